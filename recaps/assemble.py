@@ -1,0 +1,277 @@
+"""Assemble parsed articles into the site model: resolve names, merge reports
+of the same match, group knockout matches into ties and settle them.
+
+Pure: takes specs and a registry, returns a `Site` and reports problems.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from .articles import ArticleSpec, EventSpec, MatchSpec
+from .errors import Problems
+from .model import Article, Competition, Event, Match, Site, Source, Stage, Team, Tie
+from .names import name_key, slugify
+from .registry import Registry, find_stage, stage_hint
+from .rules import RuleError, Season, TieResult, away_goals_apply, settle_tie
+
+_FACTS = ("score", "aet", "pens", "date")
+
+
+def _where(sources) -> str:
+    return ", ".join(f"{source.path}:{source.line}" for source in sources)
+
+
+class _Resolver:
+    """Resolves names, standing in for unknown ones and warning once per place."""
+
+    def __init__(self, registry: Registry, problems: Problems):
+        self.registry = registry
+        self.problems = problems
+        self.unknown_teams: dict[str, Team] = {}
+        self.unknown_competitions: dict[str, Competition] = {}
+        self.unknown_stages: dict[tuple[str, str], Stage] = {}
+        self._warned: set[tuple[str, str, str]] = set()
+
+    def _warn_once(self, path: str, line: int, kind: str, name: str, message: str) -> None:
+        """One warning per unknown name per file, at its first place."""
+        if (path, kind, name_key(name)) not in self._warned:
+            self._warned.add((path, kind, name_key(name)))
+            self.problems.warn(path, line, message)
+
+    def team(self, name: str, path: str, line: int) -> Team:
+        team = self.registry.team(name)
+        if team:
+            return team
+        self._warn_once(path, line, "team", name, f"unknown team {name!r}{self.registry.team_hint(name)}: "
+                                                  "add it to teams.yaml (name or aliases)")
+        slug = slugify(name)
+        return self.unknown_teams.setdefault(slug, Team(name=name, slug=slug, known=False))
+
+    def competition(self, name: str, path: str, line: int) -> Competition:
+        competition = self.registry.competition(name)
+        if competition:
+            return competition
+        self._warn_once(path, line, "competition", name,
+                        f"unknown competition {name!r}{self.registry.competition_hint(name)}: "
+                        "add it to competitions.yaml")
+        slug = slugify(name)
+        return self.unknown_competitions.setdefault(slug, Competition(name=name, slug=slug, known=False))
+
+    def stage(self, competition: Competition, name: str, path: str, line: int) -> Stage:
+        stage = find_stage(competition, name)
+        if stage:
+            return stage
+        if competition.known:
+            names = ", ".join(stage.name for stage in competition.stages) or "none listed"
+            self._warn_once(path, line, "stage", name, f"unknown stage {name!r} in {competition.name}"
+                                                       f"{stage_hint(competition, name)} (its stages: {names})")
+        key = (competition.slug, name_key(name))
+        return self.unknown_stages.setdefault(key, Stage(name=name, slug=slugify(name), known=False))
+
+
+def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *,
+             include_drafts: bool = False) -> Site:
+    specs = sorted((spec for spec in specs if include_drafts or not spec.draft), key=lambda spec: spec.path)
+    resolve = _Resolver(registry, problems)
+    _check_unique_slugs(specs, problems)
+
+    reports: dict[tuple, list[tuple[Match, MatchSpec]]] = defaultdict(list)
+    article_matches: dict[str, list[str]] = defaultdict(list)
+    for spec in specs:
+        for match_spec in spec.matches:
+            match = _resolve_match(match_spec, spec, resolve, problems)
+            if match is not None:
+                reports[match.id].append((match, match_spec))
+                if match.id not in article_matches[spec.slug]:
+                    article_matches[spec.slug].append(match.id)
+
+    matches = {match_id: _merge_reports(found, problems) for match_id, found in sorted(reports.items())}
+    ties, matches = _make_ties(matches, problems)
+
+    articles = []
+    for spec in specs:
+        teams = [resolve.team(name, spec.path, line) for name, line in spec.teams]
+        for match_id in article_matches[spec.slug]:
+            match = matches[match_id]
+            teams += [match.home, match.away]
+        articles.append(Article(
+            slug=spec.slug, path=spec.path, title=spec.title, date=spec.date, lang=spec.lang,
+            body=spec.body, body_line=spec.body_line, summary=spec.summary, author=spec.author,
+            source_name=spec.source_name, source_url=spec.source_url, tags=spec.tags, draft=spec.draft,
+            matches=tuple(article_matches[spec.slug]),
+            teams=tuple(dict.fromkeys(team.slug for team in teams))))
+    articles.sort(key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.slug))
+
+    teams: dict[str, Team] = {}
+    for match in matches.values():
+        teams.setdefault(match.home.slug, match.home)
+        teams.setdefault(match.away.slug, match.away)
+    for spec in specs:
+        for name, line in spec.teams:
+            team = registry.team(name) or resolve.unknown_teams.get(slugify(name))
+            if team:
+                teams.setdefault(team.slug, team)
+    competitions = {match.competition.slug: match.competition for match in matches.values()}
+    return Site(
+        articles=tuple(articles),
+        teams=dict(sorted(teams.items())),
+        competitions=dict(sorted(competitions.items())),
+        matches=matches,
+        ties=dict(sorted(ties.items())),
+        article_by_slug={article.slug: article for article in articles},
+    )
+
+
+def _check_unique_slugs(specs: list[ArticleSpec], problems: Problems) -> None:
+    seen: dict[str, ArticleSpec] = {}
+    for spec in specs:
+        if spec.slug in seen:
+            other = seen[spec.slug]
+            problems.error(spec.path, spec.slug_line or 1,
+                           f"slug {spec.slug!r} is already used by {other.path}:{other.slug_line or 1}: "
+                           "two articles would write the same page; give one a different `slug`")
+        else:
+            seen[spec.slug] = spec
+
+
+def _resolve_match(spec: MatchSpec, article: ArticleSpec, resolve: _Resolver,
+                   problems: Problems) -> Match | None:
+    path, lines = spec.source.path, spec.lines
+    competition = resolve.competition(spec.competition, path, lines.get("competition") or spec.source.line)
+    home = resolve.team(spec.home, path, lines["home"])
+    away = resolve.team(spec.away, path, lines["away"])
+    stage = resolve.stage(competition, spec.stage, path, lines["stage"]) if spec.stage else None
+    if home.slug == away.slug:
+        problems.error(path, lines["away"], f"{spec.home!r} and {spec.away!r} are the same team")
+        return None
+    if spec.leg is not None and stage is None:
+        problems.error(path, lines["leg"], "a match with a `leg` needs a `stage` (like Round of 16)")
+        return None
+    events = []
+    for kind, event_specs in (("goals", spec.goals), ("cards", spec.cards)):
+        events.append(tuple(_event(event, home, away, resolve, path) for event in event_specs))
+    placement = f"leg-{spec.leg}" if spec.leg else spec.date.isoformat()
+    match_id = "/".join((competition.slug, str(spec.season), stage.slug if stage else "matches",
+                         f"{home.slug}-vs-{away.slug}", placement))
+    return Match(
+        id=match_id, competition=competition, season=spec.season, stage=stage, home=home, away=away,
+        score=spec.score, date=spec.date, aet=spec.aet, pens=spec.pens, leg=spec.leg, venue=spec.venue,
+        neutral=spec.neutral, goals=events[0], cards=events[1], articles=(article.slug,),
+        sources=(spec.source,))
+
+
+def _event(event: EventSpec, home: Team, away: Team, resolve: _Resolver, path: str) -> Event:
+    team = resolve.registry.team(event.team)
+    if team is None and name_key(event.team) in (home.slug, name_key(home.name)):
+        team = home
+    if team is None and name_key(event.team) in (away.slug, name_key(away.name)):
+        team = away
+    if team is None or team.slug not in (home.slug, away.slug):
+        resolve.problems.warn(path, event.line, f"{event.team!r} is not {home.name} or {away.name}, "
+                                                "who played this match")
+        return Event(slugify(event.team), event.player, event.minute, event.kind)
+    return Event(team.slug, event.player, event.minute, event.kind)
+
+
+def _merge_reports(found: list[tuple[Match, MatchSpec]], problems: Problems) -> Match:
+    """One match from every article that reports it; disagreeing facts are errors."""
+    first, first_spec = found[0]
+    merged = first
+    for match, spec in found[1:]:
+        for fact in _FACTS:
+            if getattr(match, fact) != getattr(first, fact):
+                problems.error(
+                    spec.source.path, spec.lines.get(fact) or spec.source.line,
+                    f"{match.home.name} v {match.away.name}: `{fact}` is {_shown(getattr(match, fact))} here "
+                    f"but {_shown(getattr(first, fact))} in {first_spec.source.path}:"
+                    f"{first_spec.lines.get(fact) or first_spec.source.line}; the two reports must agree")
+        merged = replace(
+            merged, articles=tuple(dict.fromkeys(merged.articles + match.articles)),
+            sources=merged.sources + match.sources, venue=merged.venue or match.venue,
+            neutral=merged.neutral or match.neutral, goals=merged.goals or match.goals,
+            cards=merged.cards or match.cards)
+    return merged
+
+
+def _shown(value) -> str:
+    return "not given" if value is None else str(value)
+
+
+def _tie_key(match: Match) -> tuple | None:
+    if match.stage is None or not (match.leg or match.stage.knockout):
+        return None
+    pair = tuple(sorted((match.home.slug, match.away.slug)))
+    return (match.competition.slug, str(match.season), match.stage.slug, pair)
+
+
+def _make_ties(matches: dict[str, Match], problems: Problems) -> tuple[dict[str, Tie], dict[str, Match]]:
+    groups: dict[tuple, list[Match]] = defaultdict(list)
+    for match in matches.values():
+        key = _tie_key(match)
+        if key:
+            groups[key].append(match)
+    ties: dict[str, Tie] = {}
+    for key, group in sorted(groups.items()):
+        tie = _make_tie(sorted(group, key=lambda m: (m.date, m.leg or 0, m.id)), problems)
+        if tie is None:
+            continue
+        ties[tie.id] = tie
+        for match in tie.legs:
+            if match:
+                matches[match.id] = replace(match, tie_id=tie.id)
+        ties[tie.id] = replace(tie, legs=tuple(matches[m.id] if m else None for m in tie.legs))
+    return ties, matches
+
+
+def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
+    stage, competition, season = group[0].stage, group[0].competition, group[0].season
+    if stage.knockout and stage.legs:
+        legs_needed = stage.legs
+    else:
+        legs_needed = 2 if any(match.leg for match in group) else 1
+    sources = [source for match in group for source in match.sources]
+    label = f"{group[0].home.name} v {group[0].away.name} ({competition.name} {season}, {stage.name})"
+
+    def fail(why: str) -> None:
+        first = sources[0]
+        others = f" (reported in {_where(sources)})" if len(sources) > 1 else ""
+        problems.error(first.path, first.line, f"invalid tie {label}: {why}{others}")
+
+    by_leg: dict[int, Match] = {}
+    unnumbered = [match for match in group if match.leg is None]
+    for match in group:
+        if match.leg is None:
+            continue
+        if match.leg in by_leg:
+            other = by_leg[match.leg]
+            fail(f"two matches are leg {match.leg}: {other.home.name} v {other.away.name} "
+                 f"({_where(other.sources)}) and {match.home.name} v {match.away.name} ({_where(match.sources)})")
+            return None
+        by_leg[match.leg] = match
+    for match in unnumbered:  # a knockout stage's matches without `leg`: in date order
+        free = [number for number in range(1, legs_needed + 1) if number not in by_leg]
+        if not free:
+            break
+        by_leg[free[0]] = match
+        if legs_needed > 1:
+            problems.warn(match.sources[0].path, match.sources[0].line,
+                          f"{match.home.name} v {match.away.name} is taken as leg {free[0]} of a two-legged "
+                          "tie: add `leg:` to say so")
+    if len(group) > legs_needed:
+        fail(f"{len(group)} matches reported for a tie of {legs_needed} leg{'s' if legs_needed > 1 else ''}")
+        return None
+    rule = away_goals_apply(season, competition.away_goals_since, competition.away_goals_until)
+    try:
+        result: TieResult = settle_tie({number: match.as_leg for number, match in by_leg.items()}, legs_needed,
+                                       away_goals=rule,
+                                       away_goals_in_extra_time=competition.away_goals_in_extra_time)
+    except RuleError as exc:
+        fail(str(exc))
+        return None
+    teams = {match.home.name: match.home for match in group} | {match.away.name: match.away for match in group}
+    team1, team2 = teams[result.team1], teams[result.team2]
+    tie_id = "/".join((competition.slug, str(season), stage.slug, f"{team1.slug}-vs-{team2.slug}"))
+    return Tie(id=tie_id, competition=competition, season=season, stage=stage, team1=team1, team2=team2,
+               legs_needed=legs_needed, legs=tuple(by_leg.get(n) for n in range(1, legs_needed + 1)),
+               result=result)

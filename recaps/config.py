@@ -1,0 +1,116 @@
+"""config.yaml: site settings. Paths in it are relative to the file's folder."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import Problems
+from .fields import FieldReader
+from .yamlfile import LineDict, YamlSyntaxError, load
+
+KEYS = ("title", "description", "base_url", "language", "author", "content_dir", "templates_dir",
+        "static_dir", "output_dir", "per_page", "allow_html", "cname", "home_latest")
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path  # the config file's folder
+    path: str  # the config file, as reported in messages
+    title: str = "Match Recaps"
+    description: str = ""
+    base_url: str = "/"
+    language: str = "en"
+    author: str = ""
+    content_dir: Path = Path("content")
+    templates_dir: Path = Path("templates")
+    static_dir: Path = Path("static")
+    output_dir: Path = Path("site")
+    per_page: int = 20
+    home_latest: int = 8
+    allow_html: bool = False
+    cname: str = ""
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, with slashes at both ends: '/' or '/repo/'."""
+        path = urlsplit(self.base_url).path.strip("/")
+        return f"/{path}/" if path else "/"
+
+    @property
+    def origin(self) -> str:
+        """'https://host' when base_url is a full URL, else ''."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def check_base_url(value: str) -> str | None:
+    """None if `value` is a usable base URL (http(s) URL or a path), else why not."""
+    parts = urlsplit(value)
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return f"base_url must be an http(s) URL or a path like /recaps/; got {value!r}"
+    if parts.scheme and not parts.netloc:
+        return f"base_url {value!r} has no host"
+    if not parts.scheme and (parts.netloc or not value.startswith("/")):
+        return f"base_url must start with / or http(s)://; got {value!r}"
+    if parts.query or parts.fragment or any(c in value for c in "\"'<> \\"):
+        return f"base_url may not contain a query, fragment, quotes or spaces; got {value!r}"
+    return None
+
+
+def load_config(config_file: Path, problems: Problems, *, display_path: str | None = None) -> Config | None:
+    """Read and validate config.yaml; None (with problems) if it cannot be used."""
+    shown = display_path or str(config_file)
+    try:
+        raw = config_file.read_bytes()
+    except FileNotFoundError:
+        problems.error(shown, 0, "config file not found (pass --config FILE, or run where config.yaml is)")
+        return None
+    except OSError as exc:
+        problems.error(shown, 0, f"cannot read config file: {exc.strerror}")
+        return None
+    try:
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+        data = load(text) if text.strip() else LineDict()
+    except UnicodeDecodeError as exc:
+        problems.error(shown, 0, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8")
+        return None
+    except YamlSyntaxError as exc:
+        problems.error(shown, exc.line, exc.message)
+        return None
+    reader = FieldReader(shown, problems)
+    data = reader.mapping(data, "config.yaml", 1)
+    if data is None:
+        return None
+    reader.unknown_keys(data, KEYS, "config.yaml")
+    before = len(problems.errors)
+    defaults = Config(root=config_file.parent, path=shown)
+    base_url = reader.text(data, "base_url", default="/")
+    if (why := check_base_url(base_url)) is not None:
+        reader.error(data, "base_url", why)
+    per_page = data.get("per_page", defaults.per_page)
+    if isinstance(per_page, bool) or not isinstance(per_page, int) or per_page < 1:
+        reader.error(data, "per_page", f"per_page must be a whole number above 0; got {per_page!r}")
+    home_latest = data.get("home_latest", defaults.home_latest)
+    if isinstance(home_latest, bool) or not isinstance(home_latest, int) or home_latest < 1:
+        reader.error(data, "home_latest", f"home_latest must be a whole number above 0; got {home_latest!r}")
+    cname = reader.text(data, "cname")
+    if cname and ("/" in cname or " " in cname or ":" in cname):
+        reader.error(data, "cname", f"cname is a bare host name like recaps.example.org; got {cname!r}")
+    config = Config(
+        root=config_file.parent, path=shown,
+        title=reader.text(data, "title", default=defaults.title),
+        description=reader.text(data, "description"),
+        base_url=base_url,
+        language=reader.text(data, "language", default="en"),
+        author=reader.text(data, "author"),
+        content_dir=Path(reader.text(data, "content_dir", default="content")),
+        templates_dir=Path(reader.text(data, "templates_dir", default="templates")),
+        static_dir=Path(reader.text(data, "static_dir", default="static")),
+        output_dir=Path(reader.text(data, "output_dir", default="site")),
+        per_page=per_page if isinstance(per_page, int) else defaults.per_page,
+        home_latest=home_latest if isinstance(home_latest, int) else defaults.home_latest,
+        allow_html=reader.boolean(data, "allow_html", False),
+        cname=cname,
+    )
+    return None if len(problems.errors) > before else config

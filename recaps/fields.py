@@ -1,0 +1,156 @@
+"""Reading typed fields out of loaded YAML, reporting every mistake with its line."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from .errors import Problems
+from .rules import RuleError, Score, Season, parse_score, parse_season
+from .yamlfile import LineDict, LineList
+
+_MISSING = object()
+
+
+def _type_name(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (dict, LineDict)):
+        return "a mapping"
+    if isinstance(value, (list, LineList)):
+        return "a list"
+    return f"{value!r}"
+
+
+class FieldReader:
+    """Reads fields from one mapping of one file; problems go to `problems`."""
+
+    def __init__(self, path: str, problems: Problems):
+        self.path = path
+        self.problems = problems
+
+    def line(self, data, key) -> int:
+        return data.line_of(key) if isinstance(data, (LineDict, LineList)) else 0
+
+    def error(self, data, key, message: str) -> None:
+        self.problems.error(self.path, self.line(data, key), message)
+
+    def warn(self, data, key, message: str) -> None:
+        self.problems.warn(self.path, self.line(data, key), message)
+
+    def mapping(self, value, where: str, line: int) -> LineDict | None:
+        if isinstance(value, LineDict):
+            return value
+        self.problems.error(self.path, line, f"{where} must be a mapping of `key: value` lines; got {_type_name(value)}")
+        return None
+
+    def unknown_keys(self, data: LineDict, allowed: Iterable[str], where: str) -> None:
+        allowed = set(allowed)
+        for key in data:
+            if key not in allowed:
+                self.warn(data, key, f"unknown key {key!r} in {where} is ignored "
+                                     f"(expected one of: {', '.join(sorted(allowed))})")
+
+    def text(self, data: LineDict, key: str, *, required: bool = False, default: str = "") -> str:
+        value = data.get(key, _MISSING)
+        if value is _MISSING or value is None or value == "":
+            if required:
+                self.error(data, key, f"`{key}` is required")
+            return default
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.error(data, key, f"`{key}` must be text; got {_type_name(value)}")
+            return default
+        return str(value).strip()
+
+    def boolean(self, data: LineDict, key: str, default: bool = False) -> bool:
+        value = data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.error(data, key, f"`{key}` must be true or false; got {_type_name(value)}")
+            return default
+        return value
+
+    def integer(self, data: LineDict, key: str, choices: tuple[int, ...]) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value not in choices:
+            self.error(data, key, f"`{key}` must be one of {', '.join(map(str, choices))}; got {_type_name(value)}")
+            return None
+        return value
+
+    def text_list(self, data: LineDict, key: str) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            value = [value]
+        if not isinstance(value, list):
+            self.error(data, key, f"`{key}` must be a list of names; got {_type_name(value)}")
+            return ()
+        items = []
+        for index, item in enumerate(value):
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)) or str(item).strip() == "":
+                line = value.line_of(index) if isinstance(value, LineList) else self.line(data, key)
+                self.problems.error(self.path, line, f"`{key}` item {index + 1} must be text; got {_type_name(item)}")
+                continue
+            items.append(str(item).strip())
+        return tuple(items)
+
+    def date(self, data: LineDict, key: str, *, required: bool = False) -> dt.date | None:
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                self.error(data, key, f"`{key}` is required (YYYY-MM-DD)")
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.error(data, key, f"`{key}` must be a real date written YYYY-MM-DD (or an ISO date-time); got {value!r}")
+        return parsed
+
+    def score(self, data: LineDict, key: str, *, required: bool = False) -> Score | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.error(data, key, f'`{key}` is required: goals at the end of normal time, home first, like "1-3"')
+            return None
+        try:
+            return parse_score(value)
+        except RuleError as exc:
+            self.error(data, key, f"`{key}`: {exc}")
+            return None
+
+    def season(self, data: LineDict, key: str) -> Season | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            return parse_season(value)
+        except RuleError as exc:
+            self.error(data, key, f"`{key}`: {exc}")
+            return None
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from YYYY-MM-DD or an ISO date-time; None if it is not a real date.
+
+    >>> parse_date("2025-02-18T20:45:00+01:00"), parse_date("2025-02-30")
+    (datetime.date(2025, 2, 18), None)
+    """
+    if isinstance(value, dt.date):
+        return value if not isinstance(value, dt.datetime) else value.date()
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        return None
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1)).date()
+    except ValueError:
+        return None

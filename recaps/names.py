@@ -1,0 +1,30 @@
+"""Slugs, name keys and "did you mean" hints."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from slugify import slugify as _slugify
+
+
+@lru_cache(maxsize=65536)
+def slugify(text: str) -> str:
+    """A URL-safe, accent-free, lower-case slug.
+
+    >>> slugify("Bodø/Glimt"), slugify("Bayern München"), slugify("Knockout Play-offs")
+    ('bodo-glimt', 'bayern-munchen', 'knockout-play-offs')
+    """
+    return _slugify(str(text))
+
+
+def name_key(text: str) -> str:
+    """Names compare accent- and case-insensitively: by their slug."""
+    return slugify(text)
+
+
+def did_you_mean(text: str, choices: dict[str, str]) -> str:
+    """A hint naming the closest of `choices` (key -> display name), or ''."""
+    if not choices:
+        return ""
+    found = process.extractOne(name_key(text), list(choices), scorer=fuzz.WRatio, score_cutoff=75)
+    return f' (did you mean "{choices[found[0]]}"?)' if found else ""

@@ -1,0 +1,113 @@
+"""Files beside the HTML pages: open data JSON, sitemap, robots.txt, CNAME."""
+from __future__ import annotations
+
+import json
+from xml.sax.saxutils import escape
+
+from . import urls
+from .config import Config
+from .model import Match, Site, Tie
+from .pages import Page
+from .views import SiteIndex, team_record
+
+
+def _score(score) -> str | None:
+    return None if score is None else f"{score.home}-{score.away}"
+
+
+def _json(items: list) -> bytes:
+    return (json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _article_urls(site: Site, match: Match) -> list[str]:
+    return [urls.article(site.article_by_slug[slug]) for slug in match.articles if slug in site.article_by_slug]
+
+
+def match_url(site: Site, match: Match) -> str:
+    """A match has no page of its own: its tie's page, else its first recap."""
+    if match.tie_id:
+        return urls.tie(site.ties[match.tie_id])
+    recaps = _article_urls(site, match)
+    return recaps[0] if recaps else urls.HOME
+
+
+def _leg(site: Site, number: int, match: Match) -> dict:
+    return {"leg": number, "home": match.home.name, "away": match.away.name, "score": _score(match.score),
+            "aet": _score(match.aet), "pens": _score(match.pens), "date": match.date.isoformat(),
+            "venue": match.venue or None, "neutral": match.neutral, "articles": _article_urls(site, match)}
+
+
+def _tie(site: Site, tie: Tie) -> dict:
+    result = tie.result
+    return {
+        "id": tie.id, "url": urls.tie(tie), "competition": tie.competition.name, "season": str(tie.season),
+        "stage": tie.stage.name, "team1": tie.team1.name, "team2": tie.team2.name, "legs_total": tie.legs_needed,
+        "legs": [_leg(site, number, match) for number, match in enumerate(tie.legs, 1) if match],
+        "aggregate": _score(result.aggregate), "winner": result.winner, "decided_by": result.decided_by,
+        "status": result.status,
+    }
+
+
+def _match(site: Site, match: Match) -> dict:
+    return {
+        "id": match.id, "url": match_url(site, match), "competition": match.competition.name,
+        "season": str(match.season), "stage": match.stage.name if match.stage else None, "leg": match.leg,
+        "home": match.home.name, "away": match.away.name, "score": _score(match.score),
+        "aet": _score(match.aet), "pens": _score(match.pens), "date": match.date.isoformat(),
+        "venue": match.venue or None, "neutral": match.neutral,
+        "tie": urls.tie(site.ties[match.tie_id]) if match.tie_id else None,
+        "articles": _article_urls(site, match),
+        "goals": [{"team": site.teams[g.team].name if g.team in site.teams else g.team, "player": g.player,
+                   "minute": g.minute or None, "kind": g.kind} for g in match.goals],
+        "cards": [{"team": site.teams[c.team].name if c.team in site.teams else c.team, "player": c.player,
+                   "minute": c.minute or None, "kind": c.kind} for c in match.cards],
+    }
+
+
+def open_data(site: Site, index: SiteIndex) -> dict[str, bytes]:
+    """The four JSON files, keyed by URL."""
+    teams = []
+    for team in site.teams.values():
+        record = team_record(team, index.team_matches.get(team.slug, []))
+        teams.append({"url": urls.team(team), "slug": team.slug, "name": team.name, "short": team.short or None,
+                      "country": team.country or None, "known": team.known,
+                      "record": {"played": record.played, "won": record.won, "drawn": record.drawn,
+                                 "lost": record.lost, "goals_for": record.goals_for,
+                                 "goals_against": record.goals_against}})
+    articles = [{
+        "url": urls.article(article), "slug": article.slug, "title": article.title,
+        "date": article.date.isoformat() if article.date else None, "lang": article.lang,
+        "summary": article.summary or None, "author": article.author or None, "draft": article.draft,
+        "teams": [site.teams[slug].name for slug in article.teams if slug in site.teams],
+        "matches": [match_url(site, site.matches[m]) for m in article.matches],
+        "ties": sorted({urls.tie(site.ties[site.matches[m].tie_id]) for m in article.matches
+                        if site.matches[m].tie_id}),
+    } for article in site.articles]
+    return {
+        urls.data("ties"): _json([_tie(site, tie) for tie in site.ties.values()]),
+        urls.data("matches"): _json([_match(site, match) for match in site.matches.values()]),
+        urls.data("teams"): _json(teams),
+        urls.data("articles"): _json(articles),
+    }
+
+
+def sitemap(pages: list[Page], config: Config) -> bytes:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for page in sorted(pages, key=lambda p: p.url):
+        if page.url.endswith("/"):
+            lines.append(f"  <url><loc>{escape(urls.absolute(config.origin, config.base_path, page.url))}</loc></url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def extras(pages: list[Page], config: Config) -> dict[str, bytes]:
+    files = {
+        urls.SITEMAP: sitemap(pages, config),
+        urls.ROBOTS: (f"User-agent: *\nAllow: /\n\n"
+                      f"Sitemap: {urls.absolute(config.origin, config.base_path, urls.SITEMAP)}\n").encode(),
+        "/.nojekyll": b"",
+    }
+    if config.cname:
+        files["/CNAME"] = (config.cname + "\n").encode()
+    return files

@@ -1,0 +1,172 @@
+"""The build, as a flat list of named steps:
+load config -> read sources -> parse -> assemble -> plan -> render -> write.
+
+Reading and writing are the only I/O; everything between is pure. Every
+problem is collected; any error stops the build before anything is written.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import urls
+from .assemble import assemble
+from .articles import ArticleSpec, decode, parse_article
+from .config import Config, check_base_url, load_config
+from .errors import BuildFailed, Problems
+from .model import Site
+from .output import extras, open_data
+from .pages import Page, plan
+from .registry import Registry, load_competitions, load_teams
+from .render import make_environment, render_page
+from .views import SiteIndex
+from .write import UnsafeOutput, write_site
+from .yamlfile import YamlSyntaxError, load
+
+
+@dataclass
+class Timings:
+    steps: list[tuple[str, float]] = field(default_factory=list)
+
+    def run(self, name: str, function, *args, **kwargs):
+        started = time.perf_counter()
+        result = function(*args, **kwargs)
+        self.steps.append((name, time.perf_counter() - started))
+        return result
+
+    @property
+    def total(self) -> float:
+        return sum(seconds for _, seconds in self.steps)
+
+
+def shown_path(path: Path) -> str:
+    """A path as messages print it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def read_registry(config: Config, problems: Problems) -> Registry:
+    registry = Registry()
+    content = config.root / config.content_dir
+    for name, loader in (("teams.yaml", load_teams), ("competitions.yaml", load_competitions)):
+        path = content / name
+        shown = shown_path(path)
+        if not path.exists():
+            problems.warn(shown, 0, f"no {name}: every name will be reported as unknown")
+            continue
+        text = decode(path.read_bytes(), shown, problems)
+        if text is None:
+            continue
+        try:
+            data = load(text)
+        except YamlSyntaxError as exc:
+            problems.error(shown, exc.line, exc.message)
+            continue
+        loader(data, shown, problems, registry)
+    return registry
+
+
+def read_articles(config: Config, problems: Problems) -> list[ArticleSpec]:
+    folder = config.root / config.content_dir / "articles"
+    if not folder.is_dir():
+        problems.warn(shown_path(folder), 0, "no articles folder: the site will have no recaps")
+        return []
+    specs = []
+    for path in sorted(folder.rglob("*.md")):
+        if not path.is_file():
+            continue
+        shown = shown_path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.error(shown, 0, f"cannot read: {exc.strerror}")
+            continue
+        spec = parse_article(shown, path.stem, raw, problems, config.language)
+        if spec is not None:
+            specs.append(spec)
+    return specs
+
+
+def check_output_dir(config: Config, out_dir: Path, problems: Problems) -> None:
+    """Refuse an output folder whose replacement would destroy the project."""
+    out = out_dir.resolve()
+    root = config.root.resolve()
+    protected = [root / config.content_dir, root / config.templates_dir, root / config.static_dir]
+    if out == root or root.is_relative_to(out) or any(out.is_relative_to(p.resolve()) for p in protected):
+        problems.error(shown_path(out_dir), 0, "the output folder would replace the project or its sources: "
+                                               "choose another --out or output_dir")
+
+
+def render_all(site: Site, config: Config, pages: list[Page]) -> dict[str, bytes]:
+    env = make_environment(config, config.root / config.templates_dir)
+    files = {page.url: render_page(env, page, config) for page in pages}
+    files.update(open_data(site, SiteIndex.build(site)))
+    files.update(extras(pages, config))
+    return files
+
+
+@dataclass
+class BuildResult:
+    problems: Problems
+    timings: Timings
+    files: int = 0
+    pages: int = 0
+    out_dir: Path | None = None
+
+
+def configure(config_file: Path, problems: Problems, *, base_url: str | None = None) -> Config | None:
+    config = load_config(config_file, problems, display_path=shown_path(config_file))
+    if config is not None and base_url is not None:
+        why = check_base_url(base_url)
+        if why:
+            problems.error("--base-url", 0, why)
+            return None
+        config = replace(config, base_url=base_url)
+    return config
+
+
+def assemble_site(config: Config, problems: Problems, timings: Timings, *, drafts: bool = False) -> Site:
+    """Read and check everything; raises BuildFailed when there are errors."""
+    registry = timings.run("registries", read_registry, config, problems)
+    specs = timings.run("articles", read_articles, config, problems)
+    site = timings.run("assemble", assemble, specs, registry, problems, include_drafts=drafts)
+    if problems.errors:
+        raise BuildFailed(problems)
+    return site
+
+
+def build(config: Config, problems: Problems, *, out_dir: Path | None = None, drafts: bool = False,
+          write: bool = True) -> BuildResult:
+    timings = Timings()
+    out_dir = out_dir or (config.root / config.output_dir)
+    check_output_dir(config, out_dir, problems)
+    if config.base_url.startswith("/") and not config.origin:
+        problems.warn(config.path, 0, f"base_url {config.base_url!r} is a path: the sitemap, feed and canonical "
+                                      "links use path-absolute URLs; set a full https:// base_url for absolute ones")
+    site = assemble_site(config, problems, timings, drafts=drafts)
+    pages = timings.run("plan", plan, site, config)
+    _check_unique_urls(pages, problems)
+    if problems.errors:
+        raise BuildFailed(problems)
+    files = timings.run("render", render_all, site, config, pages)
+    result = BuildResult(problems, timings, len(files), len(pages), out_dir)
+    if write:
+        try:
+            result.files = timings.run("write", write_site, files, config.root / config.static_dir, out_dir)
+        except UnsafeOutput as exc:
+            problems.error(shown_path(out_dir), 0, str(exc))
+            raise BuildFailed(problems) from None
+    return result
+
+
+def _check_unique_urls(pages: list[Page], problems: Problems) -> None:
+    seen: dict[str, Page] = {}
+    for page in pages:
+        if page.url in seen:
+            problems.error(urls.output_path(page.url).as_posix(), 0,
+                           f"two pages would be written to {page.url} ({seen[page.url].template} and {page.template})")
+        seen.setdefault(page.url, page)

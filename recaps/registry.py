@@ -1,0 +1,204 @@
+"""The team and competition registries, and name resolution through them.
+
+Names resolve accent- and case-insensitively through canonical names and
+aliases. Nicknames may be shared between teams and are kept for ingest only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import Problems
+from .fields import FieldReader
+from .model import Competition, Stage, Team
+from .names import did_you_mean, name_key, slugify
+from .rules import Season
+from .yamlfile import LineList
+
+_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+TEAM_KEYS = ("name", "slug", "short", "country", "colors", "aliases", "nicknames")
+COMPETITION_KEYS = ("name", "slug", "short", "country", "aliases", "stages", "away_goals_from",
+                    "away_goals_until", "away_goals_extra_time")
+STAGE_KEYS = ("name", "slug", "aliases", "knockout", "legs")
+
+
+@dataclass
+class Registry:
+    """Canonical teams and competitions, with lookup by any of their names."""
+
+    teams: dict[str, Team] = field(default_factory=dict)  # by slug
+    competitions: dict[str, Competition] = field(default_factory=dict)
+    team_names: dict[str, str] = field(default_factory=dict)  # name key -> slug
+    competition_names: dict[str, str] = field(default_factory=dict)
+    nicknames: dict[str, set[str]] = field(default_factory=dict)  # key -> team slugs
+
+    def team(self, name: str) -> Team | None:
+        slug = self.team_names.get(name_key(name))
+        return self.teams[slug] if slug else None
+
+    def competition(self, name: str) -> Competition | None:
+        slug = self.competition_names.get(name_key(name))
+        return self.competitions[slug] if slug else None
+
+    def team_hint(self, name: str) -> str:
+        return did_you_mean(name, {key: self.teams[slug].name for key, slug in self.team_names.items()})
+
+    def competition_hint(self, name: str) -> str:
+        return did_you_mean(name, {key: self.competitions[slug].name
+                                   for key, slug in self.competition_names.items()})
+
+
+def find_stage(competition: Competition, name: str) -> Stage | None:
+    key = name_key(name)
+    for stage in competition.stages:
+        if key == stage.slug or key == name_key(stage.name) or key in map(name_key, stage.aliases):
+            return stage
+    return None
+
+
+def stage_hint(competition: Competition, name: str) -> str:
+    choices = {}
+    for stage in competition.stages:
+        for alias in (stage.name, *stage.aliases):
+            choices[name_key(alias)] = stage.name
+    return did_you_mean(name, choices)
+
+
+def _entries(data, path: str, what: str, problems: Problems) -> list:
+    if data is None:
+        return []
+    if not isinstance(data, LineList):
+        problems.error(path, getattr(data, "line", 1), f"{what} must be a YAML list of entries (`- name: ...`)")
+        return []
+    return list(zip(data, data.lines))
+
+
+def _slug_field(reader: FieldReader, data, name: str) -> str:
+    slug = reader.text(data, "slug") or slugify(name)
+    if not _SLUG.match(slug):
+        reader.error(data, "slug", f"slug {slug!r} may hold only a-z, 0-9 and single hyphens")
+        slug = slugify(slug) or "x"
+    return slug
+
+
+class _Names:
+    """Claims names for entries, reporting a name that two entries claim."""
+
+    def __init__(self, reader: FieldReader, what: str):
+        self.reader, self.what = reader, what
+        self.owner: dict[str, tuple[str, int]] = {}  # key -> (canonical name, line)
+
+    def claim(self, name: str, canonical: str, line: int) -> bool:
+        key = name_key(name)
+        if not key:
+            self.reader.problems.error(self.reader.path, line, f"{self.what} name {name!r} has no letters or digits")
+            return False
+        if key in self.owner and self.owner[key][0] != canonical:
+            other, other_line = self.owner[key]
+            self.reader.problems.error(
+                self.reader.path, line,
+                f"{name!r} names both {other!r} (line {other_line}) and {canonical!r}: "
+                f"a name or alias may belong to one {self.what} only")
+            return False
+        self.owner.setdefault(key, (canonical, line))
+        return True
+
+
+def load_teams(data, path: str, problems: Problems, registry: Registry) -> None:
+    reader = FieldReader(path, problems)
+    names = _Names(reader, "team")
+    for entry, line in _entries(data, path, "teams.yaml", problems):
+        entry = reader.mapping(entry, "a team", line)
+        if entry is None:
+            continue
+        reader.unknown_keys(entry, TEAM_KEYS, "a team")
+        name = reader.text(entry, "name", required=True)
+        if not name:
+            continue
+        slug = _slug_field(reader, entry, name)
+        if slug in registry.teams:
+            reader.error(entry, "slug", f"team slug {slug!r} is used by {registry.teams[slug].name!r} too")
+            continue
+        aliases = reader.text_list(entry, "aliases")
+        colors = reader.text_list(entry, "colors")
+        for color in colors:
+            if not _COLOR.match(color):
+                reader.error(entry, "colors", f"colour {color!r} must be written #rgb or #rrggbb")
+        nicknames = _nicknames(reader, entry)
+        for alias in (name, slug, *aliases):
+            if names.claim(alias, name, entry.line_of("name") if alias == name else entry.line_of("aliases")):
+                registry.team_names[name_key(alias)] = slug
+        for _, nicks in nicknames:
+            for nick in nicks:
+                registry.nicknames.setdefault(name_key(nick), set()).add(slug)
+        registry.teams[slug] = Team(
+            name=name, slug=slug, short=reader.text(entry, "short"), country=reader.text(entry, "country"),
+            colors=tuple(c for c in colors if _COLOR.match(c)), aliases=aliases, nicknames=nicknames)
+
+
+def _nicknames(reader: FieldReader, entry) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    value = entry.get("nicknames")
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        return (("", reader.text_list(entry, "nicknames")),)
+    mapping = reader.mapping(value, "`nicknames`", entry.line_of("nicknames"))
+    if mapping is None:
+        return ()
+    return tuple((str(lang), reader.text_list(mapping, lang)) for lang in sorted(mapping, key=str))
+
+
+def load_competitions(data, path: str, problems: Problems, registry: Registry) -> None:
+    reader = FieldReader(path, problems)
+    names = _Names(reader, "competition")
+    for entry, line in _entries(data, path, "competitions.yaml", problems):
+        entry = reader.mapping(entry, "a competition", line)
+        if entry is None:
+            continue
+        reader.unknown_keys(entry, COMPETITION_KEYS, "a competition")
+        name = reader.text(entry, "name", required=True)
+        if not name:
+            continue
+        slug = _slug_field(reader, entry, name)
+        if slug in registry.competitions:
+            reader.error(entry, "slug", f"competition slug {slug!r} is used by "
+                                        f"{registry.competitions[slug].name!r} too")
+            continue
+        aliases = reader.text_list(entry, "aliases")
+        for alias in (name, slug, *aliases):
+            if names.claim(alias, name, entry.line_of("name") if alias == name else entry.line_of("aliases")):
+                registry.competition_names[name_key(alias)] = slug
+        since: Season | None = reader.season(entry, "away_goals_from")
+        until: Season | None = reader.season(entry, "away_goals_until")
+        if since and until and since > until:
+            reader.error(entry, "away_goals_from", f"away_goals_from ({since}) is after away_goals_until ({until})")
+        registry.competitions[slug] = Competition(
+            name=name, slug=slug, short=reader.text(entry, "short"), country=reader.text(entry, "country"),
+            aliases=aliases, stages=_stages(reader, entry), away_goals_since=since, away_goals_until=until,
+            away_goals_in_extra_time=reader.boolean(entry, "away_goals_extra_time", True))
+
+
+def _stages(reader: FieldReader, entry) -> tuple[Stage, ...]:
+    stages: list[Stage] = []
+    names = _Names(reader, "stage")
+    for order, (item, line) in enumerate(_entries(entry.get("stages"), reader.path, "`stages`", reader.problems)):
+        item = reader.mapping(item, "a stage", line)
+        if item is None:
+            continue
+        reader.unknown_keys(item, STAGE_KEYS, "a stage")
+        name = reader.text(item, "name", required=True)
+        if not name:
+            continue
+        slug = _slug_field(reader, item, name)
+        aliases = reader.text_list(item, "aliases")
+        for alias in (name, slug, *aliases):
+            names.claim(alias, name, item.line_of("aliases") if alias in aliases else item.line_of("name"))
+        legs = reader.integer(item, "legs", (1, 2))
+        knockout = reader.boolean(item, "knockout", legs is not None)
+        if knockout and legs is None:
+            legs = 2 if "legs" not in item else None
+        stages.append(Stage(name=name, slug=slug, order=order, knockout=knockout,
+                            legs=legs if knockout else None, aliases=aliases))
+    return tuple(stages)

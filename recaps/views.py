@@ -1,0 +1,100 @@
+"""What pages show, derived from the model: per-team records, lookups by team
+and competition. Pure; built once per build and shared by every page."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Article, Match, Site, Team, Tie
+from .rules import Season, result_for
+
+
+@dataclass(frozen=True)
+class Record:
+    played: int = 0
+    won: int = 0
+    drawn: int = 0
+    lost: int = 0
+    goals_for: int = 0
+    goals_against: int = 0
+    form: tuple[str, ...] = ()  # last five results, oldest first: W, D or L
+
+    @property
+    def goal_difference(self) -> int:
+        return self.goals_for - self.goals_against
+
+
+def team_record(team: Team, matches: list[Match], form_length: int = 5) -> Record:
+    """P W D L GF GA over `matches`, extra time included; a shoot-out is a draw."""
+    results, goals_for, goals_against = [], 0, 0
+    for match in sorted(matches, key=lambda m: (m.date, m.id)):
+        leg = match.as_leg
+        results.append(result_for(team.name, leg))
+        goals_for += leg.goals(team.name)
+        goals_against += leg.goals(match.away.name if match.home.slug == team.slug else match.home.name)
+    return Record(played=len(results), won=results.count("W"), drawn=results.count("D"),
+                  lost=results.count("L"), goals_for=goals_for, goals_against=goals_against,
+                  form=tuple(results[-form_length:]))
+
+
+@dataclass(frozen=True)
+class StageGroup:
+    name: str
+    ties: tuple[Tie, ...]
+    matches: tuple[Match, ...]  # results outside ties (league phase, group stage)
+
+
+@dataclass
+class SiteIndex:
+    """Lookups the pages need, computed once."""
+
+    site: Site
+    team_matches: dict[str, list[Match]] = field(default_factory=lambda: defaultdict(list))
+    team_ties: dict[str, list[Tie]] = field(default_factory=lambda: defaultdict(list))
+    team_articles: dict[str, list[Article]] = field(default_factory=lambda: defaultdict(list))
+    seasons: dict[str, dict[Season, list[Match]]] = field(default_factory=dict)  # competition slug ->
+
+    @classmethod
+    def build(cls, site: Site) -> "SiteIndex":
+        index = cls(site)
+        for match in sorted(site.matches.values(), key=lambda m: (m.date, m.id), reverse=True):
+            index.team_matches[match.home.slug].append(match)
+            index.team_matches[match.away.slug].append(match)
+            index.seasons.setdefault(match.competition.slug, {}).setdefault(match.season, []).append(match)
+        for tie in sorted(site.ties.values(), key=lambda t: (t.last_date, t.id), reverse=True):
+            index.team_ties[tie.team1.slug].append(tie)
+            index.team_ties[tie.team2.slug].append(tie)
+        for article in site.articles:
+            for slug in article.teams:
+                index.team_articles[slug].append(article)
+        return index
+
+    def articles_of(self, match: Match) -> list[Article]:
+        return [self.site.article_by_slug[slug] for slug in match.articles if slug in self.site.article_by_slug]
+
+    def tie_of(self, match: Match) -> Tie | None:
+        return self.site.ties.get(match.tie_id) if match.tie_id else None
+
+    def tie_articles(self, tie: Tie) -> list[Article]:
+        seen = {}
+        for match in tie.legs:
+            if match:
+                for article in self.articles_of(match):
+                    seen[article.slug] = article
+        return sorted(seen.values(), key=lambda a: (a.date is None, a.date, a.slug))
+
+    def stage_groups(self, competition_slug: str, season: Season) -> list[StageGroup]:
+        """Ties and other results of one competition season, by stage in the season's order."""
+        matches = self.seasons.get(competition_slug, {}).get(season, [])
+        by_stage: dict[tuple, tuple[list, list]] = {}
+        for match in sorted(matches, key=lambda m: (m.date, m.id)):
+            stage = match.stage
+            key = (stage.order, stage.name) if stage else (-1, "")
+            ties, plain = by_stage.setdefault(key, ([], []))
+            tie = self.tie_of(match)
+            if tie is None:
+                plain.append(match)
+            elif tie not in ties:
+                ties.append(tie)
+        return [StageGroup(name=name, ties=tuple(ties), matches=tuple(plain))
+                for (_, name), (ties, plain) in sorted(by_stage.items())]

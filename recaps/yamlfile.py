@@ -1,0 +1,143 @@
+"""YAML that remembers where each value came from.
+
+Mappings load as `LineDict` and sequences as `LineList`; both know the 1-based
+file line of each key or item, so validation can say `path:line: message`.
+Timestamps stay strings (we parse dates ourselves, with line numbers), which
+also avoids PyYAML's ValueError on impossible dates such as 2025-02-30.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict):
+    """A dict with `line` (where it starts) and `lines[key]` (where each key is)."""
+
+    line: int = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines: dict = {}
+
+    def line_of(self, key) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LineList(list):
+    """A list with `line` (where it starts) and `lines[i]` (where item i is)."""
+
+    line: int = 0
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+class _Loader(_BaseLoader):
+    line_offset = 0
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1 + loader.line_offset
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+
+# YAML 1.1 reads 2:1 as the base-60 number 121: scores and times stay text here.
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_number(loader: _Loader, node: yaml.ScalarNode):
+    if _SEXAGESIMAL.match(node.value):
+        return node.value
+    if node.tag.endswith(":int"):
+        return loader.construct_yaml_int(node)
+    return loader.construct_yaml_float(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load(text: str, line_offset: int = 0):
+    """Parse YAML text; lines reported are shifted by `line_offset`.
+
+    >>> data = load("a: 1\\nb: [x, y]\\n")
+    >>> data["b"], data.line_of("b")
+    (['x', 'y'], 2)
+    """
+    loader = _Loader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = min(mark.line + 1, text.count("\n") + 1) + line_offset if mark else line_offset + 1
+        message = " ".join(str(part) for part in (exc.problem, exc.context) if part)
+        raise YamlSyntaxError(line, f"invalid YAML: {message or exc}") from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(line_offset + 1, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
+    """Split `---` front matter from a Markdown body.
+
+    Returns (front matter or None, its first line number, body, body's first line).
+    """
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return None, 0, text, 1
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]) or lines[index].rstrip() == "...":
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            return front, 2, body, index + 2
+    raise YamlSyntaxError(1, "front matter opened with '---' is never closed: add a line '---' after it")
