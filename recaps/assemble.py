@@ -224,12 +224,21 @@ def _make_ties(matches: dict[str, Match], problems: Problems) -> tuple[dict[str,
     return ties, matches
 
 
+def _legs_needed(stage: Stage, group: list[Match]) -> int:
+    """How many legs a tie has. A `leg` number says two legs, whatever the stage's
+    usual format (old two-legged finals); a stage's matches at a neutral venue
+    without `leg` are single matches (2019-20's one-off quarter-finals); else the
+    registry's stage decides, and an unknown stage means one match."""
+    if any(match.leg for match in group):
+        return 2
+    if all(match.neutral for match in group):
+        return 1
+    return stage.legs if stage.knockout and stage.legs else 1
+
+
 def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
     stage, competition, season = group[0].stage, group[0].competition, group[0].season
-    if stage.knockout and stage.legs:
-        legs_needed = stage.legs
-    else:
-        legs_needed = 2 if any(match.leg for match in group) else 1
+    legs_needed = _legs_needed(stage, group)
     sources = [source for match in group for source in match.sources]
     label = f"{group[0].home.name} v {group[0].away.name} ({competition.name} {season}, {stage.name})"
 

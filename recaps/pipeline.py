@@ -20,7 +20,7 @@ from .model import Site
 from .output import extras, open_data
 from .pages import Page, plan
 from .registry import Registry, load_competitions, load_teams
-from .render import make_environment, render_page
+from .render import TemplateFailed, make_environment, render_page
 from .views import SiteIndex
 from .write import UnsafeOutput, write_site
 from .yamlfile import YamlSyntaxError, load
@@ -152,7 +152,11 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     _check_unique_urls(pages, problems)
     if problems.errors:
         raise BuildFailed(problems)
-    files = timings.run("render", render_all, site, config, pages)
+    try:
+        files = timings.run("render", render_all, site, config, pages)
+    except TemplateFailed as exc:
+        problems.error(shown_path(Path(exc.path)), exc.line, exc.message)
+        raise BuildFailed(problems) from None
     result = BuildResult(problems, timings, len(files), len(pages), out_dir)
     if write:
         try:

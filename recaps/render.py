@@ -107,7 +107,36 @@ def make_environment(config: Config, templates_dir: Path) -> jinja2.Environment:
     return env
 
 
+class TemplateFailed(Exception):
+    """A template that does not parse or render; carries where and why."""
+
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(message)
+        self.path, self.line, self.message = path, line, message
+
+
+def _template_location(exc: BaseException) -> tuple[str, int]:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.filename or exc.name or "templates", exc.lineno
+    traceback, found = exc.__traceback__, ("templates", 0)
+    while traceback is not None:  # the innermost frame that is a template
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml")):
+            found = (filename, traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return found
+
+
 def render_page(env: jinja2.Environment, page: Page, config: Config) -> bytes:
+    try:
+        return _render(env, page, config)
+    except jinja2.TemplateError as exc:
+        path, line = _template_location(exc)
+        raise TemplateFailed(path, line, f"template error while rendering {page.url}: {exc.message or exc}") \
+            from None
+
+
+def _render(env: jinja2.Environment, page: Page, config: Config) -> bytes:
     template = env.get_template(page.template)
     html = template.render(page=page, lang=page.lang or config.language, **page.context)
     return html.encode("utf-8")
