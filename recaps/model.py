@@ -121,6 +121,12 @@ class Tie:
         return None if winner is None else (self.team2 if winner is self.team1 else self.team1)
 
     @property
+    def goals_so_far(self) -> Score:
+        """Team 1's and team 2's goals over the legs reported so far."""
+        legs = [match.as_leg for match in self.legs if match]
+        return Score(sum(leg.goals(self.team1.name) for leg in legs), sum(leg.goals(self.team2.name) for leg in legs))
+
+    @property
     def last_date(self) -> dt.date:
         return max(match.date for match in self.legs if match)
 

@@ -33,6 +33,7 @@ class Registry:
     team_names: dict[str, str] = field(default_factory=dict)  # name key -> slug
     competition_names: dict[str, str] = field(default_factory=dict)
     nicknames: dict[str, set[str]] = field(default_factory=dict)  # key -> team slugs
+    _hints: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def team(self, name: str) -> Team | None:
         slug = self.team_names.get(name_key(name))
@@ -43,11 +44,18 @@ class Registry:
         return self.competitions[slug] if slug else None
 
     def team_hint(self, name: str) -> str:
-        return did_you_mean(name, {key: self.teams[slug].name for key, slug in self.team_names.items()})
+        return self._hint("teams", name)
 
     def competition_hint(self, name: str) -> str:
-        return did_you_mean(name, {key: self.competitions[slug].name
-                                   for key, slug in self.competition_names.items()})
+        return self._hint("competitions", name)
+
+    def _hint(self, kind: str, name: str) -> str:
+        """A "did you mean" hint, computed once per name (unknown names recur across files)."""
+        if (kind, name) not in self._hints:
+            names, items = (self.team_names, self.teams) if kind == "teams" else \
+                (self.competition_names, self.competitions)
+            self._hints[(kind, name)] = did_you_mean(name, {key: items[slug].name for key, slug in names.items()})
+        return self._hints[(kind, name)]
 
 
 def find_stage(competition: Competition, name: str) -> Stage | None:
