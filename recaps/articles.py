@@ -117,7 +117,8 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
     title = reader.text(data, "title", required=not draft)
     date = reader.date(data, "date", required=not draft)
     if draft and not (title and date):
-        problems.warn(path, data.line, "draft without a title or date: it is listed last")
+        problems.warn(path, data.line, "draft without a title or date yet: fine for a draft, which is "
+                                       "published only with --drafts and then listed last")
     lang = reader.text(data, "lang", default=default_lang)
     if not _LANG.match(lang):
         reader.error(data, "lang", f"`lang` must be a language code like en or it; got {lang!r}")
@@ -133,6 +134,10 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
     team_names = data.get("teams")
     teams = tuple(zip(reader.text_list(data, "teams"),
                       team_names.lines if isinstance(team_names, LineList) else [data.line_of("teams")] * 999))
+    for name, line in teams:
+        if not slugify(name):
+            problems.error(path, line, f"team {name!r} has no letters or digits")
+    teams = tuple((name, line) for name, line in teams if slugify(name))
     return ArticleSpec(
         path=path, slug=slug, title=title, date=date, lang=lang, body=body, body_line=body_line,
         summary=reader.text(data, "summary"), author=reader.text(data, "author"),
@@ -201,6 +206,13 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
         reader.problems.error(reader.path, line, "this match has no `date`, and the article has none either")
     if home and away and name_equal(home, away):
         reader.error(item, "away", f"{home!r} cannot play itself")
+    for key, name in (("home", home), ("away", away), ("competition", competition)):
+        if name and not slugify(name):
+            reader.error(item, key, f"{key} {name!r} has no letters or digits")
+    stage, venue = reader.text(item, "stage"), reader.text(item, "venue")
+    if stage and not slugify(stage):
+        reader.error(item, "stage", f"stage {stage!r} has no letters or digits")
+    leg, neutral = reader.integer(item, "leg", (1, 2)), reader.boolean(item, "neutral")
     goals = _events(reader, item, "goals", GOAL_KINDS)
     cards = _events(reader, item, "cards", CARD_KINDS)
     if len(reader.problems.errors) > before:
@@ -209,9 +221,8 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
     lines["match"] = line
     return MatchSpec(
         source=Source(reader.path, line), home=home, away=away, score=score, date=match_date,
-        competition=competition, season=season, stage=reader.text(item, "stage"),
-        leg=reader.integer(item, "leg", (1, 2)), aet=aet, pens=pens, venue=reader.text(item, "venue"),
-        neutral=reader.boolean(item, "neutral"), goals=goals, cards=cards, lines=lines)
+        competition=competition, season=season, stage=stage, leg=leg, aet=aet, pens=pens, venue=venue,
+        neutral=neutral, goals=goals, cards=cards, lines=lines)
 
 
 def name_equal(first: str, second: str) -> bool:

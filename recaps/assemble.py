@@ -13,7 +13,7 @@ from .errors import Problems
 from .model import Article, Competition, Event, Match, Site, Source, Stage, Team, Tie
 from .names import name_key, slugify
 from .registry import Registry, find_stage, stage_hint
-from .rules import RuleError, Season, TieResult, away_goals_apply, settle_tie
+from .rules import RuleError, Season, TieResult, away_goals_apply, check_result, settle_tie
 
 _FACTS = ("score", "aet", "pens", "date")
 
@@ -88,6 +88,11 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
 
     matches = {match_id: _merge_reports(found, problems) for match_id, found in sorted(reports.items())}
     ties, matches = _make_ties(matches, problems)
+    for match in matches.values():
+        if _tie_key(match) is None:  # a result standing alone; tie legs are checked with their tie
+            for why in check_result(match.as_leg):
+                source = match.sources[0]
+                problems.error(source.path, source.line, f"{match.home.name} v {match.away.name}: {why}")
 
     articles = []
     for spec in specs:
@@ -242,10 +247,10 @@ def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
     sources = [source for match in group for source in match.sources]
     label = f"{group[0].home.name} v {group[0].away.name} ({competition.name} {season}, {stage.name})"
 
-    def fail(why: str) -> None:
-        first = sources[0]
+    def fail(why: str, at: Match | None = None) -> None:
+        where = at.sources[0] if at else sources[0]
         others = f" (reported in {_where(sources)})" if len(sources) > 1 else ""
-        problems.error(first.path, first.line, f"invalid tie {label}: {why}{others}")
+        problems.error(where.path, where.line, f"invalid tie {label}: {why}{others}")
 
     by_leg: dict[int, Match] = {}
     unnumbered = [match for match in group if match.leg is None]
@@ -254,8 +259,11 @@ def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
             continue
         if match.leg in by_leg:
             other = by_leg[match.leg]
-            fail(f"two matches are leg {match.leg}: {other.home.name} v {other.away.name} "
-                 f"({_where(other.sources)}) and {match.home.name} v {match.away.name} ({_where(match.sources)})")
+            where = match.sources[0]
+            problems.error(where.path, where.line,
+                           f"invalid tie {label}: two matches are leg {match.leg}: {other.home.name} v "
+                           f"{other.away.name} ({_where(other.sources)}) and {match.home.name} v "
+                           f"{match.away.name} ({_where(match.sources)})")
             return None
         by_leg[match.leg] = match
     for match in unnumbered:  # a knockout stage's matches without `leg`: in date order
@@ -276,7 +284,7 @@ def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
                                        away_goals=rule,
                                        away_goals_in_extra_time=competition.away_goals_in_extra_time)
     except RuleError as exc:
-        fail(str(exc))
+        fail(str(exc), by_leg.get(exc.leg) if exc.leg else None)
         return None
     teams = {match.home.name: match.home for match in group} | {match.away.name: match.away for match in group}
     team1, team2 = teams[result.team1], teams[result.team2]

@@ -25,7 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def report(problems: Problems, stream=sys.stderr) -> None:
+def report(problems: Problems, stream=None) -> None:
+    stream = stream or sys.stderr
     for problem in problems.sorted():
         print(problem.format(), file=stream)
 
@@ -34,16 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     problems = Problems()
     config = configure(args.config, problems, base_url=args.base_url)
-    if config is None:
-        report(problems)
-        return 1
     try:
+        if config is None:
+            raise BuildFailed(problems)
         result = build(config, problems, out_dir=args.out, drafts=args.drafts, write=args.command == "build")
     except BuildFailed:
         report(problems)
         errors, warnings = len(problems.errors), len(problems.warnings)
         print(f"build failed: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
-              "site/ left as it was", file=sys.stderr)
+              "the previous site was left as it was", file=sys.stderr)
         return 1
     report(problems)
     steps = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in result.timings.steps)

@@ -79,7 +79,7 @@ def open_data(site: Site, index: SiteIndex) -> dict[str, bytes]:
         "date": article.date.isoformat() if article.date else None, "lang": article.lang,
         "summary": article.summary or None, "author": article.author or None, "draft": article.draft,
         "teams": [site.teams[slug].name for slug in article.teams if slug in site.teams],
-        "matches": [match_url(site, site.matches[m]) for m in article.matches],
+        "matches": list(article.matches),
         "ties": sorted({urls.tie(site.ties[site.matches[m].tie_id]) for m in article.matches
                         if site.matches[m].tie_id}),
     } for article in site.articles]

@@ -20,7 +20,11 @@ BY_PENALTIES = "penalties"
 
 
 class RuleError(ValueError):
-    """A score, season or tie that cannot be right."""
+    """A score, season or tie that cannot be right; `leg` names the leg at fault, if one is."""
+
+    def __init__(self, message: str, leg: int | None = None):
+        super().__init__(message)
+        self.leg = leg
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,17 @@ def check_match(leg: Leg) -> list[str]:
     return problems
 
 
+def check_result(leg: Leg) -> list[str]:
+    """Problems with a match that is not part of a tie: it stands alone, so extra
+    time needs a draw after 90 minutes and a shoot-out a draw at the end."""
+    problems = check_match(leg)
+    if leg.aet and not leg.score.level:
+        problems.append(f"extra time was played although the match was not level after 90 minutes ({leg.score})")
+    if leg.pens and not leg.final.level:
+        problems.append(f"a shoot-out was held although the match was not level ({leg.final})")
+    return problems
+
+
 def result_for(team: str, leg: Leg) -> str:
     """'W', 'D' or 'L' for `team` in one match; a shoot-out leaves it a draw."""
     ours, theirs = leg.goals(team), leg.goals(leg.away if team == leg.home else leg.home)
@@ -168,15 +183,15 @@ def settle_tie(legs: dict[int, Leg], legs_needed: int, *, away_goals: bool = Fal
     team1, team2 = (first.home, first.away) if first else (legs[2].away, legs[2].home)
     for number, leg in sorted(legs.items()):
         if {leg.home, leg.away} != {team1, team2}:
-            raise RuleError(f"leg {number} ({leg.home} v {leg.away}) is not between {team1} and {team2}")
+            raise RuleError(f"leg {number} ({leg.home} v {leg.away}) is not between {team1} and {team2}", number)
         expected_home = team1 if number == 1 else team2
         if leg.home != expected_home and not leg.neutral:
             raise RuleError(f"leg {number} must be played at {expected_home}'s ground: "
-                            "home and away swap between legs (or mark the match `neutral: true`)")
+                            "home and away swap between legs (or mark the match `neutral: true`)", number)
         for problem in check_match(leg):
-            raise RuleError(f"leg {number}: {problem}")
+            raise RuleError(f"leg {number}: {problem}", number)
         if number < legs_needed and (leg.aet or leg.pens):
-            raise RuleError(f"leg {number} has extra time or a shoot-out, which only the last leg can have")
+            raise RuleError(f"leg {number} has extra time or a shoot-out, which only the last leg can have", number)
     if len(legs) < legs_needed:
         return TieResult(team1, team2, IN_PROGRESS, None, None, None)
 
@@ -201,9 +216,9 @@ def settle_tie(legs: dict[int, Leg], legs_needed: int, *, away_goals: bool = Fal
     decided_in_90 = after_90 or away_after_90
     if decided_in_90 and last.aet:
         raise RuleError(f"leg {legs_needed} went to extra time although the tie was already decided "
-                        "after 90 minutes")
+                        "after 90 minutes", legs_needed)
     if decided_in_90 and last.pens:
-        raise RuleError(f"leg {legs_needed} has a shoot-out although the tie was decided in normal time")
+        raise RuleError(f"leg {legs_needed} has a shoot-out although the tie was decided in normal time", legs_needed)
     if after_90:
         return TieResult(team1, team2, DECIDED, aggregate, after_90, BY_AGGREGATE)
     if away_after_90:
@@ -212,13 +227,13 @@ def settle_tie(legs: dict[int, Leg], legs_needed: int, *, away_goals: bool = Fal
     after_et = leader(aggregate.home, aggregate.away)
     away_after_et = leader(away(team1, extra_time=True), away(team2, extra_time=True)) if rule_applies else None
     if (after_et or away_after_et) and last.pens:
-        raise RuleError(f"leg {legs_needed} has a shoot-out although the tie was not level after extra time")
+        raise RuleError(f"leg {legs_needed} has a shoot-out although the tie was not level after extra time", legs_needed)
     if after_et:
         return TieResult(team1, team2, DECIDED, aggregate, after_et, BY_EXTRA_TIME)
     if away_after_et:
         return TieResult(team1, team2, DECIDED, aggregate, away_after_et, BY_AWAY_GOALS)
     if not last.pens:
         raise RuleError(f"the tie is level ({aggregate}) after leg {legs_needed} but no shoot-out is "
-                        "reported: add `pens: \"H-A\"` to the last leg")
+                        "reported: add `pens: \"H-A\"` to the last leg", legs_needed)
     winner = last.home if last.pens.home > last.pens.away else last.away
     return TieResult(team1, team2, DECIDED, aggregate, winner, BY_PENALTIES)
