@@ -57,9 +57,11 @@ def score_text(match: Match, lang: str = "en") -> str:
 
 
 def aggregate_text(tie: Tie, lang: str = "en") -> str:
-    """'5–2 agg.', team 1 first; '' while the tie is in progress."""
+    """'5–2 agg.', team 1 first; a single match's own score; '' while in progress."""
     if tie.result.aggregate is None:
         return ""
+    if tie.legs_needed == 1 and tie.legs[0]:
+        return score_text(tie.legs[0], lang)
     return f"{tie.result.aggregate.home}\u2013{tie.result.aggregate.away} {label('agg', lang)}"
 
 
