@@ -203,9 +203,11 @@ def settle_tie(legs: dict[int, Leg], legs_needed: int, *, away_goals: bool = Fal
 
     def away(team: str, *, extra_time: bool) -> int:
         return sum(leg.goals(team, extra_time=extra_time and away_goals_in_extra_time or leg is not last)
-                   for leg in ordered if leg.away == team and not leg.neutral)
+                   for leg in ordered if leg.away == team)
 
-    rule_applies = away_goals and legs_needed == 2 and not any(leg.neutral for leg in ordered)
+    # Away goals follow the designated home side, as UEFA did for ties moved to neutral
+    # grounds in 2020-21; legs that do not swap sides have no away team to favour.
+    rule_applies = away_goals and legs_needed == 2 and last.home == team2
     aggregate = Score(total(team1, extra_time=True), total(team2, extra_time=True))
 
     def leader(first_count: int, second_count: int) -> str | None:

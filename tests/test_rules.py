@@ -84,7 +84,11 @@ DECIDED_TIES = [
                  ("1-1", "EFL", "penalties"), id="shoot-out-straight-after-90-minutes"),
     pytest.param({1: leg("A", "B", "1-0", neutral=True), 2: leg("A", "B", "0-1", aet="0-1", pens="3-5",
                                                                  neutral=True)}, 2, True,
-                 ("1-1", "B", "penalties"), id="neutral-legs-never-use-away-goals"),
+                 ("1-1", "B", "penalties"), id="neutral-legs-without-swapped-sides-have-no-away-goals"),
+    pytest.param({1: leg("ATM", "CHE", "0-1", neutral=True), 2: leg("CHE", "ATM", "2-0")}, 2, True,
+                 ("0-3", "CHE", "aggregate"), id="designated-home-at-neutral-ground"),
+    pytest.param({1: leg("RBL", "LIV", "1-1", neutral=True), 2: leg("LIV", "RBL", "0-0", neutral=True)}, 2, True,
+                 ("1-1", "LIV", "away_goals"), id="away-goals-by-designation-at-neutral-grounds"),
 ]
 
 
