@@ -77,7 +77,8 @@ def read_articles(config: Config, problems: Problems) -> list[ArticleSpec]:
         return []
     specs = []
     for path in sorted(folder.rglob("*.md")):
-        if not path.is_file():
+        hidden = any(part.startswith((".", "_")) for part in path.relative_to(folder).parts)
+        if hidden or not path.is_file():  # editor backups (.#x.md), drafts folders like _archive/
             continue
         shown = shown_path(path)
         try:
@@ -91,6 +92,9 @@ def read_articles(config: Config, problems: Problems) -> list[ArticleSpec]:
     return specs
 
 
+SITE_MARKS = (".nojekyll", "index.html")  # a folder holding either was built before
+
+
 def check_output_dir(config: Config, out_dir: Path, problems: Problems) -> None:
     """Refuse an output folder whose replacement would destroy the project."""
     out = out_dir.resolve()
@@ -99,6 +103,9 @@ def check_output_dir(config: Config, out_dir: Path, problems: Problems) -> None:
     if out == root or root.is_relative_to(out) or any(out.is_relative_to(p.resolve()) for p in protected):
         problems.error(shown_path(out_dir), 0, "the output folder would replace the project or its sources: "
                                                "choose another --out or output_dir")
+    elif out.is_dir() and any(out.iterdir()) and not any((out / mark).exists() for mark in SITE_MARKS):
+        problems.error(shown_path(out_dir), 0, "the output folder holds files that are not a built site, and "
+                                               "a build replaces the whole folder: empty it or choose another")
 
 
 def render_all(site: Site, config: Config, pages: list[Page]) -> dict[str, bytes]:
