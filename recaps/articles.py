@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .errors import Problems
-from .fields import FieldReader
+from .fields import CONTROL, FieldReader
 from .model import Source
 from .names import slugify
 from .rules import Score, Season
@@ -19,12 +19,12 @@ from .yamlfile import LineDict, LineList, YamlSyntaxError, load, split_front_mat
 
 ARTICLE_KEYS = ("title", "date", "lang", "slug", "summary", "author", "source", "tags", "draft",
                 "competition", "season", "teams", "matches")
-MATCH_KEYS = ("home", "away", "score", "aet", "pens", "date", "stage", "leg", "competition", "season",
+MATCH_KEYS = ("home", "away", "score", "aet", "pens", "date", "stage", "leg", "legs", "competition", "season",
               "venue", "neutral", "goals", "cards")
 EVENT_KEYS = ("team", "player", "minute", "kind")
 GOAL_KINDS = (None, "pen", "og")
 CARD_KINDS = ("red", "second_yellow", "yellow")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _MINUTE = re.compile(r"^\d{1,3}(?:\+\d{1,2})?'?$")
 
@@ -51,6 +51,7 @@ class MatchSpec:
     season: Season | None
     stage: str = ""
     leg: int | None = None
+    legs: int | None = None  # the tie's number of legs, where it differs from the stage's usual format
     aet: Score | None = None
     pens: Score | None = None
     venue: str = ""
@@ -88,7 +89,13 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         line = raw[:exc.start].count(b"\n") + 1
         problems.error(path, line, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8")
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = CONTROL.search(text)
+    if found:
+        problems.warn(path, text.count("\n", 0, found.start()) + 1,
+                      f"control character U+{ord(found.group()):04X} removed (and any others in the file)")
+        text = CONTROL.sub("", text)
+    return text
 
 
 def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_lang: str) -> ArticleSpec | None:
@@ -125,12 +132,12 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         lang = default_lang
     slug = reader.text(data, "slug") or slugify(stem)
     if not _SLUG.match(slug):
-        reader.error(data, "slug", f"slug {slug!r} may hold only a-z, 0-9 and single hyphens "
+        reader.error(data, "slug", f"slug {slug!r} may hold only a-z, 0-9 and single hyphens, at most 80 characters "
                                    f"(try {slugify(slug) or 'a-name'!r})")
     source_name, source_url = _source(reader, data)
     competition = reader.text(data, "competition")
     season = reader.season(data, "season")
-    matches = tuple(_matches(reader, data, competition, season, date))
+    matches = tuple(_matches(reader, data, competition, season, date, draft))
     team_names = data.get("teams")
     teams = tuple(zip(reader.text_list(data, "teams"),
                       team_names.lines if isinstance(team_names, LineList) else [data.line_of("teams")] * 999))
@@ -169,7 +176,7 @@ def _source(reader: FieldReader, data: LineDict) -> tuple[str, str]:
 
 
 def _matches(reader: FieldReader, data: LineDict, competition: str, season: Season | None,
-             date: dt.date | None):
+             date: dt.date | None, draft: bool):
     value = data.get("matches")
     if value is None:
         return
@@ -180,13 +187,13 @@ def _matches(reader: FieldReader, data: LineDict, competition: str, season: Seas
         item = reader.mapping(item, f"match {index + 1}", value.line_of(index))
         if item is None:
             continue
-        spec = _match(reader, item, competition, season, date, value.line_of(index))
+        spec = _match(reader, item, competition, season, date, value.line_of(index), draft)
         if spec is not None:
             yield spec
 
 
 def _match(reader: FieldReader, item: LineDict, competition: str, season: Season | None,
-           date: dt.date | None, line: int) -> MatchSpec | None:
+           date: dt.date | None, line: int, draft: bool) -> MatchSpec | None:
     before = len(reader.problems.errors)
     reader.unknown_keys(item, MATCH_KEYS, "a match")
     home = reader.text(item, "home", required=True)
@@ -196,14 +203,18 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
     match_date = reader.date(item, "date") or date
     competition = reader.text(item, "competition") or competition
     season = reader.season(item, "season") or season
-    if not competition:
-        reader.problems.error(reader.path, line, "this match has no `competition`: give it here or at the top "
-                                                 "of the front matter")
-    if season is None and "season" not in item:
-        reader.problems.error(reader.path, line, "this match has no `season` (like 2024-25): give it here or at "
-                                                 "the top of the front matter")
-    if match_date is None and "date" not in item:
-        reader.problems.error(reader.path, line, "this match has no `date`, and the article has none either")
+    known = {"competition": bool(competition), "season": season is not None or "season" in item,
+             "date": match_date is not None or "date" in item}
+    missing = [what for what, found in known.items() if not found]
+    if missing and draft:  # ingest writes drafts before anyone knows every fact
+        reader.problems.warn(reader.path, line, f"this match has no {', '.join(missing)} yet: it is left out "
+                                                "of the draft")
+        return None
+    hints = {"competition": ": give it here or at the top of the front matter",
+             "season": " (like 2024-25): give it here or at the top of the front matter",
+             "date": ", and the article has none either"}
+    for what in missing:
+        reader.problems.error(reader.path, line, f"this match has no `{what}`{hints[what]}")
     if home and away and name_equal(home, away):
         reader.error(item, "away", f"{home!r} cannot play itself")
     for key, name in (("home", home), ("away", away), ("competition", competition)):
@@ -213,6 +224,9 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
     if stage and not slugify(stage):
         reader.error(item, "stage", f"stage {stage!r} has no letters or digits")
     leg, neutral = reader.integer(item, "leg", (1, 2)), reader.boolean(item, "neutral")
+    legs = reader.integer(item, "legs", (1, 2))
+    if leg == 2 and legs == 1:
+        reader.error(item, "legs", "`leg: 2` cannot be part of a tie of `legs: 1`")
     goals = _events(reader, item, "goals", GOAL_KINDS)
     cards = _events(reader, item, "cards", CARD_KINDS)
     if len(reader.problems.errors) > before:
@@ -221,7 +235,7 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
     lines["match"] = line
     return MatchSpec(
         source=Source(reader.path, line), home=home, away=away, score=score, date=match_date,
-        competition=competition, season=season, stage=stage, leg=leg, aet=aet, pens=pens, venue=venue,
+        competition=competition, season=season, stage=stage, leg=leg, legs=legs, aet=aet, pens=pens, venue=venue,
         neutral=neutral, goals=goals, cards=cards, lines=lines)
 
 

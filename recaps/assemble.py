@@ -161,7 +161,8 @@ def _resolve_match(spec: MatchSpec, article: ArticleSpec, resolve: _Resolver,
                          f"{home.slug}-vs-{away.slug}", placement))
     return Match(
         id=match_id, competition=competition, season=spec.season, stage=stage, home=home, away=away,
-        score=spec.score, date=spec.date, aet=spec.aet, pens=spec.pens, leg=spec.leg, venue=spec.venue,
+        score=spec.score, date=spec.date, aet=spec.aet, pens=spec.pens, leg=spec.leg, legs=spec.legs,
+        venue=spec.venue,
         neutral=spec.neutral, goals=events[0], cards=events[1], articles=(article.slug,),
         sources=(spec.source,))
 
@@ -204,7 +205,7 @@ def _shown(value) -> str:
 
 
 def _tie_key(match: Match) -> tuple | None:
-    if match.stage is None or not (match.leg or match.stage.knockout):
+    if match.stage is None or not (match.leg or match.legs or match.stage.knockout):
         return None
     pair = tuple(sorted((match.home.slug, match.away.slug)))
     return (match.competition.slug, str(match.season), match.stage.slug, pair)
@@ -229,21 +230,33 @@ def _make_ties(matches: dict[str, Match], problems: Problems) -> tuple[dict[str,
     return ties, matches
 
 
-def _legs_needed(stage: Stage, group: list[Match]) -> int:
-    """How many legs a tie has. A `leg` number says two legs, whatever the stage's
-    usual format (old two-legged finals); a stage's matches at a neutral venue
-    without `leg` are single matches (2019-20's one-off quarter-finals); else the
-    registry's stage decides, and an unknown stage means one match."""
-    if any(match.leg for match in group):
+def _legs_needed(stage: Stage, group: list[Match], problems: Problems) -> int:
+    """How many legs a tie has: what its matches declare (`legs`, or a `leg`
+    number, which means two), else the registry's stage; a match standing alone
+    in a two-legged stage is taken as a single match when it cannot be a first
+    leg (a neutral venue, extra time, a shoot-out), and the guess is reported."""
+    declared = sorted({match.legs for match in group if match.legs})
+    if len(declared) > 1:
+        source = group[0].sources[0]
+        problems.error(source.path, source.line, f"the matches of {group[0].home.name} v {group[0].away.name} "
+                                                 "disagree on `legs`: give every leg the same number")
+    if declared:
+        return declared[-1]
+    if any(match.leg for match in group) or len(group) > 1:
         return 2
-    if all(match.neutral for match in group):
+    usual = stage.legs if stage.knockout and stage.legs else 1
+    match = group[0]
+    if usual == 2 and (match.neutral or match.aet or match.pens):
+        problems.warn(match.sources[0].path, match.sources[0].line,
+                      f"{match.home.name} v {match.away.name} is taken as a single match, though {stage.name} "
+                      "is usually two-legged: add `legs: 1` to say so, or `leg:` if it was one leg of two")
         return 1
-    return stage.legs if stage.knockout and stage.legs else 1
+    return usual
 
 
 def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
     stage, competition, season = group[0].stage, group[0].competition, group[0].season
-    legs_needed = _legs_needed(stage, group)
+    legs_needed = _legs_needed(stage, group, problems)
     sources = [source for match in group for source in match.sources]
     label = f"{group[0].home.name} v {group[0].away.name} ({competition.name} {season}, {stage.name})"
 
@@ -266,6 +279,15 @@ def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
                            f"{match.away.name} ({_where(match.sources)})")
             return None
         by_leg[match.leg] = match
+    for match in unnumbered:
+        twin = next((other for other in by_leg.values() if (other.home.slug, other.away.slug, other.date) ==
+                     (match.home.slug, match.away.slug, match.date)), None)
+        if twin:
+            where = match.sources[0]
+            problems.error(where.path, where.line,
+                           f"{match.home.name} v {match.away.name} on {match.date} is reported as leg {twin.leg} in "
+                           f"{_where(twin.sources)} but without `leg` here: give both reports the same `leg`")
+            return None
     for match in unnumbered:  # a knockout stage's matches without `leg`: in date order
         free = [number for number in range(1, legs_needed + 1) if number not in by_leg]
         if not free:
@@ -274,7 +296,7 @@ def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
         if legs_needed > 1:
             problems.warn(match.sources[0].path, match.sources[0].line,
                           f"{match.home.name} v {match.away.name} is taken as leg {free[0]} of a two-legged "
-                          "tie: add `leg:` to say so")
+                          "tie: add `leg:` to say so (or `legs: 1` if it was a single match)")
     if len(group) > legs_needed:
         fail(f"{len(group)} matches reported for a tie of {legs_needed} leg{'s' if legs_needed > 1 else ''}")
         return None

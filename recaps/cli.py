@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .errors import BuildFailed, Problems
+from .config import check_base_url
 from .pipeline import build, configure
 
 
@@ -32,7 +33,12 @@ def report(problems: Problems, stream=None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.base_url is not None and (why := check_base_url(args.base_url)):
+        parser.error(f"--base-url: {why}")
+    if not args.config.is_file():
+        parser.error(f"--config: no config file at {args.config} (run where config.yaml is, or pass --config FILE)")
     problems = Problems()
     config = configure(args.config, problems, base_url=args.base_url)
     try:

@@ -10,6 +10,7 @@ from .rules import RuleError, Score, Season, parse_score, parse_season
 from .yamlfile import LineDict, LineList
 
 _MISSING = object()
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never valid in HTML, XML or a feed
 
 
 def _type_name(value) -> str:
@@ -62,7 +63,7 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.error(data, key, f"`{key}` must be text; got {_type_name(value)}")
             return default
-        return str(value).strip()
+        return CONTROL.sub("", str(value)).strip()
 
     def boolean(self, data: LineDict, key: str, default: bool = False) -> bool:
         value = data.get(key)
@@ -97,7 +98,7 @@ class FieldReader:
                 line = value.line_of(index) if isinstance(value, LineList) else self.line(data, key)
                 self.problems.error(self.path, line, f"`{key}` item {index + 1} must be text; got {_type_name(item)}")
                 continue
-            items.append(str(item).strip())
+            items.append(CONTROL.sub("", str(item)).strip())
         return tuple(items)
 
     def date(self, data: LineDict, key: str, *, required: bool = False) -> dt.date | None:

@@ -80,6 +80,7 @@ class Match:
     aet: Score | None = None
     pens: Score | None = None
     leg: int | None = None
+    legs: int | None = None  # declared by the article when the stage's usual format does not hold
     venue: str = ""
     neutral: bool = False
     goals: tuple[Event, ...] = ()

@@ -7,6 +7,9 @@ from rapidfuzz import fuzz, process
 from slugify import slugify as _slugify
 
 
+MAX_SLUG = 80  # keeps every output file name well inside file system limits
+
+
 @lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """A URL-safe, accent-free, lower-case slug.
@@ -14,7 +17,7 @@ def slugify(text: str) -> str:
     >>> slugify("Bodø/Glimt"), slugify("Bayern München"), slugify("Knockout Play-offs")
     ('bodo-glimt', 'bayern-munchen', 'knockout-play-offs')
     """
-    return _slugify(str(text))
+    return _slugify(str(text), max_length=MAX_SLUG)
 
 
 def name_key(text: str) -> str:

@@ -77,8 +77,8 @@ def read_articles(config: Config, problems: Problems) -> list[ArticleSpec]:
         return []
     specs = []
     for path in sorted(folder.rglob("*.md")):
-        hidden = any(part.startswith((".", "_")) for part in path.relative_to(folder).parts)
-        if hidden or not path.is_file():  # editor backups (.#x.md), drafts folders like _archive/
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if hidden or not path.is_file():  # editor lock and backup files (.#x.md), hidden folders
             continue
         shown = shown_path(path)
         try:
@@ -103,6 +103,8 @@ def check_output_dir(config: Config, out_dir: Path, problems: Problems) -> None:
     if out == root or root.is_relative_to(out) or any(out.is_relative_to(p.resolve()) for p in protected):
         problems.error(shown_path(out_dir), 0, "the output folder would replace the project or its sources: "
                                                "choose another --out or output_dir")
+    elif out.exists() and not out.is_dir():
+        problems.error(shown_path(out_dir), 0, "the output folder is a file: choose another --out or output_dir")
     elif out.is_dir() and any(out.iterdir()) and not any((out / mark).exists() for mark in SITE_MARKS):
         problems.error(shown_path(out_dir), 0, "the output folder holds files that are not a built site, and "
                                                "a build replaces the whole folder: empty it or choose another")
@@ -170,6 +172,10 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
             result.files = timings.run("write", write_site, files, config.root / config.static_dir, out_dir)
         except UnsafeOutput as exc:
             problems.error(shown_path(out_dir), 0, str(exc))
+            raise BuildFailed(problems) from None
+        except OSError as exc:
+            where = shown_path(Path(exc.filename)) if exc.filename else shown_path(out_dir)
+            problems.error(where, 0, f"cannot write the site: {exc.strerror or exc}")
             raise BuildFailed(problems) from None
     return result
 

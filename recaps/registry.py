@@ -16,7 +16,7 @@ from .rules import Season
 from .yamlfile import LineList
 
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 TEAM_KEYS = ("name", "slug", "short", "country", "colors", "aliases", "nicknames")
 COMPETITION_KEYS = ("name", "slug", "short", "country", "aliases", "stages", "away_goals_from",
@@ -86,7 +86,7 @@ def _entries(data, path: str, what: str, problems: Problems) -> list:
 def _slug_field(reader: FieldReader, data, name: str) -> str:
     slug = reader.text(data, "slug") or slugify(name)
     if not _SLUG.match(slug):
-        reader.error(data, "slug", f"slug {slug!r} may hold only a-z, 0-9 and single hyphens")
+        reader.error(data, "slug", f"slug {slug!r} may hold only a-z, 0-9 and single hyphens, at most 80 characters")
         slug = slugify(slug) or "x"
     return slug
 
@@ -200,13 +200,16 @@ def _stages(reader: FieldReader, entry) -> tuple[Stage, ...]:
         if not name:
             continue
         slug = _slug_field(reader, item, name)
+        if any(stage.slug == slug for stage in stages):
+            reader.error(item, "name", f"stage {name!r} is listed twice in this competition")
+            continue
         aliases = reader.text_list(item, "aliases")
         for alias in (name, slug, *aliases):
             names.claim(alias, name, item.line_of("aliases") if alias in aliases else item.line_of("name"))
         legs = reader.integer(item, "legs", (1, 2))
         knockout = reader.boolean(item, "knockout", legs is not None)
         if knockout and legs is None:
-            legs = 2 if "legs" not in item else None
+            legs = 2  # the common format; a final says `legs: 1`
         stages.append(Stage(name=name, slug=slug, order=order, knockout=knockout,
                             legs=legs if knockout else None, aliases=aliases))
     return tuple(stages)

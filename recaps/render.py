@@ -1,9 +1,10 @@
 """Turning planned pages into bytes: Jinja2 templates, Markdown bodies, score notation."""
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
-from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 import jinja2
@@ -17,7 +18,23 @@ from .i18n import label, long_date
 from .model import Match, Tie
 from .pages import Page
 
-_SAFE_SCHEMES = ("", "http", "https", "mailto")
+_SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def safe_link(url: str) -> bool:
+    """Whether a link target is harmless: relative, or http(s)/mailto.
+
+    Judged as a browser reads it: entities decoded, whitespace and control
+    characters dropped (`&#106;avascript:`, `java\tscript:`).
+
+    >>> safe_link("https://uefa.com"), safe_link("/teams/"), safe_link("&#106;avascript:alert(1)")
+    (True, True, False)
+    """
+    decoded = _INVISIBLE.sub("", html.unescape(html.unescape(url))).lower()
+    scheme = _SCHEME.match(decoded)
+    return scheme is None or scheme.group(1) in _SAFE_SCHEMES
 
 
 class _SafeLinks(Treeprocessor):
@@ -27,7 +44,7 @@ class _SafeLinks(Treeprocessor):
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None and urlsplit(value.strip()).scheme.lower() not in _SAFE_SCHEMES:
+                if value is not None and not safe_link(value):
                     element.set(attribute, "#")
 
 
@@ -74,10 +91,46 @@ def decided_text(tie: Tie) -> str:
         "aggregate": "on aggregate" if tie.legs_needed > 1 else "in normal time",
         "extra_time": "after extra time",
         "away_goals": "on away goals",
-        "penalties": f"{last.pens.home if last and last.pens else ''}\u2013"
-                     f"{last.pens.away if last and last.pens else ''} on penalties",
+        "penalties": "on penalties",
     }[tie.result.decided_by]
+    if tie.result.decided_by == "penalties" and last and last.pens:
+        ours, theirs = sorted((last.pens.home, last.pens.away), reverse=True)
+        how = f"{ours}\u2013{theirs} on penalties"
     return f"{winner.name} win {how}" if tie.legs_needed == 1 else f"{winner.name} go through {how}"
+
+
+def table_scores(tie: Tie) -> dict:
+    """A season table's cells, Wikipedia style: every score team 1 first, the
+    aggregate marked (a) for away goals, (a.e.t.) or (X–Y p) for a shoot-out."""
+    def from_team1(match: Match | None) -> str:
+        if match is None:
+            return ""
+        flip = match.home != tie.team1
+        final, pens = match.final, match.pens
+        first, second = (final.away, final.home) if flip else (final.home, final.away)
+        text = f"{first}\u2013{second}" + (" (a.e.t.)" if match.aet else "")
+        if pens:
+            one, two = (pens.away, pens.home) if flip else (pens.home, pens.away)
+            text += f" ({one}\u2013{two} p)"
+        return text
+
+    result = tie.result
+    if result.aggregate is None:
+        aggregate = ""
+    elif tie.legs_needed == 1:
+        aggregate = from_team1(tie.legs[0])
+    else:
+        aggregate = f"{result.aggregate.home}\u2013{result.aggregate.away}"
+        last = tie.legs[-1]
+        if result.decided_by == "away_goals":
+            aggregate += " (a)"
+        elif result.decided_by == "penalties" and last and last.pens:
+            pens = last.pens
+            one, two = (pens.away, pens.home) if last.home != tie.team1 else (pens.home, pens.away)
+            aggregate += f" ({one}\u2013{two} p)"
+        elif result.decided_by == "extra_time":
+            aggregate += " (a.e.t.)"
+    return {"aggregate": aggregate, "legs": [from_team1(match) for match in tie.legs]}
 
 
 def _json_ld(value) -> Markup:
@@ -102,6 +155,7 @@ def make_environment(config: Config, templates_dir: Path) -> jinja2.Environment:
         score=score_text,
         aggregate=aggregate_text,
         decided=decided_text,
+        table_scores=table_scores,
         markdown=markdown_renderer,
         json_ld=_json_ld,
         iso=lambda value: value.isoformat() if value else "",

@@ -120,6 +120,10 @@ def load(text: str, line_offset: int = 0):
         raise YamlSyntaxError(line, f"invalid YAML: {message or exc}") from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(line_offset + 1, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlSyntaxError(line_offset + 1, "invalid YAML: nested too deeply") from None
+    except ValueError as exc:  # a number too long to convert, and the like
+        raise YamlSyntaxError(line_offset + 1, f"invalid YAML value: {exc}") from None
     finally:
         loader.dispose()
 
