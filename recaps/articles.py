@@ -49,6 +49,7 @@ class MatchSpec:
     date: dt.date | None
     competition: str
     season: Season | None
+    date_given: bool = True  # False: inherited from the article's date
     stage: str = ""
     leg: int | None = None
     legs: int | None = None  # the tie's number of legs, where it differs from the stage's usual format
@@ -235,6 +236,7 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
     lines["match"] = line
     return MatchSpec(
         source=Source(reader.path, line), home=home, away=away, score=score, date=match_date,
+        date_given=item.get("date") is not None,
         competition=competition, season=season, stage=stage, leg=leg, legs=legs, aet=aet, pens=pens, venue=venue,
         neutral=neutral, goals=goals, cards=cards, lines=lines)
 

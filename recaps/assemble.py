@@ -181,11 +181,18 @@ def _event(event: EventSpec, home: Team, away: Team, resolve: _Resolver, path: s
 
 
 def _merge_reports(found: list[tuple[Match, MatchSpec]], problems: Problems) -> Match:
-    """One match from every article that reports it; disagreeing facts are errors."""
+    """One match from every article that reports it; disagreeing facts are errors.
+
+    A date the match inherits from its article's date is weaker than one written
+    on the match: it never conflicts, and the written date wins.
+    """
+    found = sorted(found, key=lambda report: not report[1].date_given)  # stable: written dates first
     first, first_spec = found[0]
     merged = first
     for match, spec in found[1:]:
         for fact in _FACTS:
+            if fact == "date" and not (spec.date_given and first_spec.date_given):
+                continue
             if getattr(match, fact) != getattr(first, fact):
                 problems.error(
                     spec.source.path, spec.lines.get(fact) or spec.source.line,
@@ -193,10 +200,11 @@ def _merge_reports(found: list[tuple[Match, MatchSpec]], problems: Problems) -> 
                     f"but {_shown(getattr(first, fact))} in {first_spec.source.path}:"
                     f"{first_spec.lines.get(fact) or first_spec.source.line}; the two reports must agree")
         merged = replace(
-            merged, articles=tuple(dict.fromkeys(merged.articles + match.articles)),
+            merged, articles=tuple(sorted(set(merged.articles + match.articles))),
             sources=merged.sources + match.sources, venue=merged.venue or match.venue,
             neutral=merged.neutral or match.neutral, goals=merged.goals or match.goals,
-            cards=merged.cards or match.cards)
+            cards=merged.cards or match.cards,
+            date=merged.date if first_spec.date_given else min(merged.date, match.date))
     return merged
 
 

@@ -148,3 +148,23 @@ def test_no_script_link_from_markdown(tmp_path, capsys, target):
     html = (root / "site" / "articles" / "a" / "index.html").read_text(encoding="utf-8")
     body = html.split('class="recap__body prose">')[1].split("</div>")[0]
     assert body.count('"#"') == 2 and "alert" not in body and "text/html" not in body
+
+
+def test_a_date_inherited_from_the_article_never_conflicts(tmp_path, capsys):
+    root = project(tmp_path, {
+        "preview.md": article("home: Atalanta, away: Chelsea, score: 1-0, stage: Round of 16, leg: 1"),
+        "report.md": article("home: Atalanta, away: Chelsea, score: 1-0, stage: Round of 16, leg: 1, "
+                             "date: 2021-02-23")})
+    code, err = run(root, capsys)
+    assert code == 0
+    [tie] = ties(root)
+    assert tie["legs"][0]["date"] == "2021-02-23"
+    assert tie["legs"][0]["articles"] == ["/articles/preview/", "/articles/report/"]
+
+
+def test_written_dates_that_differ_conflict(tmp_path, capsys):
+    root = project(tmp_path, {
+        "a.md": article("home: Atalanta, away: Chelsea, score: 1-0, stage: Round of 16, leg: 1, date: 2021-02-23"),
+        "b.md": article("home: Atalanta, away: Chelsea, score: 1-0, stage: Round of 16, leg: 1, date: 2021-02-24")})
+    code, err = run(root, capsys)
+    assert code == 1 and "`date` is 2021-02-24 here but 2021-02-23 in" in err
