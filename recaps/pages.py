@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from . import urls
 from .config import Config
 from .model import Site
-from .views import SiteIndex, team_record
+from .views import SiteIndex, bracket, team_record
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,10 @@ def plan(site: Site, config: Config) -> list[Page]:
             **common, "competition": competition, "seasons": seasons}, all_paths))
         for season in seasons:
             matches = index.seasons[competition.slug][season]
+            stages = index.stage_groups(competition.slug, season)
             pages.append(Page(urls.competition_season(competition, season), "competition_season.html", {
                 **common, "competition": competition, "season": season,
-                "stages": index.stage_groups(competition.slug, season),
+                "stages": stages, "bracket": bracket(stages),
             }, frozenset(s.path for m in matches for s in m.sources)))
     pages.append(Page(urls.COMPETITIONS, "competitions.html", {**common, "competitions": competitions},
                       all_paths))

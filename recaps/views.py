@@ -98,3 +98,18 @@ class SiteIndex:
                 ties.append(tie)
         return [StageGroup(name=name, ties=tuple(ties), matches=tuple(plain))
                 for (_, name), (ties, plain) in sorted(by_stage.items())]
+
+
+def bracket(groups: list[StageGroup]) -> list[StageGroup]:
+    """The knockout rounds of a season, each ordered so that a tie sits beside
+    the ties of the previous round that fed it: the final's teams decide the
+    semi-finals' order, theirs the quarter-finals', and so on."""
+    rounds = [group for group in groups if group.ties]
+    for later, earlier in zip(reversed(rounds), list(reversed(rounds))[1:]):
+        position = {}
+        for index, tie in enumerate(later.ties):
+            position[tie.team1.slug] = 2 * index
+            position[tie.team2.slug] = 2 * index + 1
+        fed = sorted(earlier.ties, key=lambda t: (position.get(t.winner.slug if t.winner else "", len(position)),))
+        rounds[rounds.index(earlier)] = StageGroup(earlier.name, tuple(fed), earlier.matches)
+    return rounds

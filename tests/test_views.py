@@ -1,0 +1,43 @@
+"""What pages derive from the model: records and the bracket's order."""
+import datetime as dt
+
+from recaps.model import Competition, Match, Stage, Team, Tie
+from recaps.rules import Score, parse_season, settle_tie
+from recaps.views import StageGroup, bracket, team_record
+
+UCL = Competition(name="UEFA Champions League", slug="ucl")
+SEASON = parse_season("2018-19")
+TEAMS = {name: Team(name=name, slug=name.lower()) for name in ("A", "B", "C", "D", "E", "F", "G", "H")}
+
+
+def match(home: str, away: str, score: str, day: int = 1, stage: Stage | None = None) -> Match:
+    goals = tuple(int(g) for g in score.split("-"))
+    return Match(id=f"{home}-{away}-{day}", competition=UCL, season=SEASON, stage=stage, home=TEAMS[home],
+                 away=TEAMS[away], score=Score(*goals), date=dt.date(2019, 3, day))
+
+
+def tie(stage: Stage, home: str, away: str, score: str) -> Tie:
+    single = match(home, away, score, stage=stage)
+    result = settle_tie({1: single.as_leg}, 1)
+    return Tie(id=f"{stage.slug}/{home}-{away}", competition=UCL, season=SEASON, stage=stage, team1=TEAMS[home],
+               team2=TEAMS[away], legs_needed=1, legs=(single,), result=result)
+
+
+def test_record_counts_extra_time_and_treats_a_shoot_out_as_a_draw():
+    a = TEAMS["A"]
+    matches = [match("A", "B", "2-1", 1), match("C", "A", "3-0", 2), match("A", "D", "1-1", 3)]
+    record = team_record(a, matches)
+    assert (record.played, record.won, record.drawn, record.lost, record.goals_for, record.goals_against) == \
+        (3, 1, 1, 1, 3, 5)
+    assert record.form == ("W", "L", "D")
+
+
+def test_bracket_puts_each_tie_beside_the_ties_that_fed_it():
+    qf, sf, final = (Stage(name, name.lower(), order, True, 1) for order, name in enumerate(("QF", "SF", "F")))
+    quarter = StageGroup("QF", (tie(qf, "A", "B", "1-0"), tie(qf, "C", "D", "1-0"),
+                                tie(qf, "E", "F", "1-0"), tie(qf, "G", "H", "1-0")), ())
+    semi = StageGroup("SF", (tie(sf, "G", "C", "1-0"), tie(sf, "E", "A", "1-0")), ())
+    last = StageGroup("F", (tie(final, "E", "G", "1-0"),), ())
+    rounds = bracket([quarter, semi, last])
+    assert [[t.team1.name + t.team2.name for t in group.ties] for group in rounds] == \
+        [["EF", "AB", "GH", "CD"], ["EA", "GC"], ["EG"]]
