@@ -34,6 +34,12 @@ def _pager(index_url: str, number: int, count: int) -> dict:
     }
 
 
+def _most_covered(site: Site, index: SiteIndex, count: int) -> list:
+    """The teams with the most recaps, in name order: the home page's team strip."""
+    ranked = sorted(site.teams.values(), key=lambda t: (-len(index.team_articles.get(t.slug, [])), t.slug))
+    return sorted(ranked[:count], key=lambda t: t.slug)
+
+
 def plan(site: Site, config: Config) -> list[Page]:
     index = SiteIndex.build(site)
     common = {"site": site, "index": index}
@@ -47,7 +53,7 @@ def plan(site: Site, config: Config) -> list[Page]:
         "latest": published[:config.home_latest],
         "in_progress": [tie for tie in ties_newest if tie.result.status == "in_progress"],
         "decided": [tie for tie in ties_newest if tie.result.status == "decided"][:config.home_latest],
-        "teams": list(site.teams.values()),
+        "teams": _most_covered(site, index, 24),
     }, all_paths))
 
     for number, count, items in _paginate(urls.ARTICLES, published, config.per_page):
