@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from .config import LANGUAGE
 from .errors import Problems
 from .fields import CONTROL, FieldReader
 from .model import Source
@@ -25,7 +26,6 @@ EVENT_KEYS = ("team", "player", "minute", "kind")
 GOAL_KINDS = (None, "pen", "og")
 CARD_KINDS = ("red", "second_yellow", "yellow")
 _SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _MINUTE = re.compile(r"^\d{1,3}(?:\+\d{1,2})?'?$")
 
 
@@ -128,7 +128,7 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         problems.warn(path, data.line, "draft without a title or date yet: fine for a draft, which is "
                                        "published only with --drafts and then listed last")
     lang = reader.text(data, "lang", default=default_lang)
-    if not _LANG.match(lang):
+    if not LANGUAGE.match(lang):
         reader.error(data, "lang", f"`lang` must be a language code like en or it; got {lang!r}")
         lang = default_lang
     slug = reader.text(data, "slug") or slugify(stem)
@@ -138,10 +138,9 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
     source_name, source_url = _source(reader, data)
     competition = reader.text(data, "competition")
     season = reader.season(data, "season")
-    matches = tuple(_matches(reader, data, competition, season, date, draft))
-    team_names = data.get("teams")
-    teams = tuple(zip(reader.text_list(data, "teams"),
-                      team_names.lines if isinstance(team_names, LineList) else [data.line_of("teams")] * 999))
+    written = {"season": data.get("season") is not None, "date": data.get("date") not in (None, "")}
+    matches = tuple(_matches(reader, data, competition, season, date, draft, written))
+    teams = reader.text_items(data, "teams")
     for name, line in teams:
         if not slugify(name):
             problems.error(path, line, f"team {name!r} has no letters or digits")
@@ -177,7 +176,7 @@ def _source(reader: FieldReader, data: LineDict) -> tuple[str, str]:
 
 
 def _matches(reader: FieldReader, data: LineDict, competition: str, season: Season | None,
-             date: dt.date | None, draft: bool):
+             date: dt.date | None, draft: bool, written: dict[str, bool]):
     value = data.get("matches")
     if value is None:
         return
@@ -188,13 +187,15 @@ def _matches(reader: FieldReader, data: LineDict, competition: str, season: Seas
         item = reader.mapping(item, f"match {index + 1}", value.line_of(index))
         if item is None:
             continue
-        spec = _match(reader, item, competition, season, date, value.line_of(index), draft)
+        spec = _match(reader, item, competition, season, date, value.line_of(index), draft, written)
         if spec is not None:
             yield spec
 
 
 def _match(reader: FieldReader, item: LineDict, competition: str, season: Season | None,
-           date: dt.date | None, line: int, draft: bool) -> MatchSpec | None:
+           date: dt.date | None, line: int, draft: bool, written: dict[str, bool]) -> MatchSpec | None:
+    """One match; `written` says whether the article gave a season and date (even unusable ones,
+    already reported), so a match that inherits them is not told they are missing."""
     before = len(reader.problems.errors)
     reader.unknown_keys(item, MATCH_KEYS, "a match")
     home = reader.text(item, "home", required=True)
@@ -204,8 +205,10 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
     match_date = reader.date(item, "date") or date
     competition = reader.text(item, "competition") or competition
     season = reader.season(item, "season") or season
-    known = {"competition": bool(competition), "season": season is not None or "season" in item,
-             "date": match_date is not None or "date" in item}
+    date_given = item.get("date") not in (None, "")
+    known = {"competition": bool(competition),
+             "season": season is not None or item.get("season") is not None or written["season"],
+             "date": match_date is not None or date_given or written["date"]}
     missing = [what for what, found in known.items() if not found]
     if missing and draft:  # ingest writes drafts before anyone knows every fact
         reader.problems.warn(reader.path, line, f"this match has no {', '.join(missing)} yet: it is left out "
@@ -216,6 +219,7 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
              "date": ", and the article has none either"}
     for what in missing:
         reader.problems.error(reader.path, line, f"this match has no `{what}`{hints[what]}")
+    unusable = match_date is None or season is None or not competition  # reported above or where written
     if home and away and name_equal(home, away):
         reader.error(item, "away", f"{home!r} cannot play itself")
     for key, name in (("home", home), ("away", away), ("competition", competition)):
@@ -230,13 +234,13 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
         reader.error(item, "legs", "`leg: 2` cannot be part of a tie of `legs: 1`")
     goals = _events(reader, item, "goals", GOAL_KINDS)
     cards = _events(reader, item, "cards", CARD_KINDS)
-    if len(reader.problems.errors) > before:
+    if unusable or len(reader.problems.errors) > before:
         return None
     lines = {key: item.line_of(key) for key in MATCH_KEYS}
     lines["match"] = line
     return MatchSpec(
         source=Source(reader.path, line), home=home, away=away, score=score, date=match_date,
-        date_given=item.get("date") is not None,
+        date_given=date_given,
         competition=competition, season=season, stage=stage, leg=leg, legs=legs, aet=aet, pens=pens, venue=venue,
         neutral=neutral, goals=goals, cards=cards, lines=lines)
 

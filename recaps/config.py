@@ -1,14 +1,16 @@
 """config.yaml: site settings. Paths in it are relative to the file's folder."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import Problems
-from .fields import FieldReader
+from .fields import FieldReader, type_name
 from .yamlfile import LineDict, YamlSyntaxError, load
 
+LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 KEYS = ("title", "description", "base_url", "language", "author", "content_dir", "templates_dir",
         "static_dir", "output_dir", "per_page", "allow_html", "cname", "home_latest")
 
@@ -71,7 +73,8 @@ def load_config(config_file: Path, problems: Problems, *, display_path: str | No
         return None
     try:
         text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-        data = load(text) if text.strip() else LineDict()
+        data = load(text) if text.strip() else None
+        data = LineDict() if data is None else data  # empty, or only comments: all defaults
     except UnicodeDecodeError as exc:
         problems.error(shown, 0, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8")
         return None
@@ -88,12 +91,15 @@ def load_config(config_file: Path, problems: Problems, *, display_path: str | No
     base_url = reader.text(data, "base_url", default="/")
     if (why := check_base_url(base_url)) is not None:
         reader.error(data, "base_url", why)
+    language = reader.text(data, "language", default="en")
+    if not LANGUAGE.match(language):
+        reader.error(data, "language", f"`language` must be a language code like en or it; got {language!r}")
     per_page = data.get("per_page", defaults.per_page)
     if isinstance(per_page, bool) or not isinstance(per_page, int) or per_page < 1:
-        reader.error(data, "per_page", f"per_page must be a whole number above 0; got {per_page!r}")
+        reader.error(data, "per_page", f"per_page must be a whole number above 0; got {type_name(per_page)}")
     home_latest = data.get("home_latest", defaults.home_latest)
     if isinstance(home_latest, bool) or not isinstance(home_latest, int) or home_latest < 1:
-        reader.error(data, "home_latest", f"home_latest must be a whole number above 0; got {home_latest!r}")
+        reader.error(data, "home_latest", f"home_latest must be a whole number above 0; got {type_name(home_latest)}")
     cname = reader.text(data, "cname")
     if cname and ("/" in cname or " " in cname or ":" in cname):
         reader.error(data, "cname", f"cname is a bare host name like recaps.example.org; got {cname!r}")
@@ -102,7 +108,7 @@ def load_config(config_file: Path, problems: Problems, *, display_path: str | No
         title=reader.text(data, "title", default=defaults.title),
         description=reader.text(data, "description"),
         base_url=base_url,
-        language=reader.text(data, "language", default="en"),
+        language=language,
         author=reader.text(data, "author"),
         content_dir=Path(reader.text(data, "content_dir", default="content")),
         templates_dir=Path(reader.text(data, "templates_dir", default="templates")),

@@ -13,7 +13,7 @@ _MISSING = object()
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never valid in HTML, XML or a feed
 
 
-def _type_name(value) -> str:
+def type_name(value) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -44,7 +44,7 @@ class FieldReader:
     def mapping(self, value, where: str, line: int) -> LineDict | None:
         if isinstance(value, LineDict):
             return value
-        self.problems.error(self.path, line, f"{where} must be a mapping of `key: value` lines; got {_type_name(value)}")
+        self.problems.error(self.path, line, f"{where} must be a mapping of `key: value` lines; got {type_name(value)}")
         return None
 
     def unknown_keys(self, data: LineDict, allowed: Iterable[str], where: str) -> None:
@@ -61,7 +61,7 @@ class FieldReader:
                 self.error(data, key, f"`{key}` is required")
             return default
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.error(data, key, f"`{key}` must be text; got {_type_name(value)}")
+            self.error(data, key, f"`{key}` must be text; got {type_name(value)}")
             return default
         return CONTROL.sub("", str(value)).strip()
 
@@ -70,7 +70,7 @@ class FieldReader:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.error(data, key, f"`{key}` must be true or false; got {_type_name(value)}")
+            self.error(data, key, f"`{key}` must be true or false; got {type_name(value)}")
             return default
         return value
 
@@ -79,26 +79,30 @@ class FieldReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value not in choices:
-            self.error(data, key, f"`{key}` must be one of {', '.join(map(str, choices))}; got {_type_name(value)}")
+            self.error(data, key, f"`{key}` must be one of {', '.join(map(str, choices))}; got {type_name(value)}")
             return None
         return value
 
     def text_list(self, data: LineDict, key: str) -> tuple[str, ...]:
+        return tuple(text for text, _ in self.text_items(data, key))
+
+    def text_items(self, data: LineDict, key: str) -> tuple[tuple[str, int], ...]:
+        """A list of names with the line of each; a single name counts as a list of one."""
         value = data.get(key)
         if value is None:
             return ()
         if isinstance(value, (str, int)) and not isinstance(value, bool):
-            value = [value]
+            return ((CONTROL.sub("", str(value)).strip(), self.line(data, key)),)
         if not isinstance(value, list):
-            self.error(data, key, f"`{key}` must be a list of names; got {_type_name(value)}")
+            self.error(data, key, f"`{key}` must be a list of names; got {type_name(value)}")
             return ()
         items = []
         for index, item in enumerate(value):
+            line = value.line_of(index) if isinstance(value, LineList) else self.line(data, key)
             if isinstance(item, bool) or not isinstance(item, (str, int, float)) or str(item).strip() == "":
-                line = value.line_of(index) if isinstance(value, LineList) else self.line(data, key)
-                self.problems.error(self.path, line, f"`{key}` item {index + 1} must be text; got {_type_name(item)}")
+                self.problems.error(self.path, line, f"`{key}` item {index + 1} must be text; got {type_name(item)}")
                 continue
-            items.append(CONTROL.sub("", str(item)).strip())
+            items.append((CONTROL.sub("", str(item)).strip(), line))
         return tuple(items)
 
     def date(self, data: LineDict, key: str, *, required: bool = False) -> dt.date | None:

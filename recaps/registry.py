@@ -114,6 +114,12 @@ class _Names:
         return True
 
 
+def _names_of(entry, name: str, slug: str, aliases) -> list[tuple[str, int]]:
+    """Every name an entry answers to, with its line, once per name key."""
+    named = [(name, entry.line_of("name")), (slug, entry.line_of("slug")), *aliases]
+    return list({name_key(text): (text, line) for text, line in reversed(named)}.values())[::-1]
+
+
 def load_teams(data, path: str, problems: Problems, registry: Registry) -> None:
     reader = FieldReader(path, problems)
     names = _Names(reader, "team")
@@ -125,25 +131,29 @@ def load_teams(data, path: str, problems: Problems, registry: Registry) -> None:
         name = reader.text(entry, "name", required=True)
         if not name:
             continue
+        if not slugify(name):
+            reader.error(entry, "name", f"team name {name!r} has no letters or digits")
+            continue
         slug = _slug_field(reader, entry, name)
         if slug in registry.teams:
             reader.error(entry, "slug", f"team slug {slug!r} is used by {registry.teams[slug].name!r} too")
             continue
-        aliases = reader.text_list(entry, "aliases")
+        aliases = reader.text_items(entry, "aliases")
         colors = reader.text_list(entry, "colors")
         for color in colors:
             if not _COLOR.match(color):
                 reader.error(entry, "colors", f"colour {color!r} must be written #rgb or #rrggbb")
         nicknames = _nicknames(reader, entry)
-        for alias in (name, slug, *aliases):
-            if names.claim(alias, name, entry.line_of("name") if alias == name else entry.line_of("aliases")):
+        for alias, line in _names_of(entry, name, slug, aliases):
+            if names.claim(alias, name, line):
                 registry.team_names[name_key(alias)] = slug
         for _, nicks in nicknames:
             for nick in nicks:
                 registry.nicknames.setdefault(name_key(nick), set()).add(slug)
         registry.teams[slug] = Team(
             name=name, slug=slug, short=reader.text(entry, "short"), country=reader.text(entry, "country"),
-            colors=tuple(c for c in colors if _COLOR.match(c)), aliases=aliases, nicknames=nicknames)
+            colors=tuple(c for c in colors if _COLOR.match(c)), aliases=tuple(a for a, _ in aliases),
+            nicknames=nicknames)
 
 
 def _nicknames(reader: FieldReader, entry) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -174,9 +184,9 @@ def load_competitions(data, path: str, problems: Problems, registry: Registry) -
             reader.error(entry, "slug", f"competition slug {slug!r} is used by "
                                         f"{registry.competitions[slug].name!r} too")
             continue
-        aliases = reader.text_list(entry, "aliases")
-        for alias in (name, slug, *aliases):
-            if names.claim(alias, name, entry.line_of("name") if alias == name else entry.line_of("aliases")):
+        aliases = reader.text_items(entry, "aliases")
+        for alias, line in _names_of(entry, name, slug, aliases):
+            if names.claim(alias, name, line):
                 registry.competition_names[name_key(alias)] = slug
         since: Season | None = reader.season(entry, "away_goals_from")
         until: Season | None = reader.season(entry, "away_goals_until")
@@ -184,7 +194,7 @@ def load_competitions(data, path: str, problems: Problems, registry: Registry) -
             reader.error(entry, "away_goals_from", f"away_goals_from ({since}) is after away_goals_until ({until})")
         registry.competitions[slug] = Competition(
             name=name, slug=slug, short=reader.text(entry, "short"), country=reader.text(entry, "country"),
-            aliases=aliases, stages=_stages(reader, entry), away_goals_since=since, away_goals_until=until,
+            aliases=tuple(a for a, _ in aliases), stages=_stages(reader, entry), away_goals_since=since, away_goals_until=until,
             away_goals_in_extra_time=reader.boolean(entry, "away_goals_extra_time", True))
 
 

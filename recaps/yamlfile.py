@@ -114,9 +114,15 @@ def load(text: str, line_offset: int = 0):
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = min(mark.line + 1, text.count("\n") + 1) + line_offset if mark else line_offset + 1
-        message = " ".join(str(part) for part in (exc.problem, exc.context) if part)
+        last_line = text.rstrip("\n").count("\n")  # 0-based
+        mark = exc.problem_mark
+        if mark is None or (mark.line > last_line and exc.context_mark is not None):
+            mark = exc.context_mark  # stopped at the end of the text: point where the open thing began
+        line = min(mark.line, last_line) + 1 + line_offset if mark else line_offset + 1
+        parts = (exc.problem, exc.context)
+        if str(exc.problem or "").startswith("but "):  # "expected a single document ... but found another"
+            parts = (exc.context, exc.problem)
+        message = " ".join(str(part) for part in parts if part)
         raise YamlSyntaxError(line, f"invalid YAML: {message or exc}") from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(line_offset + 1, f"invalid YAML: {exc}") from None
