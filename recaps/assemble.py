@@ -10,10 +10,10 @@ from dataclasses import replace
 
 from .articles import ArticleSpec, EventSpec, MatchSpec
 from .errors import Problems
-from .model import Article, Competition, Event, Match, Site, Source, Stage, Team, Tie
+from .model import Article, Competition, Event, Match, Site, Stage, Team, Tie
 from .names import name_key, slugify
 from .registry import Registry, find_stage, stage_hint
-from .rules import RuleError, Season, TieResult, away_goals_apply, check_result, settle_tie
+from .rules import RuleError, TieResult, away_goals_apply, check_result, settle_tie
 
 _FACTS = ("score", "aet", "pens", "date")
 
@@ -94,12 +94,13 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
                 source = match.sources[0]
                 problems.error(source.path, source.line, f"{match.home.name} v {match.away.name}: {why}")
 
-    articles = []
+    articles, teams_by_slug = [], {}
     for spec in specs:
         teams = [resolve.team(name, spec.path, line) for name, line in spec.teams]
         for match_id in article_matches[spec.slug]:
             match = matches[match_id]
             teams += [match.home, match.away]
+        teams_by_slug.update((team.slug, team) for team in teams)
         articles.append(Article(
             slug=spec.slug, path=spec.path, title=spec.title, date=spec.date, lang=spec.lang,
             body=spec.body, body_line=spec.body_line, summary=spec.summary, author=spec.author,
@@ -108,19 +109,10 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
             teams=tuple(dict.fromkeys(team.slug for team in teams))))
     articles.sort(key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.slug))
 
-    teams: dict[str, Team] = {}
-    for match in matches.values():
-        teams.setdefault(match.home.slug, match.home)
-        teams.setdefault(match.away.slug, match.away)
-    for spec in specs:
-        for name, line in spec.teams:
-            team = registry.team(name) or resolve.unknown_teams.get(slugify(name))
-            if team:
-                teams.setdefault(team.slug, team)
     competitions = {match.competition.slug: match.competition for match in matches.values()}
     return Site(
         articles=tuple(articles),
-        teams=dict(sorted(teams.items())),
+        teams=dict(sorted(teams_by_slug.items())),
         competitions=dict(sorted(competitions.items())),
         matches=matches,
         ties=dict(sorted(ties.items())),

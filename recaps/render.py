@@ -10,7 +10,7 @@ from xml.etree.ElementTree import Element
 import jinja2
 import markdown
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
 from .config import Config
