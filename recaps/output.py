@@ -48,6 +48,11 @@ def _tie(site: Site, tie: Tie) -> dict:
     }
 
 
+def _events(site: Site, events) -> list[dict]:
+    return [{"team": site.teams[e.team].name if e.team in site.teams else e.team, "player": e.player,
+             "minute": e.minute or None, "kind": e.kind} for e in events]
+
+
 def _match(site: Site, match: Match) -> dict:
     return {
         "id": match.id, "url": match_url(site, match), "competition": match.competition.name,
@@ -57,10 +62,8 @@ def _match(site: Site, match: Match) -> dict:
         "venue": match.venue or None, "neutral": match.neutral,
         "tie": urls.tie(site.ties[match.tie_id]) if match.tie_id else None,
         "articles": _article_urls(site, match),
-        "goals": [{"team": site.teams[g.team].name if g.team in site.teams else g.team, "player": g.player,
-                   "minute": g.minute or None, "kind": g.kind} for g in match.goals],
-        "cards": [{"team": site.teams[c.team].name if c.team in site.teams else c.team, "player": c.player,
-                   "minute": c.minute or None, "kind": c.kind} for c in match.cards],
+        "goals": _events(site, match.goals),
+        "cards": _events(site, match.cards),
     }
 
 

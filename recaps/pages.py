@@ -40,8 +40,7 @@ def _most_covered(site: Site, index: SiteIndex, count: int) -> list:
     return sorted(ranked[:count], key=lambda t: t.slug)
 
 
-def plan(site: Site, config: Config) -> list[Page]:
-    index = SiteIndex.build(site)
+def plan(site: Site, config: Config, index: SiteIndex) -> list[Page]:
     common = {"site": site, "index": index}
     pages: list[Page] = []
     published = [article for article in site.articles]

@@ -110,10 +110,10 @@ def check_output_dir(config: Config, out_dir: Path, problems: Problems) -> None:
                                                "a build replaces the whole folder: empty it or choose another")
 
 
-def render_all(site: Site, config: Config, pages: list[Page]) -> dict[str, bytes]:
+def render_all(site: Site, index: SiteIndex, config: Config, pages: list[Page]) -> dict[str, bytes]:
     env = make_environment(config, config.root / config.templates_dir)
     files = {page.url: render_page(env, page, config) for page in pages}
-    files.update(open_data(site, SiteIndex.build(site)))
+    files.update(open_data(site, index))
     files.update(extras(pages, config))
     return files
 
@@ -157,12 +157,13 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
         problems.warn(config.path, 0, f"base_url {config.base_url!r} is a path: the sitemap, feed and canonical "
                                       "links use path-absolute URLs; set a full https:// base_url for absolute ones")
     site = assemble_site(config, problems, timings, drafts=drafts)
-    pages = timings.run("plan", plan, site, config)
+    index = timings.run("index", SiteIndex.build, site)
+    pages = timings.run("plan", plan, site, config, index)
     _check_unique_urls(pages, problems)
     if problems.errors:
         raise BuildFailed(problems)
     try:
-        files = timings.run("render", render_all, site, config, pages)
+        files = timings.run("render", render_all, site, index, config, pages)
     except TemplateFailed as exc:
         problems.error(shown_path(Path(exc.path)), exc.line, exc.message)
         raise BuildFailed(problems) from None
