@@ -40,11 +40,27 @@ class LineList(list):
         return self.lines[index] if 0 <= index < len(self.lines) else self.line
 
 
+MAX_DEPTH = 100  # far beyond any real front matter or registry, far below any parser's own limit
+
+
 class _Loader(_BaseLoader):
     line_offset = 0
+    depth = 0  # collections being constructed, outermost first
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _enter(loader: _Loader, node: yaml.Node) -> None:
+    loader.depth += 1
+    if loader.depth > MAX_DEPTH:
+        raise _TooDeep(node.start_mark.line)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    _enter(loader, node)
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1 + loader.line_offset
@@ -60,13 +76,16 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
                 None, None, f"duplicate key {key!r}", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1 + loader.line_offset
+    loader.depth -= 1
     return result
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    _enter(loader, node)
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1 + loader.line_offset
     result.lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
+    loader.depth -= 1
     return result
 
 
@@ -113,7 +132,41 @@ def load(text: str, line_offset: int = 0):
     loader.line_offset = line_offset
     try:
         return loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
+    except _TooDeep as exc:
+        raise YamlSyntaxError(exc.line + 1 + line_offset, "invalid YAML: nested too deeply") from None
+    except (yaml.YAMLError, RecursionError) as exc:  # a parser's own limit may come first
+        deep = _too_deep_at(text)
+        if deep is not None:
+            raise YamlSyntaxError(deep + 1 + line_offset, "invalid YAML: nested too deeply") from None
+        _raise_syntax_error(exc, text, line_offset)
+    except ValueError as exc:  # a number too long to convert, and the like
+        raise YamlSyntaxError(line_offset + 1, f"invalid YAML value: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _too_deep_at(text: str) -> int | None:
+    """The 0-based line where collections nest deeper than MAX_DEPTH, if they do.
+
+    Our own limit, checked on the event stream, so the message and its line do not
+    depend on where a PyYAML release hits its recursion or nesting limit.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):  # libyaml may stop at its own limit first
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return None
+
+
+def _raise_syntax_error(exc: Exception, text: str, line_offset: int):
+    if isinstance(exc, yaml.MarkedYAMLError):
         last_line = text.rstrip("\n").count("\n")  # 0-based
         mark = exc.problem_mark
         if mark is None or (mark.line > last_line and exc.context_mark is not None):
@@ -124,14 +177,7 @@ def load(text: str, line_offset: int = 0):
             parts = (exc.context, exc.problem)
         message = " ".join(str(part) for part in parts if part)
         raise YamlSyntaxError(line, f"invalid YAML: {message or exc}") from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(line_offset + 1, f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise YamlSyntaxError(line_offset + 1, "invalid YAML: nested too deeply") from None
-    except ValueError as exc:  # a number too long to convert, and the like
-        raise YamlSyntaxError(line_offset + 1, f"invalid YAML value: {exc}") from None
-    finally:
-        loader.dispose()
+    raise YamlSyntaxError(line_offset + 1, f"invalid YAML: {exc}") from None
 
 
 _FENCE = re.compile(r"^---[ \t]*$")
