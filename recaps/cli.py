@@ -1,29 +1,51 @@
-"""The command line: `python build.py [build|check] [options]`.
+"""The command line: `python build.py [build|check|serve|deploy|ingest] [options]`.
 
-Exit codes: 0 built, 1 problems in the content, 2 wrong usage.
+Each command is a thin `run(args) -> exit code` over library functions, which
+turns our one error type (`BuildFailed`) into printed problems. Commands that
+need modules of their own (serve, deploy, ingest) are imported only when asked
+for, so a build never loads them.
+
+Exit codes: 0 done, 1 problems in the content, 2 wrong usage.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
+from .config import Config, check_base_url
 from .errors import BuildFailed, Problems
-from .config import check_base_url
-from .pipeline import build, configure
+from .pipeline import BuildResult, build, configure
+
+# name -> (module with add_arguments(parser) and run(args), or None for this one; help)
+COMMANDS: dict[str, tuple[str | None, str]] = {
+    "build": (None, "publish into site/ (the default command)"),
+    "check": (None, "validate everything and check the site's links; write nothing"),
+    "serve": ("recaps.serve.command", "preview locally, reloading the browser on every save"),
+    "deploy": ("recaps.deploy", "build, then publish site/ to a gh-pages branch"),
+    "ingest": ("recaps.ingest.command", "turn raw recap text into front-matter Markdown to review"),
+}
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build.py", description="Publish football match recaps as a static site.")
-    parser.add_argument("command", nargs="?", default="build", choices=("build", "check"),
-                        help="build (default): publish into site/; check: validate only, write nothing")
+def add_site_arguments(parser: argparse.ArgumentParser, *, out: bool = True) -> None:
+    """The options every command that builds the site shares."""
     parser.add_argument("--config", default="config.yaml", type=Path, help="config file (default: config.yaml)")
-    parser.add_argument("--out", type=Path, help="output folder, relative to the current folder "
-                                                 "(default: output_dir from the config)")
+    if out:
+        parser.add_argument("--out", type=Path, help="output folder, relative to the current folder "
+                                                     "(default: output_dir from the config)")
     parser.add_argument("--base-url", help="full URL or path the site is served from, e.g. / or /recaps/")
     parser.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
-    return parser
+
+
+def load_site_config(parser: argparse.ArgumentParser, args: argparse.Namespace,
+                     problems: Problems) -> Config | None:
+    """The config the options name; wrong usage exits 2 through `parser.error`."""
+    if args.base_url is not None and (why := check_base_url(args.base_url)):
+        parser.error(f"--base-url: {why}")
+    if not args.config.is_file():
+        parser.error(f"--config: no config file at {args.config} (run where config.yaml is, or pass --config FILE)")
+    return configure(args.config, problems, base_url=args.base_url)
 
 
 def report(problems: Problems, stream=None) -> None:
@@ -32,30 +54,70 @@ def report(problems: Problems, stream=None) -> None:
         print(problem.format(), file=stream)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.base_url is not None and (why := check_base_url(args.base_url)):
-        parser.error(f"--base-url: {why}")
-    if not args.config.is_file():
-        parser.error(f"--config: no config file at {args.config} (run where config.yaml is, or pass --config FILE)")
+def report_failure(problems: Problems, what: str = "build failed") -> int:
+    report(problems)
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    print(f"{what}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
+          "the previous site was left as it was", file=sys.stderr)
+    return 1
+
+
+def build_site(parser: argparse.ArgumentParser, args: argparse.Namespace, *,
+               write: bool = True) -> tuple[int, BuildResult | None]:
+    """Build as the options say: (exit code, result); problems are printed."""
     problems = Problems()
-    config = configure(args.config, problems, base_url=args.base_url)
+    config = load_site_config(parser, args, problems)
     try:
         if config is None:
             raise BuildFailed(problems)
-        result = build(config, problems, out_dir=args.out, drafts=args.drafts, write=args.command == "build")
+        result = build(config, problems, out_dir=getattr(args, "out", None), drafts=args.drafts, write=write)
     except BuildFailed:
-        report(problems)
-        errors, warnings = len(problems.errors), len(problems.warnings)
-        print(f"build failed: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
-              "the previous site was left as it was", file=sys.stderr)
-        return 1
+        return report_failure(problems), None
     report(problems)
-    steps = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in result.timings.steps)
+    return 0, result
+
+
+def _steps(result: BuildResult) -> str:
+    return ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in result.timings.steps)
+
+
+def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    code, result = build_site(parser, args, write=args.command == "build")
+    if result is None:
+        return code
     if args.command == "check":
-        print(f"checked: {result.pages} pages would be written, no errors ({steps})")
+        print(f"checked: {result.pages} pages would be written, no errors ({_steps(result)})")
     else:
         print(f"built {result.pages} pages ({result.files} files) into {result.out_dir} "
-              f"in {result.timings.total:.2f} s ({steps})")
-    return 0
+              f"in {result.timings.total:.2f} s ({_steps(result)})")
+    return code
+
+
+def _parser(command: str) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The whole parser and the chosen command's own; only that command's module is imported."""
+    parser = argparse.ArgumentParser(prog="build.py", description="Publish football match recaps as a static site.")
+    commands = parser.add_subparsers(dest="command", metavar="command")
+    chosen = None
+    for name, (_, help_text) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        if name == command:
+            chosen = sub
+    module_name = COMMANDS[command][0]
+    if module_name is None:
+        add_site_arguments(chosen)
+        chosen.set_defaults(run=_run_build)
+    else:
+        module = importlib.import_module(module_name)
+        module.add_arguments(chosen)
+        chosen.set_defaults(run=module.run)
+    return parser, chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "build")  # `python build.py [options]` builds
+    command = argv[0] if argv[0] in COMMANDS else "build"
+    parser, chosen = _parser(command)
+    args = parser.parse_args(argv)
+    return args.run(chosen, args)

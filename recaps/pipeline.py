@@ -125,6 +125,7 @@ class BuildResult:
     files: int = 0
     pages: int = 0
     out_dir: Path | None = None
+    rendered: dict[str, bytes] = field(default_factory=dict)  # URL -> bytes, static files aside
 
 
 def configure(config_file: Path, problems: Problems, *, base_url: str | None = None) -> Config | None:
@@ -167,7 +168,7 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     except TemplateFailed as exc:
         problems.error(shown_path(Path(exc.path)), exc.line, exc.message)
         raise BuildFailed(problems) from None
-    result = BuildResult(problems, timings, len(files), len(pages), out_dir)
+    result = BuildResult(problems, timings, len(files), len(pages), out_dir, files)
     if write:
         try:
             result.files = timings.run("write", write_site, files, config.root / config.static_dir, out_dir)
