@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Publish the recaps: `python build.py [build|check] [--config FILE] [--out DIR] [--base-url URL] [--drafts]`."""
+"""Publish the recaps: `python build.py [build|check|serve|deploy|ingest] [options]`; see --help."""
 import sys
 
 try:
