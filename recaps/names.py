@@ -25,9 +25,19 @@ def name_key(text: str) -> str:
     return slugify(text)
 
 
+def closest(text: str, choices: dict[str, str]) -> str | None:
+    """The display name of the closest of `choices` (key -> display name), if one is close.
+
+    >>> closest("Tottenham Hotpsur", {"tottenham-hotspur": "Tottenham Hotspur", "chelsea": "Chelsea"})
+    'Tottenham Hotspur'
+    """
+    if not choices:
+        return None
+    found = process.extractOne(name_key(text), list(choices), scorer=fuzz.WRatio, score_cutoff=75)
+    return choices[found[0]] if found else None
+
+
 def did_you_mean(text: str, choices: dict[str, str]) -> str:
     """A hint naming the closest of `choices` (key -> display name), or ''."""
-    if not choices:
-        return ""
-    found = process.extractOne(name_key(text), list(choices), scorer=fuzz.WRatio, score_cutoff=75)
-    return f' (did you mean "{choices[found[0]]}"?)' if found else ""
+    found = closest(text, choices)
+    return f' (did you mean "{found}"?)' if found else ""
