@@ -11,8 +11,8 @@ from dataclasses import replace
 from .articles import ArticleSpec, EventSpec, MatchSpec
 from .errors import Problems
 from .model import Article, Competition, Event, Match, Site, Stage, Team, Tie
-from .names import name_key, slugify
-from .registry import Registry, find_stage, stage_hint
+from .names import closest, name_key, slugify
+from .registry import Registry, find_stage
 from .rules import RuleError, TieResult, away_goals_apply, check_result, settle_tie
 
 _FACTS = ("score", "aet", "pens", "date")
@@ -23,7 +23,12 @@ def _where(sources) -> str:
 
 
 class _Resolver:
-    """Resolves names, standing in for unknown ones and warning once per place."""
+    """Resolves names, standing in for unknown ones.
+
+    An unknown name is reported once per file, at its first place, after the
+    site is assembled (`flush`): a near miss that would form a tie wrongly is an
+    error there instead of a warning (see `_check_near_misses`).
+    """
 
     def __init__(self, registry: Registry, problems: Problems):
         self.registry = registry
@@ -31,20 +36,39 @@ class _Resolver:
         self.unknown_teams: dict[str, Team] = {}
         self.unknown_competitions: dict[str, Competition] = {}
         self.unknown_stages: dict[tuple[str, str], Stage] = {}
-        self._warned: set[tuple[str, str, str]] = set()
+        self._pending: dict[tuple[str, str, str], tuple[int, str]] = {}  # (path, kind, key) -> first line, text
+        self._team_choices = {key: registry.teams[slug].name for key, slug in registry.team_names.items()}
+        self._competition_choices = {key: registry.competitions[slug].name
+                                     for key, slug in registry.competition_names.items()}
 
-    def _warn_once(self, path: str, line: int, kind: str, name: str, message: str) -> None:
-        """One warning per unknown name per file, at its first place."""
-        if (path, kind, name_key(name)) not in self._warned:
-            self._warned.add((path, kind, name_key(name)))
+    def _unknown(self, path: str, line: int, kind: str, name: str, message: str) -> None:
+        key = (path, kind, name_key(name))
+        if key not in self._pending or line < self._pending[key][0]:
+            self._pending[key] = (line, message)
+
+    def excuse(self, path: str, kind: str, name: str) -> None:
+        """Drop the warning for a name that is reported as an error instead."""
+        self._pending.pop((path, kind, name_key(name)), None)
+
+    def flush(self) -> None:
+        for (path, _, _), (line, message) in sorted(self._pending.items()):
             self.problems.warn(path, line, message)
+        self._pending.clear()
+
+    def near_team(self, name: str) -> Team | None:
+        intended = closest(name, self._team_choices)
+        return self.registry.team(intended) if intended else None
+
+    def near_competition(self, name: str) -> Competition | None:
+        intended = closest(name, self._competition_choices)
+        return self.registry.competition(intended) if intended else None
 
     def team(self, name: str, path: str, line: int) -> Team:
         team = self.registry.team(name)
         if team:
             return team
-        self._warn_once(path, line, "team", name, f"unknown team {name!r}{self.registry.team_hint(name)}: "
-                                                  "add it to teams.yaml (name or aliases)")
+        self._unknown(path, line, "team", name, f"unknown team {name!r}{_hint(self.near_team(name))}"
+                                                "add it to teams.yaml (name or aliases)")
         slug = slugify(name)
         return self.unknown_teams.setdefault(slug, Team(name=name, slug=slug, known=False))
 
@@ -52,9 +76,9 @@ class _Resolver:
         competition = self.registry.competition(name)
         if competition:
             return competition
-        self._warn_once(path, line, "competition", name,
-                        f"unknown competition {name!r}{self.registry.competition_hint(name)}: "
-                        "add it to competitions.yaml")
+        self._unknown(path, line, "competition", name,
+                      f"unknown competition {name!r}{_hint(self.near_competition(name))}"
+                      "add it to competitions.yaml")
         slug = slugify(name)
         return self.unknown_competitions.setdefault(slug, Competition(name=name, slug=slug, known=False))
 
@@ -64,10 +88,22 @@ class _Resolver:
             return stage
         if competition.known:
             names = ", ".join(stage.name for stage in competition.stages) or "none listed"
-            self._warn_once(path, line, "stage", name, f"unknown stage {name!r} in {competition.name}"
-                                                       f"{stage_hint(competition, name)} (its stages: {names})")
+            self._unknown(path, line, "stage", name, f"unknown stage {name!r} in {competition.name}"
+                                                     f"{_hint(near_stage(competition, name))}"
+                                                     f"add it to the competition's stages (its stages: {names})")
         key = (competition.slug, name_key(name))
         return self.unknown_stages.setdefault(key, Stage(name=name, slug=slugify(name), known=False))
+
+
+def _hint(intended) -> str:
+    """The likely intended name first, the registry entry to add only second."""
+    return f': did you mean "{intended.name}"? If not, ' if intended else ": "
+
+
+def near_stage(competition: Competition, name: str) -> Stage | None:
+    choices = {name_key(alias): stage.name for stage in competition.stages for alias in (stage.name, *stage.aliases)}
+    intended = closest(name, choices)
+    return find_stage(competition, intended) if intended else None
 
 
 def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *,
@@ -87,6 +123,7 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
                     article_matches[spec.slug].append(match.id)
 
     matches = {match_id: _merge_reports(found, problems) for match_id, found in sorted(reports.items())}
+    _check_near_misses(reports, matches, resolve, problems)
     ties, matches = _make_ties(matches, problems)
     for match in matches.values():
         if _tie_key(match) is None:  # a result standing alone; tie legs are checked with their tie
@@ -109,6 +146,7 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
             teams=tuple(dict.fromkeys(team.slug for team in teams))))
     articles.sort(key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.slug))
 
+    resolve.flush()
     competitions = {match.competition.slug: match.competition for match in matches.values()}
     return Site(
         articles=tuple(articles),
@@ -198,6 +236,70 @@ def _merge_reports(found: list[tuple[Match, MatchSpec]], problems: Problems) -> 
             cards=merged.cards or match.cards,
             date=merged.date if first_spec.date_given else min(merged.date, match.date))
     return merged
+
+
+def _check_near_misses(reports: dict[str, list[tuple[Match, MatchSpec]]], matches: dict[str, Match],
+                       resolve: _Resolver, problems: Problems) -> None:
+    """A misspelt name must not publish a wrong tie.
+
+    An unknown name close to a known one is an error where it changes how a tie
+    is formed: the corrected match would be a leg of a tie that other matches
+    already form (the tie would split), a misspelt knockout stage would make a
+    tie's match a plain result, or a misspelt competition would lose its rules
+    (stages, away goals) for a match in a stage. Anywhere else it stays a
+    warning with the same hint, so a club new to the registry is never blocked.
+    """
+    by_tie: dict[tuple, list[Match]] = defaultdict(list)
+    for match in matches.values():
+        if key := _tie_key(match):
+            by_tie[key].append(match)
+    for match_id, found in reports.items():
+        for match, spec in found:
+            _check_match_names(match, spec, by_tie, resolve, problems)
+
+
+def _check_match_names(match: Match, spec: MatchSpec, by_tie: dict[tuple, list[Match]],
+                       resolve: _Resolver, problems: Problems) -> None:
+    path, lines = spec.source.path, spec.lines
+    label = f"{match.home.name} v {match.away.name}"
+    competition = match.competition
+    if not competition.known and (spec.stage or spec.leg or spec.legs):
+        intended = resolve.near_competition(competition.name)
+        if intended:
+            resolve.excuse(path, "competition", competition.name)
+            problems.error(path, lines.get("competition") or spec.source.line,
+                           f"unknown competition {competition.name!r}: did you mean \"{intended.name}\"? Written "
+                           f"this way, {label} loses that competition's rules (its stages, away goals) and its "
+                           "tie is formed without them. If it is another competition, add it to competitions.yaml")
+            return
+    fixes: dict[str, tuple[str, Team | Stage]] = {}  # field -> (as written, intended)
+    for side in ("home", "away"):
+        team = getattr(match, side)
+        intended = None if team.known else resolve.near_team(team.name)
+        if intended and intended.slug not in (match.home.slug, match.away.slug):
+            fixes[side] = (team.name, intended)
+    if match.stage and not match.stage.known and competition.known:
+        intended = near_stage(competition, match.stage.name)
+        if intended:
+            fixes["stage"] = (match.stage.name, intended)
+    if not fixes:
+        return
+    corrected = replace(match, **{field: intended for field, (_, intended) in fixes.items()})
+    partners = [other for other in by_tie.get(_tie_key(corrected), ()) if other.id != match.id]
+    if partners:
+        where = _where(source for other in partners for source in other.sources)
+        why = f"the other leg ({where}) names it that way, so as written the tie would split in two"
+    elif "stage" in fixes and _tie_key(corrected) and not _tie_key(match):
+        why = f"as written, {label} would be a plain result instead of a {fixes['stage'][1].name} tie"
+    else:
+        return
+    for field, (written, intended) in fixes.items():
+        kind = "stage" if field == "stage" else "team"
+        resolve.excuse(path, kind, written)
+        add = "add it to the competition's stages" if kind == "stage" else "add it to teams.yaml"
+        problems.error(path, lines.get(field) or spec.source.line,
+                       f"unknown {kind} {written!r}: did you mean \"{intended.name}\"? {why[0].upper()}{why[1:]}. "
+                       f"If it is another {'stage' if kind == 'stage' else 'club'}, {add}")
 
 
 def _shown(value) -> str:
@@ -304,7 +406,8 @@ def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
     try:
         result: TieResult = settle_tie({number: match.as_leg for number, match in by_leg.items()}, legs_needed,
                                        away_goals=rule,
-                                       away_goals_in_extra_time=competition.away_goals_in_extra_time)
+                                       away_goals_in_extra_time=competition.away_goals_in_extra_time,
+                                       single="the final" if stage.slug == "final" else "the match")
     except RuleError as exc:
         fail(str(exc), by_leg.get(exc.leg) if exc.leg else None)
         return None

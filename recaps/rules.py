@@ -131,7 +131,7 @@ def check_match(leg: Leg) -> list[str]:
         problems.append("a team cannot play itself")
     if leg.aet and (leg.aet.home < leg.score.home or leg.aet.away < leg.score.away):
         problems.append(f"the score after extra time ({leg.aet}) is lower than after 90 minutes "
-                        f"({leg.score}); 'aet' is cumulative, home first")
+                        f"({leg.score}): `aet` counts every goal after extra time, home first")
     if leg.pens and leg.pens.level:
         problems.append(f"a penalty shoot-out cannot end level ({leg.pens})")
     return problems
@@ -142,7 +142,8 @@ def check_result(leg: Leg) -> list[str]:
     time needs a draw after 90 minutes and a shoot-out a draw at the end."""
     problems = check_match(leg)
     if leg.aet and not leg.score.level:
-        problems.append(f"extra time was played although the match was not level after 90 minutes ({leg.score})")
+        problems.append(f"extra time was played although the match was not level after 90 minutes ({leg.score}): "
+                        f"{SCORE_FIELDS}")
     if leg.pens and not leg.final.level:
         problems.append(f"a shoot-out was held although the match was not level ({leg.final})")
     return problems
@@ -164,32 +165,44 @@ class TieResult:
     decided_by: str | None
 
 
+SCORE_FIELDS = ("`score` is the score after 90 minutes and `aet` the score after extra time "
+                "(leave `aet` out when there was none)")
+
+
 def settle_tie(legs: dict[int, Leg], legs_needed: int, *, away_goals: bool = False,
-               away_goals_in_extra_time: bool = True) -> TieResult:
+               away_goals_in_extra_time: bool = True, single: str = "the match") -> TieResult:
     """Settle a tie from its reported legs, keyed by leg number (1 or 2).
 
     Raises RuleError for a tie that cannot be right: a third leg, legs that do
     not swap home and away, extra time or a shoot-out outside the last leg or
-    when it was not needed, or a tie left level without a shoot-out.
+    when it was not needed, or a tie left level without a shoot-out. Messages
+    call a single-match tie's match `single` ("the final"), never "leg 1".
     """
+
+    def name(number: int) -> str:
+        return single if legs_needed == 1 else f"leg {number}"
+
     if legs_needed not in (1, 2):
         raise RuleError(f"a tie has one or two legs, not {legs_needed}")
     if not legs:
         raise RuleError("a tie needs at least one match")
     extra = sorted(number for number in legs if not 1 <= number <= legs_needed)
     if extra:
-        raise RuleError(f"leg {extra[0]} in a tie of {legs_needed} leg{'s' if legs_needed > 1 else ''}")
+        if legs_needed == 1:
+            raise RuleError(f"leg {extra[0]} reported, but {single} is a single match: leave out `leg` "
+                            "(or give every match `legs: 2` if the tie had two legs)")
+        raise RuleError(f"leg {extra[0]} in a tie of {legs_needed} legs")
     first = legs.get(1)
     team1, team2 = (first.home, first.away) if first else (legs[2].away, legs[2].home)
     for number, leg in sorted(legs.items()):
         if {leg.home, leg.away} != {team1, team2}:
-            raise RuleError(f"leg {number} ({leg.home} v {leg.away}) is not between {team1} and {team2}", number)
+            raise RuleError(f"{name(number)} ({leg.home} v {leg.away}) is not between {team1} and {team2}", number)
         expected_home = team1 if number == 1 else team2
         if leg.home != expected_home and not leg.neutral:
             raise RuleError(f"leg {number} must be played at {expected_home}'s ground: "
                             "home and away swap between legs (or mark the match `neutral: true`)", number)
         for problem in check_match(leg):
-            raise RuleError(f"leg {number}: {problem}", number)
+            raise RuleError(f"{name(number)}: {problem}", number)
         if number < legs_needed and (leg.aet or leg.pens):
             raise RuleError(f"leg {number} has extra time or a shoot-out, which only the last leg can have", number)
     if len(legs) < legs_needed:
@@ -216,11 +229,15 @@ def settle_tie(legs: dict[int, Leg], legs_needed: int, *, away_goals: bool = Fal
     after_90 = leader(total(team1, extra_time=False), total(team2, extra_time=False))
     away_after_90 = leader(away(team1, extra_time=False), away(team2, extra_time=False)) if rule_applies else None
     decided_in_90 = after_90 or away_after_90
+    after_90_score = Score(total(team1, extra_time=False), total(team2, extra_time=False))
+    how = (f"{after_90_score} on aggregate" if legs_needed == 2 else f"{last.score}") if after_90 else "on away goals"
+    decided = "the tie was already decided" if legs_needed == 2 else "it was decided"
     if decided_in_90 and last.aet:
-        raise RuleError(f"leg {legs_needed} went to extra time although the tie was already decided "
-                        "after 90 minutes", legs_needed)
+        raise RuleError(f"{name(legs_needed)} went to extra time although {decided} after 90 minutes ({how}): "
+                        f"{SCORE_FIELDS}", legs_needed)
     if decided_in_90 and last.pens:
-        raise RuleError(f"leg {legs_needed} has a shoot-out although the tie was decided in normal time", legs_needed)
+        raise RuleError(f"{name(legs_needed)} has a shoot-out although {decided} in normal time ({how})",
+                        legs_needed)
     if after_90:
         return TieResult(team1, team2, DECIDED, aggregate, after_90, BY_AGGREGATE)
     if away_after_90:
@@ -229,13 +246,16 @@ def settle_tie(legs: dict[int, Leg], legs_needed: int, *, away_goals: bool = Fal
     after_et = leader(aggregate.home, aggregate.away)
     away_after_et = leader(away(team1, extra_time=True), away(team2, extra_time=True)) if rule_applies else None
     if (after_et or away_after_et) and last.pens:
-        raise RuleError(f"leg {legs_needed} has a shoot-out although the tie was not level after extra time", legs_needed)
+        raise RuleError(f"{name(legs_needed)} has a shoot-out although the tie was not level after extra time "
+                        f"({aggregate}{' on aggregate' if legs_needed == 2 else ''})", legs_needed)
     if after_et:
         return TieResult(team1, team2, DECIDED, aggregate, after_et, BY_EXTRA_TIME)
     if away_after_et:
         return TieResult(team1, team2, DECIDED, aggregate, away_after_et, BY_AWAY_GOALS)
     if not last.pens:
-        raise RuleError(f"the tie is level ({aggregate}) after leg {legs_needed} but no shoot-out is "
-                        "reported: add `pens: \"H-A\"` to the last leg", legs_needed)
+        where = f"after leg {legs_needed}" if legs_needed == 2 else f"at the end of {single}"
+        extra = "" if last.aet else "; if extra time was played, add `aet: \"H-A\"`, the score after it"
+        raise RuleError(f"the tie is level ({aggregate}) {where} but no shoot-out is reported: add "
+                        f"`pens: \"H-A\"` to {single if legs_needed == 1 else 'the last leg'}{extra}", legs_needed)
     winner = last.home if last.pens.home > last.pens.away else last.away
     return TieResult(team1, team2, DECIDED, aggregate, winner, BY_PENALTIES)

@@ -133,23 +133,42 @@ INVALID_TIES = [
                  id="extra-time-in-first-leg"),
     pytest.param({1: leg("A", "B", "1-1", pens="4-3"), 2: leg("B", "A", "0-1")}, 2, "only the last leg",
                  id="shoot-out-in-first-leg"),
-    pytest.param({1: leg("A", "B", "1-0"), 2: leg("B", "A", "0-2", aet="0-3")}, 2, "already decided",
+    pytest.param({1: leg("A", "B", "1-0"), 2: leg("B", "A", "0-2", aet="0-3")}, 2,
+                 "leg 2 went to extra time although the tie was already decided after 90 minutes (3-0 on aggregate): "
+                 "`score` is the score after 90 minutes and `aet` the score after extra time",
                  id="extra-time-when-decided-in-90"),
     pytest.param({1: leg("A", "B", "1-1", aet="1-0")}, 1, "lower than after 90 minutes", id="aet-below-score"),
     pytest.param({1: leg("A", "B", "1-1", aet="1-1", pens="3-3")}, 1, "cannot end level", id="drawn-shoot-out"),
-    pytest.param({1: leg("A", "B", "2-1", aet="3-1")}, 1, "already decided", id="final-extra-time-when-not-level"),
-    pytest.param({1: leg("A", "B", "1-1")}, 1, "no shoot-out", id="final-level-without-shoot-out"),
+    pytest.param({1: leg("A", "B", "2-1", aet="3-1")}, 1,
+                 "the match went to extra time although it was decided after 90 minutes (2-1): "
+                 "`score` is the score after 90 minutes and `aet` the score after extra time",
+                 id="final-extra-time-when-not-level"),
+    pytest.param({1: leg("A", "B", "4-1", aet="4-1")}, 1, "the match went to extra time although it was decided",
+                 id="final-aet-equal-to-score"),
+    pytest.param({1: leg("A", "B", "1-1")}, 1, "level (1-1) at the end of the match but no shoot-out is reported: "
+                 'add `pens: "H-A"` to the match; if extra time was played, add `aet: "H-A"`',
+                 id="final-level-without-shoot-out"),
     pytest.param({1: leg("A", "B", "1-0"), 2: leg("B", "C", "1-0")}, 2, "not between A and B", id="other-team"),
     pytest.param({1: leg("A", "B", "1-0"), 3: leg("B", "A", "1-0")}, 2, "leg 3", id="third-leg"),
-    pytest.param({2: leg("A", "B", "1-0")}, 1, "leg 2 in a tie of 1 leg", id="second-leg-of-a-final"),
+    pytest.param({2: leg("A", "B", "1-0")}, 1, "leg 2 reported, but the match is a single match",
+                 id="second-leg-of-a-final"),
     pytest.param({1: leg("A", "A", "1-0")}, 1, "cannot play itself", id="team-plays-itself"),
 ]
 
 
 @pytest.mark.parametrize("legs, needed, message", INVALID_TIES)
 def test_invalid_ties(legs, needed, message):
-    with pytest.raises(RuleError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(RuleError) as info:
         settle_tie(legs, needed, away_goals=True)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize("legs", [case.values[0] for case in INVALID_TIES if case.values[1] == 1])
+def test_a_single_match_is_named_as_one_never_leg_1(legs):
+    with pytest.raises(RuleError) as info:
+        settle_tie(legs, 1, single="the final")
+    assert "leg 1" not in str(info.value)
+    assert "the final" in str(info.value) or "cannot play itself" in str(info.value)
 
 
 @pytest.mark.parametrize("match, team, expected", [
