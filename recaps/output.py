@@ -1,4 +1,6 @@
-"""Files beside the HTML pages: open data JSON, sitemap, robots.txt, CNAME."""
+"""The outputs beside the HTML pages: open data JSON, sitemap, robots.txt,
+CNAME. Each has a view (made here, planned in `pages`) and a format that
+turns the view into bytes (`FORMATS`)."""
 from __future__ import annotations
 
 import json
@@ -7,7 +9,6 @@ from xml.sax.saxutils import escape
 from . import urls
 from .config import Config
 from .model import Match, Site, Tie
-from .pages import Page
 from .views import SiteIndex, team_record
 
 
@@ -67,8 +68,15 @@ def _match(site: Site, match: Match) -> dict:
     }
 
 
-def open_data(site: Site, index: SiteIndex) -> dict[str, bytes]:
-    """The four JSON files, keyed by URL."""
+def ties_data(site: Site) -> list[dict]:
+    return [_tie(site, tie) for tie in site.ties.values()]
+
+
+def matches_data(site: Site) -> list[dict]:
+    return [_match(site, match) for match in site.matches.values()]
+
+
+def teams_data(site: Site, index: SiteIndex) -> list[dict]:
     teams = []
     for team in site.teams.values():
         record = team_record(team, index.team_matches.get(team.slug, []))
@@ -77,7 +85,11 @@ def open_data(site: Site, index: SiteIndex) -> dict[str, bytes]:
                       "record": {"played": record.played, "won": record.won, "drawn": record.drawn,
                                  "lost": record.lost, "goals_for": record.goals_for,
                                  "goals_against": record.goals_against}})
-    articles = [{
+    return teams
+
+
+def articles_data(site: Site) -> list[dict]:
+    return [{
         "url": urls.article(article), "slug": article.slug, "title": article.title,
         "date": article.date.isoformat() if article.date else None, "lang": article.lang,
         "summary": article.summary or None, "author": article.author or None, "draft": article.draft,
@@ -86,31 +98,26 @@ def open_data(site: Site, index: SiteIndex) -> dict[str, bytes]:
         "ties": sorted({urls.tie(site.ties[site.matches[m].tie_id]) for m in article.matches
                         if site.matches[m].tie_id}),
     } for article in site.articles]
-    return {
-        urls.data("ties"): _json([_tie(site, tie) for tie in site.ties.values()]),
-        urls.data("matches"): _json([_match(site, match) for match in site.matches.values()]),
-        urls.data("teams"): _json(teams),
-        urls.data("articles"): _json(articles),
-    }
 
 
-def sitemap(pages: list[Page], config: Config) -> bytes:
+def _sitemap(view: dict, config: Config) -> bytes:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for page in sorted(pages, key=lambda p: p.url):
-        if page.url.endswith("/"):
-            lines.append(f"  <url><loc>{escape(urls.absolute(config.origin, config.base_path, page.url))}</loc></url>")
+    for url in view["urls"]:
+        lines.append(f"  <url><loc>{escape(urls.absolute(config.origin, config.base_path, url))}</loc></url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def extras(pages: list[Page], config: Config) -> dict[str, bytes]:
-    files = {
-        urls.SITEMAP: sitemap(pages, config),
-        urls.ROBOTS: (f"User-agent: *\nAllow: /\n\n"
-                      f"Sitemap: {urls.absolute(config.origin, config.base_path, urls.SITEMAP)}\n").encode(),
-        "/.nojekyll": b"",
-    }
-    if config.cname:
-        files["/CNAME"] = (config.cname + "\n").encode()
-    return files
+def _robots(view: dict, config: Config) -> bytes:
+    sitemap_url = urls.absolute(config.origin, config.base_path, view["sitemap"])
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n".encode()
+
+
+# The outputs that are not Jinja templates: format name -> render(view, config) -> bytes.
+FORMATS = {
+    "json": lambda view, config: _json(view["items"]),
+    "sitemap": _sitemap,
+    "robots": _robots,
+    "text": lambda view, config: view["text"].encode("utf-8"),
+}

@@ -1,5 +1,12 @@
-"""The page plan: every page of the site, its template, what it shows and
-which source files it depends on (for partial rebuilds in `serve`)."""
+"""The page plan: every file of the site as a planned output (a URL, what
+renders it, and its view), pages and data files alike.
+
+A view holds only what its output shows: model values, `ArticleCard`s and
+`MatchRow`s, never the whole `Site` or `SiteIndex`. That makes a view small
+enough to pickle (the fingerprint of a page, a worker process), and makes the
+fingerprint complete: an output whose view, template and config did not change
+renders to the same bytes.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,19 +14,19 @@ from dataclasses import dataclass, field
 from . import urls
 from .config import Config
 from .model import Site
-from .views import SiteIndex, bracket, team_record
+from .output import articles_data, matches_data, teams_data, ties_data
+from .views import SiteIndex, bracket, card, team_record
 
 
 @dataclass(frozen=True)
 class Page:
     url: str
-    template: str
-    context: dict = field(compare=False, hash=False)
-    sources: frozenset[str] = frozenset()  # article files the page shows
+    template: str  # a Jinja template (name with an extension), or a format of output.FORMATS
+    view: dict = field(compare=False, hash=False)
     lang: str = ""  # "" = the site's language
 
 
-def _paginate(index_url: str, items: list, per_page: int):
+def _paginate(items: list, per_page: int):
     """Yield (page number, page count, items on it); one page even when empty."""
     count = max(1, -(-len(items) // per_page))
     for number in range(1, count + 1):
@@ -40,64 +47,78 @@ def _most_covered(site: Site, index: SiteIndex, count: int) -> list:
     return sorted(ranked[:count], key=lambda t: t.slug)
 
 
-def plan(site: Site, config: Config, index: SiteIndex) -> list[Page]:
-    common = {"site": site, "index": index}
+def plan(site: Site, config: Config, index: SiteIndex | None = None) -> list[Page]:
+    """Every output of the site: HTML pages, then feed, data files, sitemap and the small files."""
+    index = index or SiteIndex.build(site)
+    pages = _html_pages(site, config, index)
+    pages.append(Page(urls.FEED, "feed.xml", {"articles": list(site.articles[:50])}))
+    pages.extend([
+        Page(urls.data("ties"), "json", {"items": ties_data(site)}),
+        Page(urls.data("matches"), "json", {"items": matches_data(site)}),
+        Page(urls.data("teams"), "json", {"items": teams_data(site, index)}),
+        Page(urls.data("articles"), "json", {"items": articles_data(site)}),
+    ])
+    pages.append(Page(urls.SITEMAP, "sitemap", {"urls": sorted(p.url for p in pages if p.url.endswith("/"))}))
+    pages.append(Page(urls.ROBOTS, "robots", {"sitemap": urls.SITEMAP}))
+    pages.append(Page("/.nojekyll", "text", {"text": ""}))
+    if config.cname:
+        pages.append(Page("/CNAME", "text", {"text": config.cname + "\n"}))
+    return pages
+
+
+def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
     pages: list[Page] = []
-    published = [article for article in site.articles]
+    cards = [card(article) for article in site.articles]
     ties_newest = sorted(site.ties.values(), key=lambda t: (t.last_date, t.id), reverse=True)
-    all_paths = frozenset(article.path for article in site.articles)
 
     pages.append(Page(urls.HOME, "home.html", {
-        **common,
-        "latest": published[:config.home_latest],
+        "latest": cards[:config.home_latest],
         "in_progress": [tie for tie in ties_newest if tie.result.status == "in_progress"],
         "decided": [tie for tie in ties_newest if tie.result.status == "decided"][:config.home_latest],
         "teams": _most_covered(site, index, 24),
-    }, all_paths))
+    }))
 
-    for number, count, items in _paginate(urls.ARTICLES, published, config.per_page):
+    for number, count, items in _paginate(cards, config.per_page):
         pages.append(Page(urls.page(urls.ARTICLES, number), "articles.html", {
-            **common, "articles": items, "pagination": _pager(urls.ARTICLES, number, count)}, all_paths))
-    for number, count, items in _paginate(urls.TIES, ties_newest, config.per_page):
+            "articles": items, "pagination": _pager(urls.ARTICLES, number, count)}))
+    for number, count, items in _paginate(ties_newest, config.per_page):
         pages.append(Page(urls.page(urls.TIES, number), "ties.html", {
-            **common, "ties": items, "pagination": _pager(urls.TIES, number, count)}, all_paths))
-    pages.append(Page(urls.TEAMS, "teams.html", {**common, "teams": list(site.teams.values())}, all_paths))
+            "ties": items, "pagination": _pager(urls.TIES, number, count)}))
+    pages.append(Page(urls.TEAMS, "teams.html", {"teams": list(site.teams.values())}))
 
     for article in site.articles:
         matches = [site.matches[match_id] for match_id in article.matches]
         pages.append(Page(urls.article(article), "article.html", {
-            **common, "article": article, "matches": matches,
+            "article": article, "matches": index.rows(matches),
             "teams": [site.teams[slug] for slug in article.teams if slug in site.teams],
-        }, frozenset({article.path} | {s.path for m in matches for s in m.sources}), article.lang))
+        }, article.lang))
 
     for team in site.teams.values():
         matches = index.team_matches.get(team.slug, [])
-        articles = index.team_articles.get(team.slug, [])
         pages.append(Page(urls.team(team), "team.html", {
-            **common, "team": team, "record": team_record(team, matches), "matches": matches,
-            "ties": index.team_ties.get(team.slug, []), "articles": articles,
-        }, frozenset(a.path for a in articles)))
+            "team": team, "record": team_record(team, matches), "matches": index.rows(matches),
+            "ties": index.team_ties.get(team.slug, []),
+            "articles": [card(article) for article in index.team_articles.get(team.slug, [])],
+        }))
 
     for tie in site.ties.values():
         pages.append(Page(urls.tie(tie), "tie.html", {
-            **common, "tie": tie, "articles": index.tie_articles(tie),
-        }, frozenset(s.path for m in tie.legs if m for s in m.sources)))
+            "tie": tie, "articles": [card(article) for article in index.tie_articles(tie)],
+            "leg_recaps": [[card(article) for article in index.articles_of(match)] if match else []
+                           for match in tie.legs],
+        }))
 
     competitions = []
     for competition in site.competitions.values():
         seasons = sorted(index.seasons.get(competition.slug, {}), reverse=True)
         competitions.append((competition, seasons))
         pages.append(Page(urls.competition(competition), "competition.html", {
-            **common, "competition": competition, "seasons": seasons}, all_paths))
+            "competition": competition, "seasons": seasons}))
         for season in seasons:
-            matches = index.seasons[competition.slug][season]
             stages = index.stage_groups(competition.slug, season)
             pages.append(Page(urls.competition_season(competition, season), "competition_season.html", {
-                **common, "competition": competition, "season": season,
-                "stages": stages, "bracket": bracket(stages),
-            }, frozenset(s.path for m in matches for s in m.sources)))
-    pages.append(Page(urls.COMPETITIONS, "competitions.html", {**common, "competitions": competitions},
-                      all_paths))
-    pages.append(Page(urls.NOT_FOUND, "404.html", dict(common)))
-    pages.append(Page(urls.FEED, "feed.xml", {**common, "articles": published[:50]}, all_paths))
+                "competition": competition, "season": season, "stages": stages, "bracket": bracket(stages),
+            }))
+    pages.append(Page(urls.COMPETITIONS, "competitions.html", {"competitions": competitions}))
+    pages.append(Page(urls.NOT_FOUND, "404.html", {}))
     return pages

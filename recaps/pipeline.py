@@ -17,10 +17,9 @@ from .articles import ArticleSpec, decode, parse_article
 from .config import Config, check_base_url, load_config
 from .errors import BuildFailed, Problems
 from .model import Site
-from .output import extras, open_data
 from .pages import Page, plan
 from .registry import Registry, load_competitions, load_teams
-from .render import TemplateFailed, make_environment, render_page
+from .render import Renderer, TemplateFailed
 from .views import SiteIndex
 from .write import UnsafeOutput, write_site
 from .yamlfile import YamlSyntaxError, load
@@ -110,12 +109,8 @@ def check_output_dir(config: Config, out_dir: Path, problems: Problems) -> None:
                                                "a build replaces the whole folder: empty it or choose another")
 
 
-def render_all(site: Site, index: SiteIndex, config: Config, pages: list[Page]) -> dict[str, bytes]:
-    env = make_environment(config, config.root / config.templates_dir)
-    files = {page.url: render_page(env, page, config) for page in pages}
-    files.update(open_data(site, index))
-    files.update(extras(pages, config))
-    return files
+def render_all(pages: list[Page], renderer: Renderer) -> dict[str, bytes]:
+    return {page.url: renderer.render(page) for page in pages}
 
 
 @dataclass
@@ -158,17 +153,13 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
         problems.warn(config.path, 0, f"base_url {config.base_url!r} is a path: the sitemap, feed and canonical "
                                       "links use path-absolute URLs; set a full https:// base_url for absolute ones")
     site = assemble_site(config, problems, timings, drafts=drafts)
-    index = timings.run("index", SiteIndex.build, site)
-    pages = timings.run("plan", plan, site, config, index)
-    _check_unique_urls(pages, problems)
-    if problems.errors:
-        raise BuildFailed(problems)
+    pages = plan_site(site, config, problems, timings)
     try:
-        files = timings.run("render", render_all, site, index, config, pages)
+        files = timings.run("render", render_all, pages, Renderer(config))
     except TemplateFailed as exc:
-        problems.error(shown_path(Path(exc.path)), exc.line, exc.message)
-        raise BuildFailed(problems) from None
-    result = BuildResult(problems, timings, len(files), len(pages), out_dir, files)
+        raise template_failed(exc, problems) from None
+    result = BuildResult(problems, timings, len(files), sum(p.url.endswith(HTML_ENDINGS) for p in pages),
+                         out_dir, files)
     if write:
         try:
             result.files = timings.run("write", write_site, files, config.root / config.static_dir, out_dir)
@@ -180,6 +171,24 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
             problems.error(where, 0, f"cannot write the site: {exc.strerror or exc}")
             raise BuildFailed(problems) from None
     return result
+
+
+HTML_ENDINGS = ("/", ".html")
+
+
+def plan_site(site: Site, config: Config, problems: Problems, timings: Timings) -> list[Page]:
+    """Every planned output; raises BuildFailed when two would share a URL."""
+    index = timings.run("index", SiteIndex.build, site)
+    pages = timings.run("plan", plan, site, config, index)
+    _check_unique_urls(pages, problems)
+    if problems.errors:
+        raise BuildFailed(problems)
+    return pages
+
+
+def template_failed(exc: TemplateFailed, problems: Problems) -> BuildFailed:
+    problems.error(shown_path(Path(exc.path)), exc.line, exc.message)
+    return BuildFailed(problems)
 
 
 def _check_unique_urls(pages: list[Page], problems: Problems) -> None:

@@ -1,13 +1,17 @@
-"""Turning planned pages into bytes: Jinja2 templates, Markdown bodies, score notation."""
+"""Turning planned outputs into bytes: Jinja2 templates, Markdown bodies, score notation,
+and each output's fingerprint."""
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import pickle
 import re
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 import jinja2
+import jinja2.meta
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
@@ -16,6 +20,7 @@ from . import urls
 from .config import Config
 from .i18n import label, long_date
 from .model import Match, Tie
+from .output import FORMATS
 from .pages import Page
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
@@ -139,9 +144,32 @@ def _json_ld(value) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def make_environment(config: Config, templates_dir: Path) -> jinja2.Environment:
+class TemplateSnapshot(jinja2.BaseLoader):
+    """The templates folder as it was read once: rendering and fingerprints
+    see the same sources even if a file is saved meanwhile."""
+
+    def __init__(self, templates_dir: Path):
+        self.folder = templates_dir
+        self.sources: dict[str, str] = {}
+        if templates_dir.is_dir():
+            for path in sorted(templates_dir.rglob("*")):
+                name = path.relative_to(templates_dir).as_posix()
+                if path.is_file() and not any(part.startswith(".") for part in name.split("/")):
+                    self.sources[name] = path.read_bytes().decode("utf-8", errors="replace")
+        self.digest = hashlib.blake2b(pickle.dumps(sorted(self.sources.items())), digest_size=16).hexdigest()
+
+    def get_source(self, environment, template):
+        if template not in self.sources:
+            raise jinja2.TemplateNotFound(template)
+        return self.sources[template], str(self.folder / template), lambda: True
+
+    def list_templates(self):
+        return sorted(self.sources)
+
+
+def make_environment(config: Config, loader: jinja2.BaseLoader) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=loader,
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -183,6 +211,68 @@ def _template_location(exc: BaseException) -> tuple[str, int]:
     return found
 
 
+class Renderer:
+    """Renders planned outputs, and says which of them need rendering.
+
+    `fingerprint(page)` hashes everything the output's bytes depend on: its
+    URL, language and view, its template with every template that template
+    extends, includes or imports (or its format), and the config. Equal
+    fingerprints mean equal bytes, so a rebuild renders only the outputs whose
+    fingerprint changed. Fingerprints are stable across processes (no object
+    identities, no hash-ordered sets), so they can be kept in a cache, and a
+    page (URL, template, view) pickles small enough to hand to a worker.
+    """
+
+    def __init__(self, config: Config, templates: TemplateSnapshot | None = None):
+        self.config = config
+        self.templates = templates or TemplateSnapshot(config.root / config.templates_dir)
+        self.env = make_environment(config, self.templates)
+        self._config_digest = hashlib.blake2b(pickle.dumps(config), digest_size=16).digest()
+        self._template_digests: dict[str, bytes] = {}
+
+    def fingerprint(self, page: Page) -> str:
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(self._config_digest)
+        digest.update(self._template_digest(page.template))
+        digest.update(pickle.dumps((page.url, page.template, page.lang, page.view), protocol=5))
+        return digest.hexdigest()
+
+    def render(self, page: Page) -> bytes:
+        if page.template in FORMATS:
+            return FORMATS[page.template](page.view, self.config)
+        return render_page(self.env, page, self.config)
+
+    def _template_digest(self, name: str) -> bytes:
+        """The hash of a template's source and of every template it uses, transitively."""
+        if name in FORMATS:
+            return name.encode()
+        if name not in self._template_digests:
+            digest = hashlib.blake2b(digest_size=16)
+            for used in sorted(self._closure(name)):
+                digest.update(used.encode() + b"\0" + self._source(used).encode() + b"\0")
+            self._template_digests[name] = digest.digest()
+        return self._template_digests[name]
+
+    def _closure(self, name: str) -> set[str]:
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            try:
+                tree = self.env.parse(self._source(current), current)
+            except jinja2.TemplateError:
+                continue  # rendering reports it, with its line
+            for used in jinja2.meta.find_referenced_templates(tree):
+                # A name computed at render time could be any template: depend on them all.
+                todo.extend(self.env.list_templates() if used is None else [used])
+        return seen
+
+    def _source(self, name: str) -> str:
+        return self.templates.sources.get(name, "")
+
+
 def render_page(env: jinja2.Environment, page: Page, config: Config) -> bytes:
     try:
         return _render(env, page, config)
@@ -194,5 +284,5 @@ def render_page(env: jinja2.Environment, page: Page, config: Config) -> bytes:
 
 def _render(env: jinja2.Environment, page: Page, config: Config) -> bytes:
     template = env.get_template(page.template)
-    html = template.render(page=page, lang=page.lang or config.language, **page.context)
+    html = template.render(page=page, lang=page.lang or config.language, **page.view)
     return html.encode("utf-8")

@@ -1,7 +1,13 @@
 """What pages show, derived from the model: per-team records, lookups by team
-and competition. Pure; built once per build and shared by every page."""
+and competition, and the small values a page's view is made of.
+
+Pure. `SiteIndex` is built once per build and used by the page plan only: a
+template never sees it (nor the whole `Site`), so everything a page shows is
+in its view, and the view's fingerprint says when the page must be rendered
+again."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -35,6 +41,30 @@ def team_record(team: Team, matches: list[Match], form_length: int = 5) -> Recor
     return Record(played=len(results), won=results.count("W"), drawn=results.count("D"),
                   lost=results.count("L"), goals_for=goals_for, goals_against=goals_against,
                   form=tuple(results[-form_length:]))
+
+
+@dataclass(frozen=True)
+class ArticleCard:
+    """What a list of recaps shows of one recap: never its body."""
+
+    slug: str
+    title: str
+    date: dt.date | None
+    lang: str
+    summary: str = ""
+    draft: bool = False
+
+
+def card(article: Article) -> ArticleCard:
+    return ArticleCard(article.slug, article.title, article.date, article.lang, article.summary, article.draft)
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    """A result as a list shows it, with the tie it belongs to (None: a plain result)."""
+
+    match: Match
+    tie: Tie | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +104,9 @@ class SiteIndex:
 
     def tie_of(self, match: Match) -> Tie | None:
         return self.site.ties.get(match.tie_id) if match.tie_id else None
+
+    def rows(self, matches) -> list[MatchRow]:
+        return [MatchRow(match, self.tie_of(match)) for match in matches]
 
     def tie_articles(self, tie: Tie) -> list[Article]:
         seen = {}
