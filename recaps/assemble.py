@@ -13,7 +13,7 @@ from .errors import Problems
 from .model import Article, Competition, Event, Match, Site, Stage, Team, Tie
 from .names import closest, name_key, slugify
 from .registry import Registry, find_stage
-from .rules import RuleError, TieResult, away_goals_apply, check_result, settle_tie
+from .rules import RuleError, Season, TieResult, away_goals_apply, check_result, settle_tie
 
 _FACTS = ("score", "aet", "pens", "date")
 
@@ -123,8 +123,10 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
                     article_matches[spec.slug].append(match.id)
 
     matches = {match_id: _merge_reports(found, problems) for match_id, found in sorted(reports.items())}
-    _check_near_misses(reports, matches, resolve, problems)
-    ties, matches = _make_ties(matches, problems)
+    misled = _check_near_misses(reports, matches, resolve, problems)
+    _check_season_forms(reports, problems)
+    _note_inherited_dates(reports, problems)
+    ties, matches = _make_ties(matches, problems, skip=misled)
     for match in matches.values():
         if _tie_key(match) is None:  # a result standing alone; tie legs are checked with their tie
             for why in check_result(match.as_leg):
@@ -239,7 +241,7 @@ def _merge_reports(found: list[tuple[Match, MatchSpec]], problems: Problems) -> 
 
 
 def _check_near_misses(reports: dict[str, list[tuple[Match, MatchSpec]]], matches: dict[str, Match],
-                       resolve: _Resolver, problems: Problems) -> None:
+                       resolve: _Resolver, problems: Problems) -> set[str]:
     """A misspelt name must not publish a wrong tie.
 
     An unknown name close to a known one is an error where it changes how a tie
@@ -248,18 +250,25 @@ def _check_near_misses(reports: dict[str, list[tuple[Match, MatchSpec]]], matche
     tie's match a plain result, or a misspelt competition would lose its rules
     (stages, away goals) for a match in a stage. Anywhere else it stays a
     warning with the same hint, so a club new to the registry is never blocked.
+
+    Returns the matches whose competition is misspelt: settling their ties
+    without its rules would only add misleading errors.
     """
+    misled = set()
     by_tie: dict[tuple, list[Match]] = defaultdict(list)
     for match in matches.values():
         if key := _tie_key(match):
             by_tie[key].append(match)
     for match_id, found in reports.items():
         for match, spec in found:
-            _check_match_names(match, spec, by_tie, resolve, problems)
+            if not _check_match_names(match, spec, by_tie, resolve, problems):
+                misled.add(match_id)
+    return misled
 
 
 def _check_match_names(match: Match, spec: MatchSpec, by_tie: dict[tuple, list[Match]],
-                       resolve: _Resolver, problems: Problems) -> None:
+                       resolve: _Resolver, problems: Problems) -> bool:
+    """False when the match's competition is misspelt (reported here)."""
     path, lines = spec.source.path, spec.lines
     label = f"{match.home.name} v {match.away.name}"
     competition = match.competition
@@ -271,7 +280,7 @@ def _check_match_names(match: Match, spec: MatchSpec, by_tie: dict[tuple, list[M
                            f"unknown competition {competition.name!r}: did you mean \"{intended.name}\"? Written "
                            f"this way, {label} loses that competition's rules (its stages, away goals) and its "
                            "tie is formed without them. If it is another competition, add it to competitions.yaml")
-            return
+            return False
     fixes: dict[str, tuple[str, Team | Stage]] = {}  # field -> (as written, intended)
     for side in ("home", "away"):
         team = getattr(match, side)
@@ -283,7 +292,7 @@ def _check_match_names(match: Match, spec: MatchSpec, by_tie: dict[tuple, list[M
         if intended:
             fixes["stage"] = (match.stage.name, intended)
     if not fixes:
-        return
+        return True
     corrected = replace(match, **{field: intended for field, (_, intended) in fixes.items()})
     partners = [other for other in by_tie.get(_tie_key(corrected), ()) if other.id != match.id]
     if partners:
@@ -292,7 +301,7 @@ def _check_match_names(match: Match, spec: MatchSpec, by_tie: dict[tuple, list[M
     elif "stage" in fixes and _tie_key(corrected) and not _tie_key(match):
         why = f"as written, {label} would be a plain result instead of a {fixes['stage'][1].name} tie"
     else:
-        return
+        return True
     for field, (written, intended) in fixes.items():
         kind = "stage" if field == "stage" else "team"
         resolve.excuse(path, kind, written)
@@ -300,6 +309,53 @@ def _check_match_names(match: Match, spec: MatchSpec, by_tie: dict[tuple, list[M
         problems.error(path, lines.get(field) or spec.source.line,
                        f"unknown {kind} {written!r}: did you mean \"{intended.name}\"? {why[0].upper()}{why[1:]}. "
                        f"If it is another {'stage' if kind == 'stage' else 'club'}, {add}")
+    return True
+
+
+def _note_inherited_dates(reports: dict[str, list[tuple[Match, MatchSpec]]], problems: Problems) -> None:
+    """A match that no report dates takes its article's date: say so, once, with the line to add."""
+    for found in reports.values():
+        if any(spec.date_given for _, spec in found):
+            continue
+        match, spec = found[0]
+        problems.warn(spec.source.path, spec.source.line,
+                      f"{match.home.name} v {match.away.name} has no `date`, so it takes the article's date "
+                      f"({match.date}); if it was played on another day, add `date: YYYY-MM-DD` to the match")
+
+
+def _check_season_forms(reports: dict[str, list[tuple[Match, MatchSpec]]], problems: Problems) -> None:
+    """A season written in the other form than its competition's (2019 for a 2018-19 competition).
+
+    A competition's form is that of its away-goals seasons in the registry, else that of
+    most of its matches; with neither, any form is fine.
+    """
+    forms: dict[str, list[bool]] = defaultdict(list)  # competition slug -> spans two years, per match
+    for found in reports.values():
+        match = found[0][0]
+        forms[match.competition.slug].append(match.season.start != match.season.end)
+    warned = set()
+    for found in reports.values():
+        for match, spec in found:
+            competition = match.competition
+            bounds = [season for season in (competition.away_goals_since, competition.away_goals_until) if season]
+            if bounds:
+                two_years = bounds[0].start != bounds[0].end
+            else:
+                seen = forms[competition.slug]
+                if 2 * seen.count(True) == len(seen):
+                    continue
+                two_years = 2 * seen.count(True) > len(seen)
+            season = match.season
+            if (season.start != season.end) == two_years or (spec.source.path, competition.slug, season) in warned:
+                continue
+            warned.add((spec.source.path, competition.slug, season))
+            start = match.date.year if match.date.month >= 7 else match.date.year - 1
+            right = Season(start, start + 1) if two_years else Season(match.date.year, match.date.year)
+            span = "span two years, like" if two_years else "are single years, like"
+            problems.warn(spec.source.path, spec.lines.get("season") or spec.source.line,
+                          f"season {season} for {competition.name}: its seasons {span} {right} "
+                          f"(the season of a match on {match.date}); write `season: {right}` so the match "
+                          "joins that season's page")
 
 
 def _shown(value) -> str:
@@ -313,11 +369,12 @@ def _tie_key(match: Match) -> tuple | None:
     return (match.competition.slug, str(match.season), match.stage.slug, pair)
 
 
-def _make_ties(matches: dict[str, Match], problems: Problems) -> tuple[dict[str, Tie], dict[str, Match]]:
+def _make_ties(matches: dict[str, Match], problems: Problems, *,
+               skip: set[str] = frozenset()) -> tuple[dict[str, Tie], dict[str, Match]]:
     groups: dict[tuple, list[Match]] = defaultdict(list)
     for match in matches.values():
         key = _tie_key(match)
-        if key:
+        if key and match.id not in skip:
             groups[key].append(match)
     ties: dict[str, Tie] = {}
     for key, group in sorted(groups.items()):

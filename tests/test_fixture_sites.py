@@ -311,7 +311,7 @@ def test_unknown_stage_builds(copy_fixture, run_build):
 def test_unknown_stage_warns_with_the_known_stages(copy_fixture, run_build):
     result = run_build(copy_fixture("odd/unknown-stage"))
     warning, = result.content_warnings()
-    assert warning.startswith("content/articles/recap.md:10: warning: unknown stage 'Group stage'")
+    assert warning.startswith("content/articles/recap.md:11: warning: unknown stage 'Group stage'")
     assert "League phase" in warning
 
 
