@@ -49,12 +49,19 @@ def parse_score(value) -> Score:
     >>> parse_score("1–3")
     Score(home=1, away=3)
     """
-    if isinstance(value, bool) or not isinstance(value, str):
-        raise RuleError(f'a score is written "H-A", like "1-3"; got {value!r}')
-    found = _SCORE.match(value)
+    if isinstance(value, bool):
+        raise RuleError(f'a score is written "H-A", like "1-3"; got {str(value).lower()}: `aet` and `pens` hold '
+                        f"a score too, not true or false ({_SCORE_FIELDS_ALL})")
+    found = _SCORE.match(value) if isinstance(value, str) else None
     if not found:
-        raise RuleError(f'a score is written "H-A", like "1-3"; got {value!r}')
+        more = f" ({_SCORE_FIELDS_ALL})" if isinstance(value, str) and _SCORE_AND_MORE.match(value) else ""
+        raise RuleError(f'a score is written "H-A", like "1-3"; got {value!r}{more}')
     return Score(int(found.group(1)), int(found.group(2)))
+
+
+_SCORE_AND_MORE = re.compile(r"^\s*\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}\s*\S")  # "1-1 aet", "2-1 (4-3 pens)"
+_SCORE_FIELDS_ALL = ('`score` is the score after 90 minutes, `aet` the score after extra time and `pens` the '
+                     'shoot-out, each "H-A" with the home team first')
 
 
 _SEASON = re.compile(r"^\s*(\d{4})(?:\s*[-/\u2013]\s*(\d{2}|\d{4}))?\s*$")

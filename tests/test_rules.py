@@ -22,6 +22,17 @@ def test_parse_score_rejects(value):
         parse_score(value)
 
 
+@pytest.mark.parametrize("value, explains", [
+    ("1-1 aet", True), ("2-1 (4-3 pens)", True), ("1-1 a.e.t.", True), (True, True), (False, True),
+    ("abc", False), (12, False),
+])
+def test_a_score_with_extra_time_or_pens_inside_says_which_field_holds_what(value, explains):
+    with pytest.raises(RuleError) as info:
+        parse_score(value)
+    said = "`score` is the score after 90 minutes, `aet` the score after extra time and `pens` the shoot-out"
+    assert (said in str(info.value)) == explains
+
+
 @pytest.mark.parametrize("text, expected", [
     ("2024-25", Season(2024, 2025)), ("2024/25", Season(2024, 2025)), ("2024-2025", Season(2024, 2025)),
     ("1999-00", Season(1999, 2000)), ("2025", Season(2025, 2025)), (2025, Season(2025, 2025)),
