@@ -59,7 +59,7 @@ def parse_score(value) -> Score:
     return Score(int(found.group(1)), int(found.group(2)))
 
 
-_SCORE_AND_MORE = re.compile(r"^\s*\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}\s*\S")  # "1-1 aet", "2-1 (4-3 pens)"
+_SCORE_AND_MORE = re.compile(r"^\s*\d{1,3}\s*[-\u2013\u2014:]\s*\d{1,3}(?:\s+|\s*\()[^\d\s]")  # "1-1 aet", "2-1 (4-3 pens)"
 _SCORE_FIELDS_ALL = ('`score` is the score after 90 minutes, `aet` the score after extra time and `pens` the '
                      'shoot-out, each "H-A" with the home team first')
 

@@ -24,7 +24,7 @@ def test_parse_score_rejects(value):
 
 @pytest.mark.parametrize("value, explains", [
     ("1-1 aet", True), ("2-1 (4-3 pens)", True), ("1-1 a.e.t.", True), (True, True), (False, True),
-    ("abc", False), (12, False),
+    ("abc", False), (12, False), ("2:1:0", False), ("1-1 2-2", False),
 ])
 def test_a_score_with_extra_time_or_pens_inside_says_which_field_holds_what(value, explains):
     with pytest.raises(RuleError) as info:
