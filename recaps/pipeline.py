@@ -6,6 +6,7 @@ problem is collected; any error stops the build before anything is written.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, field, replace
@@ -48,16 +49,64 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def read_registry(config: Config, problems: Problems) -> Registry:
-    registry = Registry()
+class ParseCache:
+    """Parsed sources by content: a file whose bytes did not change is not
+    parsed again, and the problems found in it are reported again.
+
+    Entries are keyed by a hash of the bytes (and of what else the parse
+    depends on), never by modification times; an entry not used by the latest
+    read is dropped.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[bytes, tuple[object, tuple]] = {}
+        self._used: dict[bytes, tuple[object, tuple]] = {}
+        self.parsed = 0  # parses done by the latest read
+
+    def start(self) -> None:
+        """Begin a read: entries it does not use are dropped when the next one starts."""
+        self._entries, self._used, self.parsed = self._used or self._entries, {}, 0
+
+    def get(self, key: tuple, raw: bytes, parse, problems: Problems):
+        """`parse(problems)`, or what it returned and reported for the same key and bytes before."""
+        digest = hashlib.blake2b(repr(key).encode() + b"\0" + raw, digest_size=20).digest()
+        entry = self._used.get(digest) or self._entries.get(digest)
+        if entry is None:
+            found = Problems()
+            entry = (parse(found), tuple(found.items))
+            self.parsed += 1
+        self._used[digest] = entry
+        problems.items.extend(entry[1])
+        return entry[0]
+
+
+def _no_cache() -> ParseCache:
+    cache = ParseCache()
+    cache.start()
+    return cache
+
+
+REGISTRIES = (("teams.yaml", load_teams), ("competitions.yaml", load_competitions))
+
+
+def read_registry(config: Config, problems: Problems, cache: ParseCache | None = None) -> Registry:
     content = config.root / config.content_dir
-    for name, loader in (("teams.yaml", load_teams), ("competitions.yaml", load_competitions)):
+    files = []
+    for name, _ in REGISTRIES:
         path = content / name
-        shown = shown_path(path)
-        if not path.exists():
+        files.append((shown_path(path), path.read_bytes() if path.exists() else None))
+    raw = b"\0".join(b"-" if data is None else b"+" + data for _, data in files)
+    return (cache or _no_cache()).get(("registries", *files), raw, lambda found: _load_registry(files, found),
+                                      problems)
+
+
+def _load_registry(files: list[tuple[str, bytes | None]], problems: Problems) -> Registry:
+    registry = Registry()
+    for (shown, raw), (name, loader) in zip(files, REGISTRIES):
+        if raw is None:
             problems.warn(shown, 0, f"no {name}: every name will be reported as unknown")
             continue
-        text = decode(path.read_bytes(), shown, problems)
+        text = decode(raw, shown, problems)
         if text is None:
             continue
         try:
@@ -69,7 +118,8 @@ def read_registry(config: Config, problems: Problems) -> Registry:
     return registry
 
 
-def read_articles(config: Config, problems: Problems) -> list[ArticleSpec]:
+def read_articles(config: Config, problems: Problems, cache: ParseCache | None = None) -> list[ArticleSpec]:
+    cache = cache or _no_cache()
     folder = config.root / config.content_dir / "articles"
     if not folder.is_dir():
         problems.warn(shown_path(folder), 0, "no articles folder: the site will have no recaps")
@@ -85,7 +135,8 @@ def read_articles(config: Config, problems: Problems) -> list[ArticleSpec]:
         except OSError as exc:
             problems.error(shown, 0, f"cannot read: {exc.strerror}")
             continue
-        spec = parse_article(shown, path.stem, raw, problems, config.language)
+        spec = cache.get(("article", shown, path.stem, config.language), raw,
+                         lambda found: parse_article(shown, path.stem, raw, found, config.language), problems)
         if spec is not None:
             specs.append(spec)
     return specs
@@ -134,10 +185,17 @@ def configure(config_file: Path, problems: Problems, *, base_url: str | None = N
     return config
 
 
-def assemble_site(config: Config, problems: Problems, timings: Timings, *, drafts: bool = False) -> Site:
+def warn_about_base_url(config: Config, problems: Problems) -> None:
+    if config.base_url.startswith("/") and not config.origin:
+        problems.warn(config.path, 0, f"base_url {config.base_url!r} is a path: the sitemap, feed and canonical "
+                                      "links use path-absolute URLs; set a full https:// base_url for absolute ones")
+
+
+def assemble_site(config: Config, problems: Problems, timings: Timings, *, drafts: bool = False,
+                  cache: ParseCache | None = None) -> Site:
     """Read and check everything; raises BuildFailed when there are errors."""
-    registry = timings.run("registries", read_registry, config, problems)
-    specs = timings.run("articles", read_articles, config, problems)
+    registry = timings.run("registries", read_registry, config, problems, cache)
+    specs = timings.run("articles", read_articles, config, problems, cache)
     site = timings.run("assemble", assemble, specs, registry, problems, include_drafts=drafts)
     if problems.errors:
         raise BuildFailed(problems)
@@ -149,9 +207,7 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     timings = Timings()
     out_dir = out_dir or (config.root / config.output_dir)
     check_output_dir(config, out_dir, problems)
-    if config.base_url.startswith("/") and not config.origin:
-        problems.warn(config.path, 0, f"base_url {config.base_url!r} is a path: the sitemap, feed and canonical "
-                                      "links use path-absolute URLs; set a full https:// base_url for absolute ones")
+    warn_about_base_url(config, problems)
     site = assemble_site(config, problems, timings, drafts=drafts)
     pages = plan_site(site, config, problems, timings)
     try:

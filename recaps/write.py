@@ -1,6 +1,7 @@
-"""Writing the site: everything goes to a temporary folder beside the output
-folder, which is swapped in only when complete. A failed build never touches
-the previous site."""
+"""Writing the site. A build writes everything to a temporary folder beside
+the output folder, which is swapped in only when complete: a failed build
+never touches the previous site. The live preview changes single files of its
+own folder instead (`OutputFolder`), each atomically."""
 from __future__ import annotations
 
 import os
@@ -54,3 +55,36 @@ def write_site(files: dict[str, bytes], static_dir: Path | None, out_dir: Path) 
         raise
     shutil.rmtree(retired, ignore_errors=True)
     return count
+
+
+class OutputFolder:
+    """A folder whose files are added, replaced and removed one at a time,
+    each atomically: a reader sees the old file or the new one, never half of
+    one. The live preview writes its site this way (outside the watched tree)."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def path_of(self, url: str) -> Path:
+        return _target(self.root, urls.output_path(url))
+
+    def write(self, url: str, content: bytes) -> None:
+        target = self.path_of(url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.writing-{os.getpid()}")
+        try:
+            temporary.write_bytes(content)
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+
+    def remove(self, url: str) -> None:
+        """Remove the file that serves `url`, and the folders it leaves empty."""
+        target = self.path_of(url)
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != self.root and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent

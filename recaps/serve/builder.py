@@ -1,0 +1,127 @@
+"""The preview's incremental build: the whole pipeline on every change, with
+the expensive parts skipped where nothing they depend on changed.
+
+Each rebuild re-reads the sources (a file whose bytes did not change is not
+parsed again), re-assembles and re-plans the site, renders only the outputs
+whose fingerprint changed, copies only changed static files, and removes the
+files of URLs that disappeared. Nothing is trusted from the watcher but the
+fact that something changed, so what the preview holds is always what a
+clean build of the same files writes.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import urls
+from ..config import Config
+from ..errors import BuildFailed, Problems
+from ..pipeline import (ParseCache, Timings, assemble_site, configure, plan_site, template_failed,
+                        warn_about_base_url)
+from ..render import Renderer, TemplateFailed, TemplateSnapshot
+from ..write import OutputFolder
+
+
+@dataclass
+class Outcome:
+    """What one rebuild did."""
+
+    problems: Problems
+    rendered: int = 0  # outputs rendered and written
+    copied: int = 0  # static files copied
+    removed: int = 0  # files of URLs that disappeared
+    milliseconds: float = 0.0
+    config: Config | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.rendered or self.copied or self.removed)
+
+
+@dataclass
+class PreviewBuilder:
+    """Keeps a preview folder equal to a clean build of the project."""
+
+    config_file: Path
+    folder: OutputFolder
+    base_url: str | None = None
+    drafts: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)  # held while the folder changes
+    fingerprints: dict[str, str] = field(default_factory=dict)  # URL -> fingerprint, as written
+    cache: ParseCache = field(default_factory=ParseCache)
+    _renderer: Renderer | None = None
+
+    def build(self) -> Outcome:
+        started = time.perf_counter()
+        outcome = Outcome(Problems())
+        try:
+            written = self._build(outcome)
+        except BuildFailed:
+            written = None
+        if written is not None:
+            with self.lock:
+                self._apply(written, outcome)
+        outcome.milliseconds = (time.perf_counter() - started) * 1000
+        return outcome
+
+    def _build(self, outcome: Outcome) -> dict[str, tuple[str, bytes | None]]:
+        """Every output and static file: URL -> (fingerprint, bytes, or None when the folder has them)."""
+        problems = outcome.problems
+        config = configure(self.config_file, problems, base_url=self.base_url)
+        if config is None:
+            raise BuildFailed(problems)
+        outcome.config = config
+        warn_about_base_url(config, problems)
+        self.cache.start()
+        site = assemble_site(config, problems, Timings(), drafts=self.drafts, cache=self.cache)
+        pages = plan_site(site, config, problems, Timings())
+        renderer = self._renderer_for(config)
+        outputs: dict[str, tuple[str, bytes | None]] = {}
+        try:
+            for page in pages:
+                fingerprint = renderer.fingerprint(page)
+                unchanged = self.fingerprints.get(page.url) == fingerprint
+                outputs[page.url] = (fingerprint, None if unchanged else renderer.render(page))
+        except TemplateFailed as exc:
+            raise template_failed(exc, problems) from None
+        for url, content in static_files(config).items():
+            fingerprint = "static:" + hashlib.blake2b(content, digest_size=16).hexdigest()
+            outputs[url] = (fingerprint, None if self.fingerprints.get(url) == fingerprint else content)
+        return outputs
+
+    def _apply(self, outputs: dict[str, tuple[str, bytes | None]], outcome: Outcome) -> None:
+        for url, (fingerprint, content) in outputs.items():
+            if content is not None:
+                self.folder.write(url, content)
+                if fingerprint.startswith("static:"):
+                    outcome.copied += 1
+                else:
+                    outcome.rendered += 1
+        for url in self.fingerprints.keys() - outputs.keys():
+            self.folder.remove(url)
+            outcome.removed += 1
+        self.fingerprints = {url: fingerprint for url, (fingerprint, _) in outputs.items()}
+
+    def _renderer_for(self, config: Config) -> Renderer:
+        """The last renderer while config and templates are unchanged: it knows its templates' digests."""
+        templates = TemplateSnapshot(config.root / config.templates_dir)
+        renderer = self._renderer
+        if renderer is None or renderer.config != config or renderer.templates.digest != templates.digest:
+            renderer = self._renderer = Renderer(config, templates)
+        return renderer
+
+
+def static_files(config: Config) -> dict[str, bytes]:
+    """The static folder's files by URL, as a build copies them."""
+    folder = config.root / config.static_dir
+    if not folder.is_dir():
+        return {}
+    return {urls.STATIC + path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}

@@ -1,0 +1,144 @@
+"""`python build.py serve`: build the site into a temporary folder, serve it,
+and rebuild and reload the browser on every save.
+
+The preview never touches the published `site/`: it lives in a temporary
+folder outside the project, which is removed when the server stops (Ctrl-C or
+SIGTERM, within a second or two).
+"""
+from __future__ import annotations
+
+import argparse
+import errno
+import shutil
+import signal
+import sys
+import tempfile
+import webbrowser
+from pathlib import Path
+
+from tornado import httpserver, ioloop, netutil
+
+from ..cli import add_site_arguments, report
+from ..pipeline import shown_path
+from ..write import OutputFolder
+from .builder import Outcome, PreviewBuilder
+from .server import PreviewState, application, error_page, reload_browsers
+from .watcher import Watcher, watched_paths
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_site_arguments(parser, out=False)
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1; 0.0.0.0 makes the preview visible "
+                             "on the network)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free port)")
+    parser.add_argument("--open", action="store_true", help="open the preview in the web browser")
+
+
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if not args.config.is_file():
+        parser.error(f"--config: no config file at {args.config} (run where config.yaml is, or pass --config FILE)")
+    if not 0 <= args.port <= 65535:
+        parser.error(f"--port: {args.port} is not a port number (0 to 65535)")
+    try:
+        sockets = netutil.bind_sockets(args.port, address=args.host)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            print(f"serve: port {args.port} is already in use on {args.host}: stop the program using it, "
+                  f"or choose another port with --port (e.g. --port {args.port + 1})", file=sys.stderr)
+        else:
+            print(f"serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    preview_dir = Path(tempfile.mkdtemp(prefix="recaps-preview-"))
+    try:
+        return Preview(args, sockets, preview_dir).run()
+    finally:
+        shutil.rmtree(preview_dir, ignore_errors=True)
+
+
+class Preview:
+    """The running preview: builder, watcher, web server, and what connects them."""
+
+    def __init__(self, args: argparse.Namespace, sockets: list, preview_dir: Path):
+        self.args = args
+        self.sockets = sockets
+        self.builder = PreviewBuilder(args.config, OutputFolder(preview_dir), base_url=args.base_url,
+                                      drafts=args.drafts)
+        self.state = PreviewState(preview_dir, "/", self.builder.lock)
+        self.loop: ioloop.IOLoop | None = None
+        self._reported: list = []  # the problems printed last
+
+    def run(self) -> int:
+        self.loop = ioloop.IOLoop.current()
+        outcome = self.builder.build()
+        if outcome.config is None:  # a config that cannot be read: nothing to watch or serve yet
+            report(outcome.problems)
+            return 1
+        watcher = Watcher(watched_paths(outcome.config, self.args.config), self.rebuild)
+        watcher.start()
+        self.show(outcome, "built")
+        server = httpserver.HTTPServer(application(self.state))
+        server.add_sockets(self.sockets)
+        port = self.sockets[0].getsockname()[1]
+        host = self.args.host
+        url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else host}:{port}{self.state.base_path}"
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            print(f"serve: warning: listening on {host}: anyone on your network can see the preview",
+                  file=sys.stderr)
+        print(f"serving the preview at {url} (Ctrl-C to stop)", flush=True)
+        if self.args.open:
+            webbrowser.open(url)
+        stop = lambda *_: self.loop.add_callback_from_signal(self.loop.stop)  # noqa: E731
+        previous = signal.signal(signal.SIGTERM, stop)
+        try:
+            self.loop.start()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            watcher.stop()
+            server.stop()
+        print("serve: stopped", flush=True)
+        return 0
+
+    def rebuild(self, changed: list[Path]) -> None:
+        """Runs in the watcher's thread: rebuild, then have the browsers reload if anything they show changed."""
+        outcome = self.builder.build()
+        if self.show(outcome, describe(changed)) and self.loop is not None:
+            self.loop.add_callback(reload_browsers)
+
+    def show(self, outcome: Outcome, what: str) -> bool:
+        """Print the rebuild's line (and its problems, when they changed); update what the
+        server serves. Returns whether the browsers must reload."""
+        if outcome.problems.sorted() != self._reported:
+            report(outcome.problems, sys.stdout)
+            self._reported = outcome.problems.sorted()
+        with self.builder.lock:
+            epoch = self.state.epoch
+            if outcome.config is not None:
+                self.state.base_path = outcome.config.base_path
+            previous_error = self.state.error_page
+            if outcome.ok:
+                self.state.error_page = None
+            else:
+                title = outcome.config.title if outcome.config else "Recaps"
+                self.state.error_page = error_page(outcome.problems, title, self.state.base_path)
+            if outcome.changed or self.state.error_page != previous_error:
+                self.state.epoch += 1
+        if outcome.ok:
+            print(f"{what}: {outcome.rendered} page{'s' * (outcome.rendered != 1)} rendered, "
+                  f"{outcome.copied} static copied, {outcome.removed} removed, {outcome.milliseconds:.0f} ms",
+                  flush=True)
+        else:
+            errors = len(outcome.problems.errors)
+            print(f"{what}: failed with {errors} error{'s' * (errors != 1)} (shown in the browser), "
+                  f"{outcome.milliseconds:.0f} ms", flush=True)
+        return self.state.epoch != epoch
+
+
+def describe(changed: list[Path]) -> str:
+    """'content/articles/a.md changed', or 'content/articles/a.md and 9 more changed'."""
+    names = [shown_path(path) for path in changed] or ["something"]
+    more = f" and {len(names) - 1} more" if len(names) > 1 else ""
+    return f"{names[0]}{more} changed"
+
