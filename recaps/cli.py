@@ -86,6 +86,14 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     if result is None:
         return code
     if args.command == "check":
+        from . import urls
+        from .linkcheck import check_links
+        config = configure(args.config, Problems(), base_url=args.base_url)  # as built: the result has no config
+        static = config.root / config.static_dir
+        static_urls = [urls.STATIC + path.relative_to(static).as_posix() for path in static.rglob("*") if path.is_file()]
+        broken = Problems(result.timings.run("links", check_links, result.rendered, static_urls, config.base_url))
+        if broken.items:
+            return report_failure(broken, "check failed: the built site has broken links")
         print(f"checked: {result.pages} pages would be written, no errors ({_steps(result)})")
     else:
         print(f"built {result.pages} pages ({result.files} files) into {result.out_dir} "
