@@ -266,3 +266,74 @@ def settle_tie(legs: dict[int, Leg], legs_needed: int, *, away_goals: bool = Fal
                         f"`pens: \"H-A\"` to {single if legs_needed == 1 else 'the last leg'}{extra}", legs_needed)
     winner = last.home if last.pens.home > last.pens.away else last.away
     return TieResult(team1, team2, DECIDED, aggregate, winner, BY_PENALTIES)
+
+
+@dataclass(frozen=True)
+class AwayGoalsEdge:
+    """With the away-goals rule, what a second-leg result that levels the aggregate brings one side.
+
+    The side goes through with at least `scoring_at_least` goals of its own (when it plays
+    away) or conceding at most `conceding_at_most` (at home); exactly one is set, or
+    neither when no levelling result can be enough. `enough` is the smallest such result,
+    its own goals first; `extra_time` the levelling result that goes to extra time.
+    """
+
+    scoring_at_least: int | None
+    conceding_at_most: int | None
+    enough: Score | None
+    extra_time: Score | None
+
+
+@dataclass(frozen=True)
+class SecondLegNeed:
+    """What one side needs from the second leg, read from its own side (goals for first).
+
+    `win_by` is the smallest second-leg goal difference that takes it through after 90
+    minutes: 2 = win by two goals, 1 = a win, 0 = a draw, -1 = it may lose by one goal.
+    A difference of `win_by - 1` levels the aggregate: extra time, or, where the rule
+    applies, the away goals of `away_goals` decide first.
+    """
+
+    team: str
+    at_home: bool
+    win_by: int
+    away_goals: AwayGoalsEdge | None
+
+
+def second_leg_needs(first: Leg, *, away_goals: bool = False) -> tuple[SecondLegNeed, SecondLegNeed]:
+    """What each side needs from the second leg, given the first (team 1 is its home side).
+
+    The second leg is team 2's home game (its designated home side, at a neutral ground
+    too), so team 1's goals there are its away goals, and team 2's in the first leg are its.
+
+    >>> one, two = second_leg_needs(Leg("FEY", "MIL", Score(1, 0)))
+    >>> (one.team, one.win_by), (two.team, two.win_by)
+    (('FEY', 0), ('MIL', 2))
+    """
+    lead = first.score.home - first.score.away  # team 1's, after the first leg
+    team1, team2 = first.home, first.away
+    first_leg_away = first.score.away  # team 2's away goals
+    edge1 = edge2 = None
+    if away_goals:
+        level1 = -lead  # team 1's second-leg difference that levels the aggregate
+        # Team 1 plays away: through with more away goals than team 2's first-leg ones.
+        need = max(first_leg_away + 1, level1)
+        edge1 = AwayGoalsEdge(first_leg_away + 1, None, Score(need, need - level1),
+                              _level_score(first_leg_away, level1))
+        # Team 2 plays at home: through when team 1 scores fewer than team 2's first-leg away goals.
+        level2 = lead
+        most = first_leg_away - 1
+        lowest = max(0, -level2)  # team 1's fewest goals in a levelling result
+        edge2 = AwayGoalsEdge(None, most, Score(lowest + level2, lowest) if most >= lowest else None,
+                              _level_score(first_leg_away, -level2, own_first=False))
+        if edge2.enough is None:
+            edge2 = AwayGoalsEdge(None, None, None, edge2.extra_time)
+    return (SecondLegNeed(team1, False, 1 - lead, edge1), SecondLegNeed(team2, True, 1 + lead, edge2))
+
+
+def _level_score(team1_goals: int, team1_difference: int, *, own_first: bool = True) -> Score | None:
+    """The levelling second-leg result in which team 1 scores `team1_goals`, from one side's view."""
+    other = team1_goals - team1_difference
+    if other < 0:
+        return None
+    return Score(team1_goals, other) if own_first else Score(other, team1_goals)

@@ -1,8 +1,8 @@
 """The football rules, table by table: every way a tie can end, and every way it can be wrong."""
 import pytest
 
-from recaps.rules import (Leg, RuleError, Score, Season, away_goals_apply, parse_score, parse_season,
-                          result_for, settle_tie)
+from recaps.rules import (Leg, RuleError, Score, Season, away_goals_apply, parse_score, parse_season, result_for,
+                          second_leg_needs, settle_tie)
 
 
 def leg(home, away, score, aet=None, pens=None, neutral=False):
@@ -188,3 +188,67 @@ def test_a_single_match_is_named_as_one_never_leg_1(legs):
 ])
 def test_result_for(match, team, expected):
     assert result_for(team, match) == expected
+
+
+# --------------------------------------------------------------------------- what the second leg must bring
+
+def needs(first: str, away_goals: bool = False):
+    return second_leg_needs(leg("A", "B", first), away_goals=away_goals)
+
+
+@pytest.mark.parametrize("first, win_by_a, win_by_b", [
+    pytest.param("1-0", 0, 2, id="one-goal-lead: a draw for A, B must win by two"),
+    pytest.param("0-0", 1, 1, id="goalless: both must win"),
+    pytest.param("2-2", 1, 1, id="level, goals: both must win"),
+    pytest.param("0-3", 4, -2, id="big margin: B may lose by two"),
+    pytest.param("6-1", -4, 6, id="rout"),
+])
+def test_what_each_side_needs_without_away_goals(first, win_by_a, win_by_b):
+    one, two = needs(first)
+    assert (one.team, one.at_home, one.win_by, one.away_goals) == ("A", False, win_by_a, None)
+    assert (two.team, two.at_home, two.win_by, two.away_goals) == ("B", True, win_by_b, None)
+
+
+@pytest.mark.parametrize("first, a_edge, b_edge", [
+    # Each edge: (scoring at least, conceding at most, smallest result enough, result going to extra time),
+    # results from that side's view. A plays the second leg away, B at home.
+    pytest.param("1-0", (1, None, "1-2", "0-1"), (None, None, None, "1-0"),
+                 id="A lost 1-2 goes through, B's 1-0 win only takes it to extra time"),
+    pytest.param("2-1", (2, None, "2-3", "1-2"), (None, 0, "1-0", "2-1"),
+                 id="a 1-0 win is enough for B on away goals"),
+    pytest.param("0-0", (1, None, "1-1", "0-0"), (None, None, None, "0-0"), id="a scoring draw for A"),
+    pytest.param("3-3", (4, None, "4-4", "3-3"), (None, 2, "0-0", "3-3"), id="B through with any draw up to 2-2"),
+    pytest.param("1-3", (4, None, "4-2", "3-1"), (None, 2, "0-2", "1-3"), id="B may lose 0-2 at home"),
+    pytest.param("0-2", (3, None, "3-1", "2-0"), (None, None, None, "0-2"), id="B cannot lose by two at home"),
+])
+def test_what_away_goals_change(first, a_edge, b_edge):
+    one, two = needs(first, away_goals=True)
+    for need, (at_least, at_most, enough, extra) in ((one, a_edge), (two, b_edge)):
+        edge = need.away_goals
+        assert (edge.scoring_at_least, edge.conceding_at_most) == (at_least, at_most)
+        assert (str(edge.enough) if edge.enough else None, str(edge.extra_time) if edge.extra_time else None) == \
+            (enough, extra)
+
+
+@pytest.mark.parametrize("first", ["0-0", "1-0", "2-1", "0-3", "3-3", "4-4", "1-5"])
+@pytest.mark.parametrize("away_goals", [False, True])
+def test_the_needs_agree_with_settling_the_tie(first, away_goals):
+    """Every second leg up to 5-5: the side the needs send through is the one settle_tie does."""
+    one, two = needs(first, away_goals)
+    for home_goals in range(6):
+        for away_goals_scored in range(6):
+            second = Leg("B", "A", Score(home_goals, away_goals_scored))
+            difference_a = away_goals_scored - home_goals
+            try:
+                result = settle_tie({1: leg("A", "B", first), 2: second}, 2, away_goals=away_goals)
+                winner = result.winner
+            except RuleError:  # level with no shoot-out: extra time was due
+                winner = None
+            expected = "A" if difference_a >= one.win_by else "B" if -difference_a >= two.win_by else None
+            if expected is None and away_goals:
+                a_edge, b_edge = one.away_goals, two.away_goals
+                if away_goals_scored >= a_edge.scoring_at_least:
+                    expected = "A"
+                elif b_edge.conceding_at_most is not None and away_goals_scored <= b_edge.conceding_at_most:
+                    expected = "B"
+            assert winner == expected, (first, str(second.score))
