@@ -20,6 +20,7 @@ from .yamlfile import LineDict, LineList, YamlSyntaxError, load, split_front_mat
 
 ARTICLE_KEYS = ("title", "date", "lang", "slug", "summary", "author", "source", "tags", "draft",
                 "competition", "season", "teams", "matches")
+REVIEW_KEYS = ("field", "text", "why")
 MATCH_KEYS = ("home", "away", "score", "aet", "pens", "date", "stage", "leg", "legs", "competition", "season",
               "venue", "neutral", "goals", "cards")
 EVENT_KEYS = ("team", "player", "minute", "kind")
@@ -120,8 +121,9 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         return None
     if data is not None and not data:
         data.line = front_line
-    reader.unknown_keys(data, ARTICLE_KEYS, "the front matter")
+    reader.unknown_keys(_without(data, "review"), ARTICLE_KEYS, "the front matter")
     draft = reader.boolean(data, "draft")
+    _review(reader, data, draft)
     title = reader.text(data, "title", required=not draft)
     date = reader.date(data, "date", required=not draft)
     if draft and not (title and date):
@@ -150,6 +152,33 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         summary=reader.text(data, "summary"), author=reader.text(data, "author"),
         source_name=source_name, source_url=source_url, tags=reader.text_list(data, "tags"),
         draft=draft, teams=teams, matches=matches, slug_line=data.line_of("slug"))
+
+
+def _without(data: LineDict, key: str) -> LineDict:
+    """`data` less one key (ingest's `review:`, checked on its own), lines kept."""
+    if key not in data:
+        return data
+    rest = LineDict((k, v) for k, v in data.items() if k != key)
+    rest.line, rest.lines = data.line, data.lines
+    return rest
+
+
+def _review(reader: FieldReader, data: LineDict, draft: bool) -> None:
+    """`review:` lists what ingest left for a person to check: fine on a draft, a warning once published."""
+    value = data.get("review")
+    if value is None:
+        return
+    if not draft:
+        reader.warn(data, "review", "a published recap still carries `review:`: check each item, then delete "
+                                    "the list (or keep the recap a draft)")
+    if not isinstance(value, LineList):
+        reader.warn(data, "review", "`review` is a list of {field, text, why}")
+        return
+    for index, item in enumerate(value):
+        if not isinstance(item, LineDict):
+            reader.problems.warn(reader.path, value.line_of(index), "a `review` item is {field, text, why}")
+            continue
+        reader.unknown_keys(item, REVIEW_KEYS, "a review item")
 
 
 def safe_url(url: str) -> bool:

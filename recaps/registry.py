@@ -1,7 +1,8 @@
 """The team and competition registries, and name resolution through them.
 
 Names resolve accent- and case-insensitively through canonical names and
-aliases. Nicknames may be shared between teams and are kept for ingest only.
+aliases. Nicknames may be shared between teams and are kept for ingest only,
+which finds every registry name in running text with `Registry.find_names`.
 """
 from __future__ import annotations
 
@@ -34,6 +35,32 @@ class Registry:
     competition_names: dict[str, str] = field(default_factory=dict)
     nicknames: dict[str, set[str]] = field(default_factory=dict)  # key -> team slugs
     _hints: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _phrases: dict | None = field(default=None, repr=False)
+
+    def find_names(self, text: str) -> list["NameMention"]:
+        """Every team, competition and nickname named in `text`, longest name first.
+
+        Words compare accent- and case-insensitively, as names do everywhere:
+        "Bodo/Glimt" is Bodø/Glimt and "monaco di baviera" is Bayern München.
+        Deciding which mentions to trust (case, context) is the caller's business.
+        """
+        if self._phrases is None:
+            self._phrases = _phrase_table(self)
+        phrases, longest = self._phrases["names"], self._phrases["longest"]
+        words = [(found.start(), found.end(), name_key(found.group())) for found in _WORD.finditer(text)]
+        mentions, index = [], 0
+        while index < len(words):
+            for size in range(min(longest, len(words) - index), 0, -1):
+                key = tuple(word for _, _, word in words[index:index + size])
+                if key in phrases:
+                    start, end = words[index][0], words[index + size - 1][1]
+                    kind, slugs = phrases[key]
+                    mentions.append(NameMention(start, end, text[start:end], kind, slugs))
+                    index += size
+                    break
+            else:
+                index += 1
+        return mentions
 
     def team(self, name: str) -> Team | None:
         slug = self.team_names.get(name_key(name))
@@ -56,6 +83,39 @@ class Registry:
                 (self.competition_names, self.competitions)
             self._hints[(kind, name)] = did_you_mean(name, {key: items[slug].name for key, slug in names.items()})
         return self._hints[(kind, name)]
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A registry name found in text: where, as written, and what it may name."""
+
+    start: int  # character offsets in the text searched
+    end: int
+    text: str
+    kind: str  # TEAM, COMPETITION or NICKNAME
+    slugs: tuple[str, ...]  # one team or competition; a shared nickname names several teams
+
+
+TEAM, COMPETITION, NICKNAME = "team", "competition", "nickname"
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _phrase_table(registry: Registry) -> dict:
+    """Word sequences of every name -> (kind, slugs): names beat nicknames, teams beat competitions."""
+    names: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+
+    def add(key: str, kind: str, slugs: tuple[str, ...]) -> None:
+        words = tuple(word for word in key.split("-") if word)
+        if words and words not in names:
+            names[words] = (kind, slugs)
+
+    for key, slug in registry.team_names.items():
+        add(key, TEAM, (slug,))
+    for key, slug in registry.competition_names.items():
+        add(key, COMPETITION, (slug,))
+    for key, slugs in registry.nicknames.items():
+        add(key, NICKNAME, tuple(sorted(slugs)))
+    return {"names": names, "longest": max((len(words) for words in names), default=1)}
 
 
 def find_stage(competition: Competition, name: str) -> Stage | None:

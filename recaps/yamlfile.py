@@ -197,3 +197,50 @@ def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
             body = "\n".join(lines[index + 1:])
             return front, 2, body, index + 2
     raise YamlSyntaxError(1, "front matter opened with '---' is never closed: add a line '---' after it")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for mappings and lists of mappings, flow style for short lists of names."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list):
+    flow = all(isinstance(item, (str, int)) and not isinstance(item, bool) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(list, _represent_list)
+
+
+def dump_front_matter(front: dict, body: str) -> str:
+    """A Markdown file: `front` as YAML between `---` lines, then `body`.
+
+    Keys keep their order; text that YAML would read as something else (a date,
+    a number, `yes`) is quoted, so `load` gives back exactly what was written.
+
+    >>> text = dump_front_matter({"title": "Atalanta 1–3 Club Brugge", "date": "2025-02-18",
+    ...                           "teams": ["Milan", "Inter"], "matches": [{"home": "A", "score": "1-3"}]}, "Body.\\n")
+    >>> print(text, end="")
+    ---
+    title: Atalanta 1–3 Club Brugge
+    date: '2025-02-18'
+    teams: [Milan, Inter]
+    matches:
+      - home: A
+        score: 1-3
+    ---
+    Body.
+    >>> front, line, body, _ = split_front_matter(text)
+    >>> load(front)["date"], body
+    ('2025-02-18', 'Body.\\n')
+    """
+    text = yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                     width=100000, indent=2)
+    return f"---\n{text}---\n{body}"

@@ -1,0 +1,110 @@
+"""The words that say what a score or a date means, in English and Italian.
+
+Recaps mix languages (an Italian club's nickname in an English text), so every
+cue of every language is looked for in every text. Each pattern is compiled
+once, case-insensitively, and matched against one sentence or a window of it.
+"""
+from __future__ import annotations
+
+import re
+
+
+def _words(*alternatives: str) -> re.Pattern:
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
+
+
+# A score was the final result of a match: a verb or noun of winning, losing or drawing.
+WIN = _words(
+    r"w[oi]ns?", r"winning", r"victor(?:y|ies|ious)", r"beat(?:s|en|ing)?", r"thrash(?:ed|es|ing)",
+    r"hammer(?:ed|s)", r"crush(?:ed|es)", r"edged?", r"stunned", r"overcame", r"triumph(?:ed|s)?",
+    r"routed?", r"saw off", r"came from behind to (?:beat|win)",
+    r"vinc[eo](?:no)?", r"vint[oa]", r"vittori[ae]", r"battut[oiae]", r"batt[eo](?:no)?", r"imporsi", r"impon[ea]",
+    r"s'impone", r"si (?:è|e) impost[oa]", r"impost[oa]", r"successo", r"travolt[oa]", r"travolg[ea]", r"espugna(?:to)?",
+    r"sconfigg(?:e|ono)", r"supera(?:to|no)?", r"rifila(?:to)?", r"stende", r"regola")
+LOSE = _words(
+    r"lost", r"los(?:e|es|ing)", r"loss(?:es)?", r"defeats?", r"went down", r"fell to", r"humbled",
+    r"sconfitt[aeoi]", r"pers[oa]", r"perd[eo](?:no)?", r"ko", r"cadut[oa]", r"cade", r"capitola(?:to)?")
+DRAW = _words(r"dr[ae]w", r"draws?", r"drawn", r"level", r"stalemate", r"all square", r"shared the spoils",
+              r"pareggi(?:o|a|ano|ato)?", r"pari", r"patta", r"divid(?:ono|e) la posta")
+ENDED = _words(r"ended", r"finished", r"final score", r"full[- ]time", r"scoreline", r"result", r"finale",
+               r"finisce", r"finit[oa]", r"termina(?:ta|to)?", r"chius[oa]", r"risultato", r"punteggio")
+# "beaten by", "battuto dal": the team before the verb lost.
+PASSIVE = re.compile(r"(?:beaten|defeated|thrashed|hammered|crushed|edged|stunned|routed|humbled|battut[oiae]|"
+                     r"sconfitt[oiae]|travolt[oiae]|superat[oiae]|stes[oiae])\s+(?:\w+\s+){0,2}?"
+                     r"(?:by|da|dal|dalla|dai|dallo|dall['’])", re.IGNORECASE)
+
+# A score that is not a match's final score.
+SHOOTOUT = _words(r"on penalties", r"on pens", r"pens", r"penalty shoot-?out", r"shoot-?out", r"from the spot",
+                  r"ai rigori", r"dopo i (?:calci di )?rigori", r"dal dischetto", r"lotteria dei rigori",
+                  r"d\.?\s?c\.?\s?r\.?", r"dcr")
+AGGREGATE = _words(r"on aggregate", r"aggregate", r"agg\.?", r"over (?:the )?two legs", r"overall",
+                   r"complessiv[oa]", r"nel computo", r"somma (?:dei gol|delle due gare)", r"doppio confronto",
+                   r"tra andata e ritorno", r"nel totale")
+EXTRA_TIME = _words(r"after extra[- ]time", r"a\.?e\.?t\.?", r"aet", r"in extra[- ]time", r"after 120 minutes",
+                    r"dopo i (?:tempi )?supplementari", r"ai (?:tempi )?supplementari", r"nei supplementari",
+                    r"d\.?t\.?s\.?", r"dts")
+NORMAL_TIME = _words(r"after 90 minutes", r"in normal time", r"at the end of normal time", r"in regulation",
+                     r"nei (?:tempi )?regolamentari", r"al 90['’]?", r"dopo 90 minuti", r"nei novanta minuti")
+HALF_TIME = _words(r"half[- ]time", r"at the break", r"the interval", r"first half", r"opening half",
+                   r"intervallo", r"primo tempo", r"prima frazione", r"riposo")
+IN_PLAY = _words(r"made it", r"make it", r"making it", r"to lead", r"led", r"leads?", r"leading", r"ahead",
+                 r"equali[sz]e[ds]?", r"doubled", r"restored", r"pulled one back", r"minutes? (?:left|to go|remaining)",
+                 r"has gone to extra[- ]time", r"have gone to extra[- ]time", r"heading (?:in)?to extra[- ]time",
+                 r"going (?:in)?to extra[- ]time", r"goes to extra[- ]time", r"still", r"currently", r"so far",
+                 r"at the moment", r"live", r"in vantaggio", r"conduce", r"avanti", r"sul \d", r"si va ai supplementari",
+                 r"in corso", r"per ora", r"momentaneo", r"al momento", r"raddoppi[oa]", r"accorcia")
+HYPOTHETICAL = _words(r"need(?:s|ed)?", r"would", r"could", r"if", r"must", r"should", r"hope", r"predict(?:ed|s)?",
+                      r"expect(?:ed|s)?", r"bet", r"serv(?:e|ono|irà|irebbe)", r"bastereb+e", r"dovr(?:à|ebbe|anno)",
+                      r"se", r"per passare", r"pronostico", r"sognare")
+PAST_MEETING = _words(r"last season", r"last year", r"back in", r"previous meeting", r"last met", r"the last time",
+                      r"in (?:19|20)\d\d", r"(?:19|20)\d\d (?:final|semi-final)", r"scorsa stagione", r"l['’]anno scorso",
+                      r"nel (?:19|20)\d\d", r"precedent[ei]", r"ultimo precedente", r"ultima volta",
+                      r"a week ago", r"last week", r"(?:days|weeks|months|years) ago", r"la scorsa settimana",
+                      r"(?:una|due|tre|qualche) settiman[ae] fa", r"(?:giorni|settimane|mesi|anni) fa")
+OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"in the other", r"the other (?:tie|game|match|semi-final)",
+                      r"other results?", r"at the weekend", r"last weekend", r"on the weekend", r"in the league",
+                      r"in serie a", r"nell['’]altr[oa]", r"negli altri", r"intanto", r"altrove", r"in campionato",
+                      r"nel weekend", r"in classifica", r"standings", r"table")
+QUOTE = re.compile(r"[\"“”«»]")
+
+# Which match of a tie: leg cues, and the next round named as where a team goes.
+FIRST_LEG = _words(r"first[- ]legs?", r"1st leg", r"andata")
+SECOND_LEG = _words(r"second[- ]legs?", r"2nd leg", r"return legs?", r"return match", r"ritorno")
+FUTURE = _words(r"next week", r"next month", r"in a week['’]?s? time", r"in a week", r"will", r"next", r"upcoming",
+                r"tra una settimana", r"la prossima settimana", r"prossim[oa]", r"sarà", r"si giocherà", r"in programma",
+                r"second one", r"verdict")
+NEXT_ROUND = re.compile(r"(?:to|into|reach(?:ed|es|ing)?|for|qualif(?:y|ied|ication) for|through to|progress to|"
+                        r"advance to|place in|spot in|ticket to|agli|ai|alle|alla|al|per gli|per i|per le|verso gli|"
+                        r"accesso agli|accedere agli|qualificazione agli|volare agli|vol(?:a|ano) agli|passaggio agli)"
+                        r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+# Who was at home: a cue and whose side it takes.
+HOME_OF_SUBJECT = _words(r"at home", r"on home soil", r"in front of (?:their|its) (?:own )?(?:fans|supporters|crowd)",
+                         r"home crowd", r"in casa", r"tra le mura amiche", r"tra le proprie mura",
+                         r"davanti ai propri tifosi", r"davanti al proprio pubblico", r"hosted", r"hosts?", r"hosting",
+                         r"welcomed", r"ospita(?:to)?", r"ha ospitato")
+AWAY_OF_SUBJECT = _words(r"away from home", r"on the road", r"on their travels", r"in trasferta", r"fuori casa",
+                         r"lontano da casa", r"away")
+HOME_OF_NEXT = re.compile(r"(?:away (?:to|at)|at|visit(?:ed|ing)?|trip to|in casa (?:di|del|della|dello|dell['’])|"
+                          r"sul campo (?:di|del|della|dello|dell['’])|ospite (?:di|del|della|dello|dell['’]))\s+$",
+                          re.IGNORECASE)
+AWAY_SIDE = _words(r"the visitors", r"the away side", r"gli ospiti", r"la formazione ospite", r"la squadra ospite",
+                   r"i visitatori")
+HOME_SIDE = _words(r"the hosts", r"the home side", r"i padroni di casa", r"i locali", r"la squadra di casa",
+                   r"la formazione di casa")
+
+# Goals and cards.
+GOAL = _words(r"scored", r"scores?", r"scoring", r"netted", r"nets", r"struck", r"strike", r"header", r"goal",
+              r"opened the scoring", r"equali[sz]ed", r"equali[sz]er", r"winner", r"doubled", r"made it", r"fired",
+              r"gol", r"rete", r"segna(?:to|no)?", r"raddoppi[oa]", r"in vantaggio", r"pareggio", r"pari",
+              r"colpisce", r"firma", r"sblocca", r"accorcia", r"tris", r"poker", r"autogol", r"bolide", r"a segno")
+NOT_A_GOAL = _words(r"disallowed", r"ruled out", r"offside", r"chalked off", r"annulla(?:to|ta)?", r"fuorigioco",
+                    r"offside")
+MISSED = _words(r"saved?", r"missed", r"miss", r"post", r"crossbar", r"bar", r"wide", r"chance", r"palo", r"traversa",
+                r"para(?:to|ndo)?", r"sbaglia(?:to)?", r"fallisce", r"occasione", r"chance", r"salvataggio")
+OWN_GOAL = _words(r"own goal", r"own-goal", r"autogol", r"autorete")
+PENALTY_GOAL = _words(r"penalty", r"spot[- ]kick", r"from the spot", r"rigore", r"dal dischetto")
+RED_CARD = _words(r"red card", r"sent off", r"dismissed", r"straight red", r"rosso", r"cartellino rosso",
+                  r"espulso", r"espulsione")
+SECOND_YELLOW = _words(r"second yellow", r"two yellows", r"doppio giallo", r"doppia ammonizione",
+                       r"seconda ammonizione", r"secondo giallo")

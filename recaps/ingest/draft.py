@@ -1,0 +1,387 @@
+"""One raw recap in, one draft out: front matter, body and what a person must review.
+
+Pure: text, registry and the matches content/ already reports in; no disk.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..names import name_key, slugify
+from ..registry import Registry
+from ..rules import Season
+from . import cues
+from .dates import find_dates
+from .language import MIN_CONFIDENCE, detect
+from .layout import Layout, Sentence, markdown_body, read_layout, split_sentences
+from .scores import _SCORE, Findings, Result, find_results, venue_cues
+from .site import KnownMatch, other_leg
+from .teams import Names, find_names, places
+
+TITLE_MAX = 90
+# Leagues of these countries run from summer to summer, like UEFA's competitions.
+SUMMER_SEASONS = {"ITA", "ESP", "ENG", "GER", "FRA", "BEL", "TUR", "POR", "NED", "GRE", "CZE", "AUT", "UKR", "SUI",
+                  "SRB", "SCO", "ISR", "DEN", "SVK", "ROU", "POL", "HUN", "CYP", "CRO", "BUL", "AZE", "MDA", "RUS"}
+_FINAL_NOT_A_STAGE = re.compile(r"^\s*(?:\d|minutes?|minuti|whistle|score|stages?|third|moments|seconds|secondi|"
+                                r"phase|quarter|day|touch|pass|ball|di gara|del match|della partita|fischio)", re.I)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    field: str
+    text: str
+    why: str
+
+
+@dataclass
+class Draft:
+    slug: str
+    front: dict  # in the order it is written
+    body: str
+    review: list[ReviewItem] = field(default_factory=list)
+
+
+def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today: dt.date,
+                notes: tuple[str, ...] = ()) -> Draft:
+    layout = read_layout(text)
+    review: list[ReviewItem] = [ReviewItem("body", "", note) for note in notes]
+    first = layout.sentences[0].text if layout.sentences else ""
+    lang, confidence = detect(layout.text)
+    if confidence < MIN_CONFIDENCE:
+        review.append(ReviewItem("lang", first, f"the language detector is unsure ({lang or 'none'}, "
+                                                f"{confidence:.0%})"))
+    names = find_names(layout.text, registry, lang)
+    review.extend(ReviewItem(field_name, _sentence_at(layout, at), why) for at, field_name, why in names.review)
+    date, date_item = _date(layout, today)
+    if date_item:
+        review.append(date_item)
+    findings = find_results(layout, names, places(registry))
+    review.extend(ReviewItem("matches", sentence.text, why) for sentence, why in findings.review)
+    results = _article_results(findings, names, layout, review)
+    competition = _competition(layout, names, registry, results)
+    matches = []
+    for result in results:
+        match = _match(result, layout, names, registry, competition, known, date, findings, review)
+        if match:
+            matches.append(match)
+    competitions = {m.pop("_competition") for m in matches}
+    season = {m.pop("_season") for m in matches}
+    top_competition = competitions.pop() if len(competitions) == 1 else (competition.name if competition else "")
+    top_season = season.pop() if len(season) == 1 else None
+    if top_season is None and top_competition and date:
+        top_season = season_of(registry.competition(top_competition), date)
+    if top_competition and top_season is None:
+        review.append(ReviewItem("season", "", "no season: it comes from a date and a competition whose season "
+                                               "runs summer to summer; add it"))
+    for match in matches:
+        if match.get("competition") == top_competition:
+            match.pop("competition", None)
+        if match.get("season") == (str(top_season) if top_season else None):
+            match.pop("season", None)
+    title = layout.headline
+    if not title:
+        title = _title(matches, first)
+        review.append(ReviewItem("title", first, "the text has no headline: this title is ours, not the writer's"))
+    _unstated(layout, names, registry, results, review)
+    playing = {m["home"] for m in matches} | {m["away"] for m in matches}
+    teams = [registry.teams[slug].name for slug in names.named + names.fuzzy
+             if registry.teams[slug].name not in playing]
+    front = {"title": title, "date": date.isoformat() if date else None, "lang": lang or None, "draft": True,
+             "competition": top_competition or None, "season": str(top_season) if top_season else None,
+             "teams": teams or None, "matches": matches or None,
+             "review": [item.__dict__ for item in _unique(review)] or None}
+    front = {key: value for key, value in front.items() if value is not None}
+    return Draft(slugify(title) or "recap", front, markdown_body(layout, skip_headline=bool(layout.headline)),
+                 _unique(review))
+
+
+def _unique(items: list[ReviewItem]) -> list[ReviewItem]:
+    return list(dict.fromkeys(items))
+
+
+def _sentence_at(layout: Layout, offset: int) -> str:
+    for sentence in layout.sentences:
+        if sentence.start <= offset < sentence.start + len(sentence.text):
+            return sentence.text
+    return ""
+
+
+def _date(layout: Layout, today: dt.date) -> tuple[dt.date | None, ReviewItem | None]:
+    if layout.metadata_date:
+        try:
+            return dt.date.fromisoformat(layout.metadata_date), None
+        except ValueError:
+            return None, ReviewItem("date", f"date {layout.metadata_date}", "the metadata date is not a real date")
+    found = [item for item in find_dates(layout.text, today.year) if item.date <= today]
+    if not found:
+        return None, ReviewItem("date", "", "the text states no date: add the publication date")
+    chosen = found[0]
+    why = f"date read from {chosen.text!r}: check that it is the publication (or match) date"
+    if chosen.year_from_weekday:
+        why += "; the year comes from the weekday"
+    if len({item.date for item in found}) > 1:
+        why += f"; the text states {len({item.date for item in found})} different dates"
+    return chosen.date, ReviewItem("date", _sentence_at(layout, chosen.start), why)
+
+
+def _article_results(findings: Findings, names: Names, layout: Layout, review: list[ReviewItem]) -> list[Result]:
+    """This article's results: one per pair of clubs, about clubs the article is about."""
+    by_pair: dict[frozenset, list[Result]] = {}
+    for result in findings.results:
+        by_pair.setdefault(frozenset(result.teams), []).append(result)
+    chosen = []
+    for pair, results in by_pair.items():
+        first = results[0]
+        if any(other.goals != first.goals for other in results[1:]):
+            review.extend(ReviewItem("matches", r.sentence.text, "two different scores for one match") for r in results)
+            continue
+        prominent = min(names.count(slug) for slug in pair) >= 2 or first.sentence.block == 0
+        if not prominent:
+            review.append(ReviewItem("matches", first.sentence.text,
+                                     "a result of clubs the article barely mentions: another game, left out"))
+            continue
+        for other in results[1:]:
+            first.home_cues.extend(other.home_cues)
+        chosen.append(first)
+    return chosen
+
+
+def _competition(layout: Layout, names: Names, registry: Registry, results: list[Result]):
+    """The competition named beside the first result, else the one named most (multi-word names first)."""
+    if results:
+        sentence = results[0].sentence
+        inside = [slug for at, slug in names.competitions
+                  if sentence.start <= at < sentence.start + len(sentence.text)]
+        if inside:
+            return registry.competitions[inside[0]]
+    if not names.competitions:
+        return None
+    counts: dict[str, int] = {}
+    for _, slug in names.competitions:
+        counts[slug] = counts.get(slug, 0) + 1
+    best = max(counts.values())
+    slug = next(slug for _, slug in names.competitions if counts[slug] == best)
+    return registry.competitions[slug]
+
+
+def season_of(competition, date: dt.date) -> Season | None:
+    """The season a date falls in: summer to summer for UEFA's and European competitions."""
+    if competition is None:
+        return None
+    if competition.slug.startswith("uefa-") or competition.country in SUMMER_SEASONS:
+        start = date.year if date.month >= 7 else date.year - 1
+        return Season(start, start + 1)
+    return None
+
+
+def _match(result: Result, layout: Layout, names: Names, registry: Registry, competition, known: list[KnownMatch],
+           date: dt.date | None, findings: Findings, review: list[ReviewItem]) -> dict | None:
+    sentence = result.sentence
+    team_names = [registry.teams[slug].name for slug in result.teams]
+    label = " v ".join(team_names)
+    stage = _stage(layout, sentence, competition)
+    leg = _leg(layout, sentence)
+    if stage is not None and stage.legs == 1 and leg:
+        leg = None
+    if len(_pairs(findings)) == 1:
+        result.home_cues.extend(_article_venue_cues(layout, names, result, registry))
+    other, why_other = other_leg(known, result.teams, leg, date)
+    match_competition = competition.name if competition else ""
+    season = season_of(competition, date) if date else None
+    if other:
+        if match_competition and other.competition and match_competition != other.competition:
+            review.append(ReviewItem("matches", sentence.text, f"{label}: the other leg ({other.path}) is in "
+                                                               f"{other.competition}, this text says {match_competition}"))
+        match_competition = other.competition or match_competition
+        season = other.season or season
+        if stage is None and other.stage:
+            stage = _stage_named(registry, match_competition, other.stage)
+        leg = leg or 3 - other.leg
+        result.home_cues.append((other.away, f"the other leg, {why_other}, was at {registry.teams[other.home].name}'s"))
+    homes = {home for home, _ in result.home_cues}
+    if len(homes) > 1:
+        cues_text = "; ".join(f"{registry.teams[h].name} at home by {how}" for h, how in result.home_cues)
+        review.append(ReviewItem("matches", sentence.text, f"{label}: the text disagrees on who was at home ({cues_text})"))
+        return None
+    if not homes:
+        review.append(ReviewItem("matches", sentence.text, f"{label}: the text never says who was at home"))
+        return None
+    result.home = homes.pop()
+    if other and result.home != other.away:
+        review.append(ReviewItem("matches", sentence.text, f"{label}: the home side of the other leg must be the away "
+                                                           f"side of this one"))
+        return None
+    for note in result.notes:
+        review.append(ReviewItem("matches", sentence.text, f"{label}: {note}"))
+    if not _aggregate_agrees(result, other, findings, registry, review):
+        return None
+    match = {"home": registry.teams[result.home].name, "away": registry.teams[result.away].name,
+             "score": str(result.score(result.goals))}
+    if result.aet:
+        match["aet"] = str(result.score(result.aet))
+    if result.pens:
+        match["pens"] = str(result.score(result.pens))
+    if stage is not None:
+        match["stage"] = stage.name
+    if leg:
+        match["leg"] = leg
+    match["_competition"] = match_competition
+    match["_season"] = season
+    match["competition"] = match_competition or None
+    match["season"] = str(season) if season else None
+    return {key: value for key, value in match.items() if value is not None or key.startswith("_")}
+
+
+def _pairs(findings: Findings) -> set[frozenset]:
+    return {frozenset(result.teams) for result in findings.results}
+
+
+def _article_venue_cues(layout: Layout, names: Names, result: Result, registry: Registry) -> list[tuple[str, str]]:
+    """Venue cues anywhere in a one-match article, from sentences about these two clubs only
+    and not about another leg, another time or another game."""
+    found = []
+    pair = result.teams
+    for sentence in layout.sentences:
+        if sentence is result.sentence:
+            continue
+        end = sentence.start + len(sentence.text)
+        mentions = [m for m in names.teams if sentence.start <= m.start < end]
+        if any(m.slug not in pair for m in mentions):
+            continue
+        if any(p.search(sentence.text) for p in (cues.FUTURE, cues.PAST_MEETING, cues.OTHER_RESULT, cues.HYPOTHETICAL)):
+            continue
+        from .scores import _mentions_in
+
+        found.extend(venue_cues(sentence.text, _mentions_in(sentence, names), pair, places(registry)))
+    return found
+
+
+def _stage(layout: Layout, sentence: Sentence, competition):
+    """The stage named in the result's sentence, else the only one the article names for the match
+    (not as the next round: "volare agli ottavi")."""
+    if competition is None:
+        return None
+    inside = _stages_in(sentence.text, competition)
+    if inside:
+        return inside[0]
+    found = []
+    for other in layout.sentences:
+        if not cues.FUTURE.search(other.text):
+            found.extend(_stages_in(other.text, competition))
+    distinct = list(dict.fromkeys(found))
+    return distinct[0] if len(distinct) == 1 else None
+
+
+def _stages_in(text: str, competition) -> list:
+    key_text = " " + " ".join(_words(text)) + " "
+    found = []
+    for stage in competition.stages:
+        for alias in (stage.name, *stage.aliases):
+            words = name_key(alias).replace("-", " ")
+            if len(words) <= 3:  # "QF", "R16": too short to find in running text
+                continue
+            for match in re.finditer(rf"(?<= ){re.escape(words)}(?= )", key_text):
+                before = _original_before(text, key_text, match.start())
+                after = _original_after(text, key_text, match.end())
+                if cues.NEXT_ROUND.search(before):
+                    continue
+                if name_key(alias) in ("final", "finale") and (_FINAL_NOT_A_STAGE.match(after)
+                                                                or re.search(r"\b(?:nel|il|del|al)\s+$", before, re.I)):
+                    continue
+                found.append((match.start(), stage))
+    return [stage for _, stage in sorted(found, key=lambda item: item[0])]
+
+
+def _words(text: str) -> list[str]:
+    return [name_key(word) for word in re.findall(r"[^\W_]+", text) if name_key(word)]
+
+
+def _original_before(text: str, key_text: str, at: int) -> str:
+    """The original words before a match in the keyed text (same word count)."""
+    count = len(key_text[:at].split())
+    words = list(re.finditer(r"[^\W_]+", text))
+    if count == 0 or count > len(words):
+        return ""
+    return text[max(0, words[count - 1].end() - 40):words[count - 1].end()] + " "
+
+
+def _original_after(text: str, key_text: str, at: int) -> str:
+    count = len(key_text[:at].split())
+    words = list(re.finditer(r"[^\W_]+", text))
+    if count >= len(words):
+        return ""
+    return text[words[count - 1].end():words[count - 1].end() + 30]
+
+
+def _stage_named(registry: Registry, competition_name: str, stage_name: str):
+    from ..registry import find_stage
+
+    competition = registry.competition(competition_name)
+    return find_stage(competition, stage_name) if competition else None
+
+
+def _leg(layout: Layout, sentence: Sentence) -> int | None:
+    """Leg 1 or 2 from "first leg"/"andata" and "return leg"/"ritorno" in the result's sentence,
+    else the one leg the article's other sentences name (not a coming one)."""
+    inside = {leg for leg, pattern in ((1, cues.FIRST_LEG), (2, cues.SECOND_LEG)) if pattern.search(sentence.text)}
+    if len(inside) == 1:
+        return inside.pop()
+    return None
+
+
+def _aggregate_agrees(result: Result, other: KnownMatch | None, findings: Findings, registry: Registry,
+                      review: list[ReviewItem]) -> bool:
+    pair = set(result.teams)
+    label = " v ".join(registry.teams[slug].name for slug in result.teams)
+    for aggregate in findings.aggregates:
+        end = aggregate.sentence.start + len(aggregate.sentence.text)
+        if other is None:
+            review.append(ReviewItem("matches", aggregate.sentence.text,
+                                     f"an aggregate ({aggregate.high}-{aggregate.low}) that content/ has no other leg "
+                                     f"of {label} to check against"))
+            continue
+        final = result.aet or result.goals
+        totals = {slug: final[slug] + other.goals(slug) for slug in pair}
+        high, low = max(totals.values()), min(totals.values())
+        leader = max(totals, key=totals.get) if high != low else None
+        agrees = (high, low) == (aggregate.high, aggregate.low) and (aggregate.leader in (None, leader))
+        del end
+        if not agrees:
+            review.append(ReviewItem("matches", aggregate.sentence.text,
+                                     f"the aggregate stated ({aggregate.high}-{aggregate.low}) does not add up with "
+                                     f"this match and the other leg in {other.path}"))
+            return False
+    return True
+
+
+def _title(matches: list[dict], first_sentence: str) -> str:
+    if len(matches) == 1:
+        match = matches[0]
+        return f"{match['home']} {match['score'].replace('-', '–')} {match['away']}"
+    sentence = first_sentence.strip()
+    if len(sentence) <= TITLE_MAX:
+        return sentence.rstrip(".")
+    cut = sentence[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:—–-")
+    return cut + "…"
+
+
+def _unstated(layout: Layout, names: Names, registry: Registry, results: list[Result],
+              review: list[ReviewItem]) -> None:
+    """Ties and matches named with their stage or leg but no score: a person may want to add them."""
+    reported = {frozenset(result.teams) for result in results}
+    for sentence in layout.sentences:
+        if not (cues.FIRST_LEG.search(sentence.text) or cues.SECOND_LEG.search(sentence.text)
+                or cues.WIN.search(sentence.text) or cues.LOSE.search(sentence.text)
+                or re.search(r"\b(?:knocked out|eliminat[oiae]|playoffs?|play-offs?|spareggi|tie|sfida)\b",
+                             sentence.text, re.I)):
+            continue
+        end = sentence.start + len(sentence.text)
+        clubs = list(dict.fromkeys(m.slug for m in names.teams if sentence.start <= m.start < end))
+        if len(clubs) < 2 or any(frozenset(pair) <= frozenset(clubs) for pair in reported):
+            continue
+        if _SCORE.search(sentence.text):
+            continue
+        named = ", ".join(registry.teams[slug].name for slug in clubs)
+        review.append(ReviewItem("matches", sentence.text,
+                                 f"{named}: named with a result, tie or leg but no score, so no match is taken"))

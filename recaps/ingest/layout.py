@@ -1,0 +1,114 @@
+"""The shape of a raw recap: a metadata line, paragraphs, headings and sentences.
+
+Raw recaps are plain text: one paragraph per line or per blank-line-separated
+block, subheadings as short lines without closing punctuation, and sometimes a
+leading `date YYYY-MM-DD` that belongs in the front matter.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_METADATA = re.compile(r"^\s*date\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
+_CLOSING = ".!?…:;,\"”»’')]"
+_MARKDOWN_START = re.compile(r"^(?:#|>|[-*+]\s|\d+[.)]\s|=+\s*$|-{3,}\s*$|`{3}|~{3}|\|)")
+# A sentence ends at . ! ? … followed by a space and a capital, a digit or a quote;
+# not after a lone capital (an initial) or a common abbreviation.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?=[\"“«(]?[A-ZÀ-ÖØ-Þ0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bSt|\bMr|\bMrs|\bDr|\bvs|\bv|\bno|\bsig|\bdott|\ba\.e\.t|\bd\.c\.r|\bd\.t\.s)\.$",
+                           re.IGNORECASE)
+HEADING_MAX_CHARS = 70
+HEADING_MAX_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    heading: bool
+    start: int  # offset in Layout.text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset in Layout.text
+    block: int  # index of its block
+    heading: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    text: str  # the blocks joined by blank lines: every offset refers to this
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    metadata_date: str  # "" when the text carries none
+
+    @property
+    def headline(self) -> str:
+        """The text's own headline: a heading-like first line followed by more text."""
+        if len(self.blocks) > 1 and self.blocks[0].heading:
+            return self.blocks[0].text
+        return ""
+
+
+def is_heading(line: str) -> bool:
+    """A short line without closing punctuation that starts with a capital."""
+    words = line.split()
+    return (0 < len(line) <= HEADING_MAX_CHARS and len(words) <= HEADING_MAX_WORDS
+            and line[-1] not in _CLOSING and (line[0].isupper() or line[0].isdigit()))
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs of one paragraph.
+
+    >>> [s for _, s in split_sentences("Talbi scored. It was 1-0 after 3 min. A.C. Milan lost.")]
+    ['Talbi scored.', 'It was 1-0 after 3 min.', 'A.C. Milan lost.']
+    """
+    sentences, start = [], 0
+    for found in _SENTENCE_END.finditer(paragraph):
+        piece = paragraph[start:found.start()]
+        if _ABBREVIATION.search(piece.rstrip("\"”»’)")):
+            continue
+        sentences.append((start, piece))
+        start = found.end()
+    if paragraph[start:].strip():
+        sentences.append((start, paragraph[start:]))
+    return sentences
+
+
+def read_layout(text: str) -> Layout:
+    """Blocks and sentences of a raw recap, with its metadata line taken out."""
+    found = _METADATA.match(text)
+    metadata_date = found.group(1) if found else ""
+    if found:
+        text = text[found.end():]
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    pieces = [line for line in lines if line]
+    blocks, sentences, offset = [], [], 0
+    for index, piece in enumerate(pieces):
+        heading = is_heading(piece) and index + 1 < len(pieces)
+        blocks.append(Block(piece, heading, offset))
+        if heading:
+            sentences.append(Sentence(piece, offset, index, True))
+        else:
+            sentences.extend(Sentence(sentence, offset + at, index, False)
+                             for at, sentence in split_sentences(piece))
+        offset += len(piece) + 2
+    return Layout("\n\n".join(pieces), tuple(blocks), tuple(sentences), metadata_date)
+
+
+def markdown_body(layout: Layout, *, skip_headline: bool) -> str:
+    """The body as Markdown: paragraphs as written, headings as `##`.
+
+    A paragraph that Markdown would read as markup (a list item, a quote block,
+    a heading) gets a backslash in front, so it renders as the words written.
+    """
+    parts = []
+    for index, block in enumerate(layout.blocks):
+        if index == 0 and skip_headline and layout.headline:
+            continue
+        if block.heading:
+            parts.append(f"## {block.text}")
+        else:
+            parts.append("\\" + block.text if _MARKDOWN_START.match(block.text) else block.text)
+    return "\n\n".join(parts) + "\n"

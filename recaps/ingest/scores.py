@@ -1,0 +1,324 @@
+"""Results stated in a recap: which score belongs to which match, home side first.
+
+Precision over recall. A score becomes a result only when its sentence says it
+was a final result (won, lost, drew, ended; or a scoreline "A 1-3 B"), names the
+two clubs, and nothing says otherwise: a shoot-out, an aggregate, a half-time or
+running score, a hypothesis, a past meeting or another game of the night. Goals
+go to the clubs by who won; the home side comes from the scoreline, from a
+score written home first against the winner ("Brugge capace di imporsi 1-3"),
+or from venue cues ("at home", "in trasferta", "in Bergamo"). What is left
+uncertain goes to review with its sentence, never into the results.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..names import name_key
+from ..rules import Score
+from . import cues
+from .layout import Layout, Sentence
+from .teams import Names, TeamMention, place_before
+
+# Goals for each side: 1-0, 3–1, 2:2; not a formation (4-3-3), a season (2024-25) or a time (20:45).
+_SCORE = re.compile(r"(?<![\d.,:/–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d]|[-–—:/.,]\d)")
+MAX_GOALS = 15
+_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|while|whereas|but|e|mentre|ma)\s+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
+NEAR = 40  # characters around a score in which its qualifiers ("on penalties") are looked for
+
+
+@dataclass
+class Result:
+    """A match the text reports, once `home` is known."""
+
+    sentence: Sentence
+    teams: tuple[str, str]  # the two clubs, in text order
+    goals: dict[str, int]  # club -> goals at the end of normal time
+    home: str | None = None
+    home_cues: list[tuple[str, str]] = field(default_factory=list)  # (club at home, how we know)
+    aet: dict[str, int] | None = None
+    pens: dict[str, int] | None = None
+    notes: list[str] = field(default_factory=list)  # what a person should check
+
+    @property
+    def away(self) -> str | None:
+        if self.home is None:
+            return None
+        return self.teams[1] if self.home == self.teams[0] else self.teams[0]
+
+    def score(self, goals: dict[str, int] | None) -> Score | None:
+        if goals is None or self.home is None:
+            return None
+        return Score(goals[self.home], goals[self.away])
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    sentence: Sentence
+    high: int
+    low: int
+    leader: str | None  # the club ahead on aggregate, when the sentence says
+
+
+@dataclass
+class Findings:
+    results: list[Result] = field(default_factory=list)
+    aggregates: list[Aggregate] = field(default_factory=list)
+    review: list[tuple[Sentence, str]] = field(default_factory=list)  # (sentence, why)
+
+
+@dataclass(frozen=True)
+class _Scored:
+    start: int  # offset in the sentence
+    end: int
+    first: int
+    second: int
+    kind: str  # "score", "normal", "aet", "pens", "aggregate", "half"
+
+
+def find_results(layout: Layout, names: Names, places: dict[str, set[str]]) -> Findings:
+    findings = Findings()
+    for sentence in layout.sentences:
+        scored = _scores(sentence.text)
+        if scored:
+            _sentence_results(sentence, scored, _mentions_in(sentence, names), places, findings)
+    return findings
+
+
+def _mentions_in(sentence: Sentence, names: Names) -> list[TeamMention]:
+    end = sentence.start + len(sentence.text)
+    return [TeamMention(m.start - sentence.start, m.end - sentence.start, m.text, m.slug, m.how)
+            for m in names.teams if sentence.start <= m.start < end]
+
+
+def _scores(text: str) -> list[_Scored]:
+    found = []
+    for match in _SCORE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > MAX_GOALS or second > MAX_GOALS or _quoted(text, match.start()):
+            continue
+        found.append(_Scored(match.start(), match.end(), first, second, _kind(text, match.start(), match.end())))
+    return found
+
+
+def _quoted(text: str, at: int) -> bool:
+    return len(cues.QUOTE.findall(text[:at])) % 2 == 1
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    before, after = text[max(0, start - NEAR):start], text[end:end + NEAR]
+    near_after = text[end:end + 25]
+    for kind, pattern in (("pens", cues.SHOOTOUT), ("aggregate", cues.AGGREGATE), ("aet", cues.EXTRA_TIME),
+                          ("normal", cues.NORMAL_TIME)):
+        if pattern.search(near_after) or pattern.search(before[-25:]):
+            return kind
+    if cues.HALF_TIME.search(before) or cues.HALF_TIME.search(near_after):
+        return "half"
+    return "score"
+
+
+def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[TeamMention],
+                      places: dict[str, set[str]], findings: Findings) -> None:
+    text = sentence.text
+    for item in scored:
+        if item.kind == "aggregate":
+            findings.aggregates.append(Aggregate(sentence, max(item.first, item.second), min(item.first, item.second),
+                                                 _aggregate_leader(text, item, mentions)))
+    mains = [item for item in scored if item.kind in ("score", "normal")]
+    if not mains:
+        if any(item.kind in ("aet", "pens") for item in scored):
+            findings.review.append((sentence, "a score after extra time or a shoot-out, without the score after "
+                                              "90 minutes: not taken as a result"))
+        return
+    bounds = _segments(text, mains)
+    for item, (low, high) in zip(mains, bounds):
+        segment_mentions = [m for m in mentions if low <= m.start < high]
+        others = [other for other in scored if low <= other.start < high and other.kind in ("aet", "pens")]
+        why = _not_a_result(text, item, low, high)
+        if why:
+            if segment_mentions:
+                findings.review.append((sentence, why))
+            continue
+        result, why = _result(text, item, others, segment_mentions, places, low, high)
+        if result is None:
+            if why:
+                findings.review.append((sentence, why))
+            continue
+        result.sentence = sentence
+        findings.results.append(result)
+
+
+def _segments(text: str, mains: list[_Scored]) -> list[tuple[int, int]]:
+    """Each main score's stretch of the sentence: split between scores at a clause break."""
+    cuts = [0]
+    for before, after in zip(mains, mains[1:]):
+        breaks = [m for m in _CLAUSE_BREAK.finditer(text, before.end, after.start)]
+        cuts.append(breaks[-1].end() if breaks else after.start)
+    cuts.append(len(text))
+    return list(zip(cuts, cuts[1:]))
+
+
+def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
+    segment = text[low:high]
+    window = text[max(low, item.start - NEAR):min(high, item.end + NEAR)]
+    if item.kind == "half" or cues.HALF_TIME.search(text[max(low, item.start - NEAR):item.start]):
+        return ""
+    if cues.IN_PLAY.search(window):
+        return "a score while the game was still going, not a final score"
+    if cues.HYPOTHETICAL.search(text[max(low, item.start - NEAR):item.start]):
+        return ""
+    if cues.PAST_MEETING.search(segment):
+        return "a score from an earlier meeting, not this article's match"
+    if cues.OTHER_RESULT.search(text):
+        return "another result mentioned in passing: not taken as this article's match"
+    return ""
+
+
+def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[TeamMention],
+            places: dict[str, set[str]], low: int, high: int) -> tuple[Result | None, str]:
+    scoreline = _scoreline(text, item, mentions)
+    clubs = list(dict.fromkeys(m.slug for m in mentions))
+    verb = _verb(text, item, low, high)
+    if scoreline is None and verb is None:
+        return None, "a score without a word that makes it a final result (won, lost, drew, ended)"
+    if scoreline:
+        pair = scoreline
+    elif len(clubs) == 2:
+        pair = (clubs[0], clubs[1])
+    elif len(clubs) < 2:
+        return None, "a result that names fewer than two clubs: which match is it?"
+    else:
+        return None, "a result in a sentence naming several clubs: which two played?"
+    level = item.first == item.second
+    result = Result(sentence=None, teams=pair, goals={})
+    if scoreline:
+        result.goals = {pair[0]: item.first, pair[1]: item.second}
+        result.home_cues.append((pair[0], "the scoreline names the home side first"))
+    if not level:
+        winner = _winner(text, verb, mentions, pair) if verb else None
+        if winner is None and not scoreline:
+            return None, "a result whose winner the sentence does not make clear"
+        if winner is not None:
+            loser = pair[1] if winner == pair[0] else pair[0]
+            goals = {winner: max(item.first, item.second), loser: min(item.first, item.second)}
+            if result.goals and result.goals != goals:
+                return None, "the scoreline and the words disagree on who won"
+            result.goals = goals
+            if not scoreline and verb[1] == "win" and item.first < item.second:
+                result.home_cues.append((loser, "the score is written home first, the winner second"))
+    elif not result.goals:
+        result.goals = {pair[0]: item.first, pair[1]: item.second}
+    _extra(result, text, item, others, verb, mentions, pair)
+    result.home_cues.extend(venue_cues(text, mentions, pair, places, low, high))
+    return result, ""
+
+
+def _scoreline(text: str, item: _Scored, mentions: list[TeamMention]) -> tuple[str, str] | None:
+    """ "Atalanta 1-3 Club Brugge" or "Atalanta-Club Brugge 1-3": the home club first."""
+    before = [m for m in mentions if m.end <= item.start and _gap(text[m.end:item.start])]
+    after = [m for m in mentions if m.start >= item.end and _gap(text[item.end:m.start])]
+    if before and after and before[-1].slug != after[0].slug:
+        return before[-1].slug, after[0].slug
+    if len(before) >= 2:
+        first, second = before[-2], before[-1]
+        if first.slug != second.slug and re.fullmatch(r"\s*[-–—]\s*", text[first.end:second.start]):
+            return first.slug, second.slug
+    return None
+
+
+def _gap(between: str) -> bool:
+    return len(between) <= 3 and not re.search(r"\w", between)
+
+
+def _verb(text: str, item: _Scored, low: int, high: int) -> tuple[int, str] | None:
+    """The result word nearest the score in its segment: (offset, "win" | "lose" | "draw" | "end")."""
+    found = []
+    for polarity, pattern in (("win", cues.WIN), ("lose", cues.LOSE), ("draw", cues.DRAW), ("end", cues.ENDED)):
+        for match in pattern.finditer(text, low, high):
+            found.append((abs(match.start() - item.start), match.start(), polarity))
+    if not found:
+        return None
+    _, offset, polarity = min(found)
+    if polarity == "win" and cues.PASSIVE.match(text, offset):
+        polarity = "lose"
+    return offset, polarity
+
+
+def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:
+    """The club before the result word won ("Bayern beat", "Brugge capace di imporsi") or lost
+    ("Atalanta's 6-1 defeat", "Milan, beaten by")."""
+    offset, polarity = verb
+    if polarity not in ("win", "lose"):
+        return None
+    before = [m for m in mentions if m.end <= offset and m.slug in pair]
+    if not before:
+        return None
+    subject = before[-1].slug
+    if polarity == "win":
+        return subject
+    return pair[1] if subject == pair[0] else pair[0]
+
+
+def _aggregate_leader(text: str, item: _Scored, mentions: list[TeamMention]) -> str | None:
+    verb = _verb(text, item, 0, len(text))
+    clubs = list(dict.fromkeys(m.slug for m in mentions))
+    if verb and len(clubs) == 2:
+        return _winner(text, verb, mentions, (clubs[0], clubs[1]))
+    return None
+
+
+def _extra(result: Result, text: str, item: _Scored, others: list[_Scored], verb, mentions, pair) -> None:
+    """Extra time and a shoot-out stated beside the score."""
+    for other in others:
+        high, low = max(other.first, other.second), min(other.first, other.second)
+        if other.kind == "aet":
+            if high == low:
+                result.aet = {pair[0]: high, pair[1]: high}
+            elif result.goals and all(result.goals[c] <= g for c, g in zip(pair, (high, high))):
+                leader = _winner(text, _verb(text, other, 0, len(text)) or (0, ""), mentions, pair)
+                if leader:
+                    result.aet = {leader: high, (pair[1] if leader == pair[0] else pair[0]): low}
+            if result.aet is None:
+                result.notes.append("extra time: whose goals are which is not clear")
+            elif any(result.aet[c] < result.goals[c] for c in pair):
+                result.notes.append("the score after extra time is lower than the score after 90 minutes")
+                result.aet = None
+        elif other.kind == "pens":
+            leader = _winner(text, _verb(text, other, 0, len(text)) or (0, ""), mentions, pair)
+            if leader and high != low:
+                result.pens = {leader: high, (pair[1] if leader == pair[0] else pair[0]): low}
+            else:
+                result.notes.append("a shoot-out whose winner is not clear")
+    if result.pens and not result.aet and cues.EXTRA_TIME.search(text):
+        result.notes.append("extra time was played: add `aet` with the score after 120 minutes")
+
+
+def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], places: dict[str, set[str]],
+               low: int = 0, high: int | None = None) -> list[tuple[str, str]]:
+    """(club at home, the words that say so) for the two clubs of a match, within text[low:high]."""
+    high = len(text) if high is None else high
+    ours = [m for m in mentions if m.slug in pair]
+    found = []
+
+    def other(slug: str) -> str:
+        return pair[1] if slug == pair[0] else pair[0]
+
+    for pattern, at_home in ((cues.HOME_OF_SUBJECT, True), (cues.AWAY_OF_SUBJECT, False)):
+        for match in pattern.finditer(text, low, high):
+            if cues.HOME_OF_NEXT.search(text[max(low, match.start() - 20):match.end() + 1] + " "):
+                continue  # "away to X": X is the one at home
+            before = [m for m in ours if m.end <= match.start()]
+            if before:
+                subject = before[-1].slug
+                found.append((subject if at_home else other(subject), f"“{match.group()}”"))
+    for mention in ours:
+        if cues.HOME_OF_NEXT.search(text[max(low, mention.start - 25):mention.start]):
+            found.append((mention.slug, f"“{text[max(low, mention.start - 12):mention.end].strip()}”"))
+        elif place_before(text, mention.start) and mention.how == "name":
+            found.append((mention.slug, f"“{text[max(low, mention.start - 3):mention.end].strip()}”"))
+    for word in _WORD.finditer(text, low, high):
+        owners = places.get(name_key(word.group()), set()) & set(pair)
+        if len(owners) == 1 and word.group()[0].isupper() and place_before(text, word.start(), coming_from=True):
+            found.append((owners.pop(), f"“{text[max(low, word.start() - 3):word.end()].strip()}”"))
+    return found

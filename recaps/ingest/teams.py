@@ -1,0 +1,191 @@
+"""Teams and competitions named in a recap, through the registries.
+
+Names and aliases count when written as names (a capital, or several words):
+"inter" in "inter alia" is not Inter. Nicknames count in any case ("i
+nerazzurri"); one that several clubs share is resolved by the clubs the article
+names, or flagged. A capitalised word close to a club's name ("Atalana") is
+matched with rapidfuzz and flagged, never used for a result.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..names import name_key
+from ..registry import COMPETITION, NICKNAME, TEAM, Registry
+
+FUZZY_CUTOFF = 88
+FUZZY_MIN_LENGTH = 5
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?")
+_AT_PLACE = re.compile(r"\b(?:in|at|a)\s+$", re.IGNORECASE)
+_FROM_PLACE = re.compile(r"\b(?:in|at|a|from)\s+$", re.IGNORECASE)
+# Registry country codes (FIFA's) -> ISO territory codes, for country names in any language.
+TERRITORIES = {
+    "ITA": "IT", "ESP": "ES", "GER": "DE", "FRA": "FR", "BRA": "BR", "BEL": "BE", "TUR": "TR", "RUS": "RU",
+    "POR": "PT", "NED": "NL", "GRE": "GR", "NOR": "NO", "CZE": "CZ", "AUT": "AT", "UKR": "UA", "SUI": "CH",
+    "SRB": "RS", "ISR": "IL", "DEN": "DK", "ARG": "AR", "USA": "US", "SWE": "SE", "SVK": "SK", "ROU": "RO",
+    "POL": "PL", "MDA": "MD", "KSA": "SA", "JPN": "JP", "HUN": "HU", "EGY": "EG", "CYP": "CY", "CRO": "HR",
+    "BUL": "BG", "AZE": "AZ", "SCO": "GB", "ENG": "GB", "WAL": "GB",
+}
+_HOME_NATIONS = {"ENG": ("England", "Inghilterra"), "SCO": ("Scotland", "Scozia"), "WAL": ("Wales", "Galles")}
+
+
+@dataclass(frozen=True)
+class TeamMention:
+    start: int
+    end: int
+    text: str
+    slug: str
+    how: str  # "name" (a name or alias) or "nickname"
+
+
+@dataclass
+class Names:
+    """What the registry recognises in one text."""
+
+    teams: list[TeamMention] = field(default_factory=list)  # in text order; used for results
+    competitions: list[tuple[int, str]] = field(default_factory=list)  # (offset, slug)
+    named: list[str] = field(default_factory=list)  # team slugs in order of first mention
+    review: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, field, why)
+    fuzzy: list[str] = field(default_factory=list)  # team slugs matched only by a misspelling
+
+    def count(self, slug: str) -> int:
+        return sum(mention.slug == slug for mention in self.teams)
+
+
+def find_names(text: str, registry: Registry, lang: str = "") -> Names:
+    names = Names()
+    mentions = registry.find_names(text)
+    as_names = [m for m in mentions if m.kind != NICKNAME and (len(m.text.split()) > 1 or _capitalised(m.text))]
+    named = {m.slugs[0] for m in as_names if m.kind == TEAM}
+    covered = [(m.start, m.end) for m in mentions]
+    for mention in mentions:
+        if mention.kind == COMPETITION and mention in as_names:
+            names.competitions.append((mention.start, mention.slugs[0]))
+        elif mention.kind == TEAM and mention in as_names:
+            names.teams.append(TeamMention(mention.start, mention.end, mention.text, mention.slugs[0], "name"))
+        elif mention.kind == NICKNAME:
+            _nickname(text, mention, _in_language(mention, lang, registry), names.teams, named, registry, names)
+    for mention in names.teams:
+        if mention.slug not in names.named:
+            names.named.append(mention.slug)
+    _misspellings(text, covered, registry, names)
+    return names
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _in_language(mention, lang: str, registry: Registry) -> tuple[str, ...]:
+    """The clubs whose nickname it is in the article's language (all of them if none is)."""
+    key = name_key(mention.text)
+    own = tuple(slug for slug in mention.slugs
+                if any(code in (lang, "") and key in map(name_key, nicks)
+                       for code, nicks in registry.teams[slug].nicknames))
+    return own or mention.slugs
+
+
+def _nickname(text: str, mention, candidates: tuple[str, ...], earlier: list[TeamMention], named: set[str],
+              registry: Registry, names: Names) -> None:
+    """A nickname names the one candidate the article names, or the one named last
+    before it in the same paragraph; otherwise it is flagged."""
+    chosen = [slug for slug in candidates if slug in named]
+    if len(chosen) > 1:
+        paragraph_start = text.rfind("\n\n", 0, mention.start)
+        before = [m for m in earlier if m.slug in chosen and m.start > paragraph_start and m.how == "name"]
+        if before:
+            chosen = [before[-1].slug]
+    if len(chosen) == 1:
+        names.teams.append(TeamMention(mention.start, mention.end, mention.text, chosen[0], "nickname"))
+        return
+    clubs = " or ".join(registry.teams[slug].name for slug in (chosen or candidates))
+    if len(candidates) == 1:
+        why = (f"{mention.text!r} is a nickname of {clubs}, which the text never names: "
+               "check that it means that club")
+        names.review.append((mention.start, "teams", why))
+    else:
+        names.review.append((mention.start, "teams", f"{mention.text!r} may be {clubs}: "
+                                                     "the nickname is shared and the text does not settle it"))
+
+
+def _misspellings(text: str, covered: list[tuple[int, int]], registry: Registry, names: Names) -> None:
+    choices = _team_keys(registry)
+    for found in _CAPITALISED.finditer(text):
+        if any(start < found.end() and found.start() < end for start, end in covered):
+            continue
+        key = name_key(found.group())
+        if len(key) < FUZZY_MIN_LENGTH:
+            continue
+        match = _closest(key, choices)
+        if match is None:
+            continue
+        slug = registry.team_names[match]
+        team = registry.teams[slug].name
+        names.review.append((found.start(), "teams", f"{found.group()!r} looks like a misspelling of {team!r}: "
+                                                     "added to teams, but not used for any result"))
+        if slug not in names.named and slug not in names.fuzzy:
+            names.fuzzy.append(slug)
+
+
+def _closest(key: str, choices: tuple[str, ...]) -> str | None:
+    from rapidfuzz import fuzz, process
+
+    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return found[0] if found else None
+
+
+_KEYS_CACHE: dict[int, tuple[str, ...]] = {}
+
+
+def _team_keys(registry: Registry) -> tuple[str, ...]:
+    if id(registry) not in _KEYS_CACHE:
+        _KEYS_CACHE.clear()
+        _KEYS_CACHE[id(registry)] = tuple(key for key in registry.team_names if len(key) >= FUZZY_MIN_LENGTH)
+    return _KEYS_CACHE[id(registry)]
+
+
+_PLACES_CACHE: dict[int, dict[str, set[str]]] = {}
+
+
+def places(registry: Registry) -> dict[str, set[str]]:
+    """Place name key -> team slugs: the cities in clubs' aliases ("Atalanta Bergamo",
+    "Bayern Munich") and country names in every language the detector knows."""
+    if id(registry) not in _PLACES_CACHE:
+        _PLACES_CACHE.clear()
+        _PLACES_CACHE[id(registry)] = _places(registry)
+    return _PLACES_CACHE[id(registry)]
+
+
+def _places(registry: Registry) -> dict[str, set[str]]:
+    from babel import Locale
+
+    from .language import LANGUAGES
+
+    owners: dict[str, set[str]] = {}
+    for key, slug in registry.team_names.items():
+        words = key.split("-")
+        if len(words) > 1:
+            for word in words:
+                if len(word) >= 4 and word not in registry.team_names:
+                    owners.setdefault(word, set()).add(slug)
+    found = {word: slugs for word, slugs in owners.items() if len(slugs) == 1}
+    locales = [Locale(code) for code in LANGUAGES]
+    for slug, team in registry.teams.items():
+        territory = TERRITORIES.get(team.country)
+        if not territory:
+            continue
+        country_names = list(_HOME_NATIONS.get(team.country, ()))
+        if team.country not in _HOME_NATIONS:
+            country_names += [locale.territories.get(territory, "") for locale in locales]
+        for country in country_names:
+            if country:
+                found.setdefault(name_key(country), set()).add(slug)
+    return found
+
+
+def place_before(text: str, start: int, *, coming_from: bool = False) -> bool:
+    """Whether the word before `start` makes what follows a place: "in", "at", "a"
+    (and "from", for a country or city: "returns from Belgium")."""
+    pattern = _FROM_PLACE if coming_from else _AT_PLACE
+    return bool(pattern.search(text[max(0, start - 8):start]))
