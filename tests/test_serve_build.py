@@ -1,0 +1,179 @@
+"""The preview's incremental build: it renders only what changed, and what it
+holds is always what a clean build of the same files writes."""
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recaps.cli import main
+from recaps.serve.builder import PreviewBuilder
+from recaps.write import OutputFolder
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "valid"
+FIRST_LEG = "/articles/club-brugge-atalanta-first-leg/"
+RITORNO = "content/articles/atalanta-club-brugge-ritorno.md"
+
+
+def make_project(folder: Path) -> Path:
+    """The valid fixture site with its own copy of the templates and static files."""
+    shutil.copytree(FIXTURE / "content", folder / "content")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    shutil.copytree(ROOT / "static", folder / "static")
+    (folder / "config.yaml").write_text("title: Fixture Recaps\nbase_url: https://example.org/recaps/\n")
+    return folder / "config.yaml"
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
+def clean_build(config: Path, out: Path) -> dict[str, bytes] | None:
+    """A clean `python build.py` of the project: its files, or None when it fails."""
+    shutil.rmtree(out, ignore_errors=True)
+    return files_of(out) if main(["--config", str(config), "--out", str(out)]) == 0 else None
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def preview(config: Path, tmp_path: Path) -> PreviewBuilder:
+    builder = PreviewBuilder(config, OutputFolder(tmp_path / "preview"))
+    assert builder.build().ok
+    return builder
+
+
+def rerendered(builder: PreviewBuilder) -> set[str]:
+    before = dict(builder.fingerprints)
+    outcome = builder.build()
+    assert outcome.ok, outcome.problems.sorted()
+    return {url for url, fingerprint in builder.fingerprints.items() if before.get(url) != fingerprint} | \
+        (before.keys() - builder.fingerprints.keys())
+
+
+def test_nothing_changed_renders_nothing(tmp_path):
+    builder = preview(make_project(tmp_path), tmp_path)
+    outcome = builder.build()
+    assert (outcome.rendered, outcome.copied, outcome.removed) == (0, 0, 0)
+
+
+def test_a_second_leg_score_re_renders_the_first_legs_recap_and_the_open_data(tmp_path):
+    """The first leg's recap shows the tie's aggregate: hand-kept source lists missed it."""
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    edit(tmp_path / RITORNO, "score: 1–3", "score: 1–4")
+    changed = rerendered(builder)
+    assert FIRST_LEG in changed
+    assert {"/data/ties.json", "/data/matches.json", "/data/teams.json"} <= changed
+    assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
+def test_a_body_edit_re_renders_its_page_and_the_feed_only(tmp_path):
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    edit(tmp_path / "content/articles/club-brugge-atalanta-first-leg.md", "took a 2-1 lead", "took a narrow lead")
+    assert rerendered(builder) == {FIRST_LEG, "/feed.xml"}
+
+
+def test_a_macro_edit_re_renders_the_pages_whose_templates_import_it(tmp_path):
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    edit(tmp_path / "templates/macros.html", "{% macro pager(p, lang) %}", "{% macro pager(p, lang) %}<!-- x -->")
+    changed = rerendered(builder)
+    assert {"/articles/", "/ties/", "/teams/", FIRST_LEG} <= changed
+    assert not changed & {"/404.html", "/competitions/", "/data/ties.json", "/sitemap.xml"}
+
+
+def test_a_deleted_recap_disappears_and_nothing_links_to_it(tmp_path):
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    (tmp_path / "content/articles/club-brugge-atalanta-first-leg.md").unlink()
+    outcome = builder.build()
+    assert outcome.ok and outcome.removed >= 1
+    built = files_of(tmp_path / "preview")
+    assert "articles/club-brugge-atalanta-first-leg/index.html" not in built
+    assert not any(b"club-brugge-atalanta-first-leg" in content for content in built.values())
+    assert built == clean_build(config, tmp_path / "clean")
+
+
+def test_a_broken_file_fails_and_keeps_the_last_good_preview(tmp_path):
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    good = files_of(tmp_path / "preview")
+    edit(tmp_path / RITORNO, "leg: 2", "leg: [2")
+    outcome = builder.build()
+    assert not outcome.ok
+    assert any(p.path.endswith("atalanta-club-brugge-ritorno.md") and p.line for p in outcome.problems.errors)
+    assert files_of(tmp_path / "preview") == good
+    edit(tmp_path / RITORNO, "leg: [2", "leg: 2")
+    assert builder.build().ok and files_of(tmp_path / "preview") == good
+
+
+# The property: after every step of any sequence of edits, the preview equals a clean build.
+# More examples: RECAPS_PROPERTY_EXAMPLES=200 python -m pytest tests/test_serve_build.py
+ARTICLES = ["atalanta-club-brugge-ritorno", "club-brugge-atalanta-first-leg", "feyenoord-milan-first-leg",
+            "final", "milan-club-brugge-league-phase"]
+SCORE = re.compile(r"score: (\d+)[-–](\d+)")
+
+
+def _apply(project: Path, step: tuple) -> None:
+    kind, name, number = step
+    articles = project / "content" / "articles"
+    path = articles / f"{name}.md"
+    if kind == "score" and path.exists():
+        text = path.read_text(encoding="utf-8")
+        path.write_text(SCORE.sub(f"score: {number % 4}-{number // 4 % 3}", text, count=1), encoding="utf-8")
+    elif kind == "body" and path.exists():
+        path.write_text(path.read_text(encoding="utf-8") + f"\nAnother paragraph, number {number}.\n",
+                        encoding="utf-8")
+    elif kind == "delete":
+        path.unlink(missing_ok=True)
+    elif kind == "rename" and path.exists():
+        path.rename(articles / f"{name}-{number}.md")
+    elif kind == "create":
+        source = articles / f"{ARTICLES[number % len(ARTICLES)]}.md"
+        if source.exists():
+            shutil.copy(source, articles / f"copy-{number}.md")
+    elif kind == "break" and path.exists():
+        path.write_text(path.read_text(encoding="utf-8").replace("matches:", "matches: [", 1), encoding="utf-8")
+    elif kind == "team":
+        edit(project / "content/teams.yaml", "short: BRU", f"short: B{number % 10}U") \
+            if "short: BRU" in (project / "content/teams.yaml").read_text() else None
+    elif kind == "template":
+        target = project / "templates" / ["macros.html", "base.html", "tie.html"][number % 3]
+        target.write_text(target.read_text(encoding="utf-8") + f"<!-- edit {number} -->\n", encoding="utf-8")
+    elif kind == "config":
+        (project / "config.yaml").write_text(f"title: Fixture Recaps {number}\n"
+                                             "base_url: https://example.org/recaps/\nper_page: 2\n")
+    elif kind == "static":
+        (project / "static" / f"extra-{number % 2}.css").write_text(f"/* {number} */\n")
+
+
+STEPS = st.tuples(st.sampled_from(["score", "body", "delete", "rename", "create", "break", "team", "template",
+                                   "config", "static"]),
+                  st.sampled_from(ARTICLES), st.integers(0, 11))
+
+
+@settings(max_examples=int(os.environ.get("RECAPS_PROPERTY_EXAMPLES", "10")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(STEPS, min_size=1, max_size=5))
+def test_after_any_edits_the_preview_equals_a_clean_build(steps):
+    with tempfile.TemporaryDirectory(prefix="serve-property-") as temporary:
+        folder = Path(temporary)
+        config = make_project(folder / "project")
+        builder = PreviewBuilder(config, OutputFolder(folder / "preview"))
+        assert builder.build().ok
+        for step in steps:
+            _apply(folder / "project", step)
+            ok = builder.build().ok
+            clean = clean_build(config, folder / "clean")
+            assert ok == (clean is not None), step
+            if ok:
+                assert files_of(folder / "preview") == clean, step
