@@ -1,0 +1,120 @@
+"""`python build.py serve` as a process: what it serves, what it refuses, how it stops."""
+import http.client
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from recaps.serve.server import RELOAD_SCRIPT
+from tests.serving import ROOT, Served, copy_project
+
+FIXTURE_CONFIG = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("served")
+    config = copy_project(FIXTURE_CONFIG, folder / "project")
+    server = Served(config)
+    yield server, folder
+    server.stop()
+
+
+def request(url: str, path: str, method: str = "GET") -> tuple[int, dict, bytes]:
+    """A request for `path` exactly as written: no client-side normalising of `..`."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.putrequest(method, path, skip_accept_encoding=True)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
+def test_prints_the_url_with_the_base_urls_path(served):
+    server, _ = served
+    assert server.url.startswith("http://127.0.0.1:") and server.url.endswith("/recaps/")
+
+
+def test_served_pages_are_the_built_pages_plus_the_reload_script(served):
+    server, folder = served
+    out = folder / "clean"
+    assert subprocess.run([sys.executable, str(ROOT / "build.py"), "--config", str(folder / "project/config.yaml"),
+                           "--out", str(out)], capture_output=True).returncode == 0
+    for relative in ("index.html", "ties/index.html", "articles/final/index.html", "data/ties.json",
+                     "sitemap.xml", "static/style.css"):
+        status, headers, body = request(server.url, "/recaps/" + relative.removesuffix("index.html"))
+        built = (out / relative).read_bytes()
+        assert status == 200, relative
+        assert (body.replace(RELOAD_SCRIPT, b"") if relative.endswith(".html") else body) == built, relative
+        assert (RELOAD_SCRIPT in body) == relative.endswith(".html"), relative
+    assert not any(b"livereload" in path.read_bytes() for path in out.rglob("*") if path.is_file())
+
+
+@pytest.mark.parametrize("path", [
+    "/../../../../etc/passwd", "/recaps/../config.yaml", "/recaps/%2e%2e/config.yaml",
+    "/recaps/%2E%2E/%2E%2E/etc/passwd", "/recaps/static/..%2f..%2fconfig.yaml", "/recaps/..%5cconfig.yaml",
+    "/recaps/%252e%252e/config.yaml", "/recaps/static/%2e%2e/%2e%2e/project/config.yaml",
+    "/recaps/articles/final/index.html%00.css", "/etc/passwd", "/recaps//etc/passwd",
+])
+def test_a_request_that_leaves_the_site_gets_404(served, path):
+    server, _ = served
+    status, _, body = request(server.url, path)
+    assert status == 404, path
+    assert b"base_url" not in body and b"root:" not in body
+
+
+def test_only_get_and_head(served):
+    server, _ = served
+    status, headers, body = request(server.url, "/recaps/", "HEAD")
+    assert status == 200 and body == b"" and int(headers["Content-Length"]) > 1000
+    for method in ("POST", "PUT", "DELETE"):
+        assert request(server.url, "/recaps/", method)[0] == 405
+
+
+def test_the_root_redirects_to_the_base_path_and_folders_get_their_slash(served):
+    server, _ = served
+    status, headers, _ = request(server.url, "/")
+    assert status in (301, 302) and headers["Location"] == "/recaps/"
+    status, headers, _ = request(server.url, "/recaps/ties")
+    assert status in (301, 302) and headers["Location"] == "/recaps/ties/"
+
+
+def test_sigterm_stops_it_within_two_seconds_without_a_traceback(tmp_path):
+    server = Served(copy_project(FIXTURE_CONFIG, tmp_path / "project"))
+    started = time.monotonic()
+    server.process.send_signal(signal.SIGTERM)
+    code = server.process.wait(5)
+    elapsed = time.monotonic() - started
+    rest = server.process.stdout.read() if server.process.stdout else ""
+    output = "".join(server.output) + rest
+    assert code == 0 and elapsed < 2, (code, elapsed, output)
+    assert "Traceback" not in output
+
+
+def test_a_port_in_use_is_named_with_the_flag_to_change_it(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--config", str(FIXTURE_CONFIG),
+                                 "--port", str(port)], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert f"port {port} is already in use" in result.stderr and "--port" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_never_imports_the_preview(tmp_path):
+    code = ("import sys; from recaps.cli import main; main(['--config', sys.argv[1], '--out', sys.argv[2]]); "
+            "print(sorted(m for m in sys.modules if m.startswith(('recaps.serve', 'tornado', 'watchfiles', "
+            "'livereload'))))")
+    result = subprocess.run([sys.executable, "-c", code, str(FIXTURE_CONFIG), str(tmp_path / "out")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert Path(tmp_path / "out" / "index.html").is_file()
