@@ -26,6 +26,13 @@ def links_of(html: str) -> list[str]:
     return parser.links
 
 
+def ids_of(html: str) -> set[str]:
+    """The element ids a #fragment link may point at."""
+    parser = _Links()
+    parser.feed(html)
+    return parser.ids
+
+
 def file_for(site: Path, base_path: str, link: str) -> Path | None:
     """The file an internal link points at, or None for an external one."""
     parts = urlsplit(link)
