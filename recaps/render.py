@@ -2,6 +2,8 @@
 and each output's fingerprint."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import html
 import json
@@ -230,11 +232,14 @@ class Renderer:
         self._config_digest = hashlib.blake2b(pickle.dumps(config), digest_size=16).digest()
         self._template_digests: dict[str, bytes] = {}
 
-    def fingerprint(self, page: Page) -> str:
+    def fingerprint(self, page: Page, memo: dict | None = None) -> str:
+        """The output's fingerprint. Pass the same `memo` for every page of one plan: a model
+        value that many pages show (a team, a tie) is then hashed once, not once per page."""
         digest = hashlib.blake2b(digest_size=16)
         digest.update(self._config_digest)
         digest.update(self._template_digest(page.template))
-        digest.update(pickle.dumps((page.url, page.template, page.lang, page.view), protocol=5))
+        view = page.view if page.template in FORMATS else _by_digest(page.view, {} if memo is None else memo)
+        digest.update(pickle.dumps((page.url, page.template, page.lang, view), protocol=5))
         return digest.hexdigest()
 
     def render(self, page: Page) -> bytes:
@@ -271,6 +276,42 @@ class Renderer:
 
     def _source(self, name: str) -> str:
         return self.templates.sources.get(name, "")
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None), bytes, dt.date, dt.datetime})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _by_digest(value, memo: dict):
+    """`value`, every dataclass in it replaced by its digest (see `_digest`)."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {key: item if type(item) in _PLAIN else _by_digest(item, memo) for key, item in value.items()}
+    if kind is list or kind is tuple:
+        return (kind.__name__, [item if type(item) in _PLAIN else _by_digest(item, memo) for item in value])
+    if hasattr(kind, "__dataclass_fields__"):
+        return _digest(value, memo)
+    return value
+
+
+def _digest(value, memo: dict) -> bytes:
+    """A hash of a dataclass value: its class and its fields, the dataclasses among them by
+    their own digests. Each value is hashed once per memo, so a team or a competition shown
+    on a thousand pages costs one hash; the memo also keeps the value alive, so its id
+    cannot be reused meanwhile."""
+    known = memo.get(id(value))
+    if known is None:
+        cls = type(value)
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(field.name for field in dataclasses.fields(cls))
+        fields = [getattr(value, name) for name in names]
+        state = (cls.__module__, cls.__qualname__,
+                 [item if type(item) in _PLAIN else _by_digest(item, memo) for item in fields])
+        known = memo[id(value)] = (value, hashlib.blake2b(pickle.dumps(state, protocol=5), digest_size=16).digest())
+    return known[1]
 
 
 def render_page(env: jinja2.Environment, page: Page, config: Config) -> bytes:

@@ -162,7 +162,8 @@ STEPS = st.tuples(st.sampled_from(["score", "body", "delete", "rename", "create"
                   st.sampled_from(ARTICLES), st.integers(0, 11))
 
 
-@settings(max_examples=int(os.environ.get("RECAPS_PROPERTY_EXAMPLES", "10")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("RECAPS_PROPERTY_EXAMPLES", "10")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(STEPS, min_size=1, max_size=5))
 def test_after_any_edits_the_preview_equals_a_clean_build(steps):
     with tempfile.TemporaryDirectory(prefix="serve-property-") as temporary:

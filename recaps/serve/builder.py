@@ -84,9 +84,10 @@ class PreviewBuilder:
         pages = plan_site(site, config, problems, Timings())
         renderer = self._renderer_for(config)
         outputs: dict[str, tuple[str, bytes | None]] = {}
+        memo: dict = {}
         try:
             for page in pages:
-                fingerprint = renderer.fingerprint(page)
+                fingerprint = renderer.fingerprint(page, memo)
                 unchanged = self.fingerprints.get(page.url) == fingerprint
                 outputs[page.url] = (fingerprint, None if unchanged else renderer.render(page))
         except TemplateFailed as exc:
