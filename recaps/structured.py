@@ -1,5 +1,5 @@
 """What a page tells search engines and social sites: schema.org JSON-LD, Open Graph
-and Twitter card tags, hreflang links. Pure: model objects and the config in, plain
+and Twitter card tags, hreflang links, and the sitemap with lastmod. Pure: model objects and the config in, plain
 dicts and tag lists out, with every URL absolute (path-absolute when base_url is a
 bare path). Two serializers make them safe where they land: `script_json` for a
 <script type="application/ld+json"> element, `meta_html` for <meta> tags.
@@ -212,3 +212,28 @@ def language_links(url: str, lang: str, translations: Mapping[str, str], config:
     if default:
         links.append(("x-default", _absolute(config, default)))
     return links
+
+
+def lastmod(articles: Iterable[Article]) -> dt.date | None:
+    """When a page last changed, as far as the content tells: its newest recap's date."""
+    return max((article.date for article in articles if article.date), default=None)
+
+
+def sitemap_xml(pages: Iterable[tuple[str, dt.date | None]], config: Config) -> bytes:
+    """sitemap.xml for (site URL, lastmod or None) pairs, sorted by URL, absolute locations.
+
+    >>> from pathlib import Path
+    >>> print(sitemap_xml([("/teams/a&b/", dt.date(2025, 2, 18)), ("/", None)], Config(Path(), "", base_url="/r/"))
+    ...       .decode(), end="")
+    <?xml version="1.0" encoding="UTF-8"?>
+    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <url><loc>/r/</loc></url>
+      <url><loc>/r/teams/a&amp;b/</loc><lastmod>2025-02-18</lastmod></url>
+    </urlset>
+    """
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url, modified in sorted(pages, key=lambda pair: pair[0]):
+        changed = f"<lastmod>{modified.isoformat()}</lastmod>" if modified else ""
+        lines.append(f"  <url><loc>{html.escape(_absolute(config, url), quote=False)}</loc>{changed}</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")

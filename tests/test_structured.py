@@ -1,5 +1,6 @@
 """JSON-LD, sharing tags and hreflang links made from the real content and a fixture site."""
 import json
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -8,8 +9,8 @@ import pytest
 
 from recaps.errors import Problems
 from recaps.pipeline import Timings, assemble_site, configure
-from recaps.structured import (article_ld, article_meta, language_links, match_ld, meta_html, og_locale,
-                               script_json, social_meta, team_ld, tie_ld)
+from recaps.structured import (article_ld, article_meta, language_links, lastmod, match_ld, meta_html, og_locale,
+                               script_json, sitemap_xml, social_meta, team_ld, tie_ld)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://example.github.io/recaps/"
@@ -173,3 +174,13 @@ def test_language_links_list_every_version_and_a_default(real):
 
 def test_script_json_is_deterministic():
     assert script_json({"b": 1, "a": [2, "\u00e8"]}) == '{"a":[2,"\u00e8"],"b":1}'
+
+
+def test_sitemap_with_lastmod_parses_and_stays_under_the_base(real):
+    config, site = real
+    brugge = [a for a in site.articles if "club-brugge" in a.teams]
+    pages = [("/", lastmod(site.articles)), ("/teams/club-brugge/", lastmod(brugge)), ("/ties/", None)]
+    root = ET.fromstring(sitemap_xml(pages, config))
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    found = [(url.findtext(f"{namespace}loc"), url.findtext(f"{namespace}lastmod")) for url in root]
+    assert found == [(BASE, "2026-03-10"), (BASE + "teams/club-brugge/", "2025-02-19"), (BASE + "ties/", None)]
