@@ -19,7 +19,7 @@ from .rules import Score, Season
 from .yamlfile import LineDict, LineList, YamlSyntaxError, load, split_front_matter
 
 ARTICLE_KEYS = ("title", "date", "lang", "slug", "summary", "author", "source", "tags", "draft",
-                "competition", "season", "teams", "matches")
+                "competition", "season", "teams", "matches", "review")
 REVIEW_KEYS = ("field", "text", "why")
 MATCH_KEYS = ("home", "away", "score", "aet", "pens", "date", "stage", "leg", "legs", "competition", "season",
               "venue", "neutral", "goals", "cards")
@@ -121,7 +121,7 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         return None
     if data is not None and not data:
         data.line = front_line
-    reader.unknown_keys(_without(data, "review"), ARTICLE_KEYS, "the front matter")
+    reader.unknown_keys(data, ARTICLE_KEYS, "the front matter")
     draft = reader.boolean(data, "draft")
     _review(reader, data, draft)
     title = reader.text(data, "title", required=not draft)
@@ -152,15 +152,6 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         summary=reader.text(data, "summary"), author=reader.text(data, "author"),
         source_name=source_name, source_url=source_url, tags=reader.text_list(data, "tags"),
         draft=draft, teams=teams, matches=matches, slug_line=data.line_of("slug"))
-
-
-def _without(data: LineDict, key: str) -> LineDict:
-    """`data` less one key (ingest's `review:`, checked on its own), lines kept."""
-    if key not in data:
-        return data
-    rest = LineDict((k, v) for k, v in data.items() if k != key)
-    rest.line, rest.lines = data.line, data.lines
-    return rest
 
 
 def _review(reader: FieldReader, data: LineDict, draft: bool) -> None:

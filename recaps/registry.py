@@ -98,6 +98,7 @@ class NameMention:
 
 TEAM, COMPETITION, NICKNAME = "team", "competition", "nickname"
 _WORD = re.compile(r"[^\W_]+")
+_ARTICLE = re.compile(r"^(?:the|la|il|lo|i|gli|le|l|die|der|el|los)-")  # "The Reds" is also "Reds"
 
 
 def _phrase_table(registry: Registry) -> dict:
@@ -106,8 +107,12 @@ def _phrase_table(registry: Registry) -> dict:
 
     def add(key: str, kind: str, slugs: tuple[str, ...]) -> None:
         words = tuple(word for word in key.split("-") if word)
-        if words and words not in names:
+        if not words:
+            return
+        if words not in names:
             names[words] = (kind, slugs)
+        elif kind == NICKNAME and names[words][0] == NICKNAME:  # "Reds" and "The Reds": one nickname
+            names[words] = (kind, tuple(sorted(set(names[words][1]) | set(slugs))))
 
     for key, slug in registry.team_names.items():
         add(key, TEAM, (slug,))
@@ -115,6 +120,9 @@ def _phrase_table(registry: Registry) -> dict:
         add(key, COMPETITION, (slug,))
     for key, slugs in registry.nicknames.items():
         add(key, NICKNAME, tuple(sorted(slugs)))
+        bare = _ARTICLE.sub("", key)
+        if bare != key and len(bare) >= 4:  # not "Los Che" as "che"
+            add(bare, NICKNAME, tuple(sorted(slugs)))
     return {"names": names, "longest": max((len(words) for words in names), default=1)}
 
 

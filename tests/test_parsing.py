@@ -507,7 +507,7 @@ def test_unknown_keys_warn_and_build():
     spec, problems = parse(with_match("    referee: X", head=BASE[:5] + ["mood: happy"] + BASE[5:]))
     assert problems == [
         f"{PATH}:6: warning: unknown key 'mood' in the front matter is ignored (expected one of: author, "
-        "competition, date, draft, lang, matches, season, slug, source, summary, tags, teams, title)",
+        "competition, date, draft, lang, matches, review, season, slug, source, summary, tags, teams, title)",
         f"{PATH}:11: warning: unknown key 'referee' in a match is ignored (expected one of: aet, away, cards, "
         "competition, date, goals, home, leg, legs, neutral, pens, score, season, stage, venue)",
     ]
@@ -535,7 +535,7 @@ ODD = lines(
 )
 ODD_PROBLEMS = [
     f"{PATH}:6: warning: unknown key 'mood' in the front matter is ignored (expected one of: author, "
-    "competition, date, draft, lang, matches, season, slug, source, summary, tags, teams, title)",
+    "competition, date, draft, lang, matches, review, season, slug, source, summary, tags, teams, title)",
     f"{PATH}:3: `date` must be a real date written YYYY-MM-DD (or an ISO date-time); got '2025-02-30'",
     f"{PATH}:10: `score`: a score is written \"H-A\", like \"1-3\"; got 'x'",
 ]

@@ -47,13 +47,15 @@ NORMAL_TIME = _words(r"after 90 minutes", r"in normal time", r"at the end of nor
                      r"nei (?:tempi )?regolamentari", r"al 90['’]?", r"dopo 90 minuti", r"nei novanta minuti")
 HALF_TIME = _words(r"half[- ]time", r"at the break", r"the interval", r"first half", r"opening half",
                    r"intervallo", r"primo tempo", r"prima frazione", r"riposo")
-IN_PLAY = _words(r"made it", r"make it", r"making it", r"to lead", r"led", r"leads?", r"leading", r"ahead",
-                 r"equali[sz]e[ds]?", r"doubled", r"restored", r"pulled one back", r"minutes? (?:left|to go|remaining)",
-                 r"has gone to extra[- ]time", r"have gone to extra[- ]time", r"heading (?:in)?to extra[- ]time",
-                 r"going (?:in)?to extra[- ]time", r"goes to extra[- ]time", r"still", r"currently", r"so far",
-                 r"at the moment", r"live", r"in vantaggio", r"conduce", r"avanti", r"sul \d", r"si va ai supplementari",
-                 r"in corso", r"per ora", r"momentaneo", r"al momento", r"raddoppi[oa]", r"accorcia")
-HYPOTHETICAL = _words(r"need(?:s|ed)?", r"would", r"could", r"if", r"must", r"should", r"hope", r"predict(?:ed|s)?",
+# A running score (near the score) and a game still being played (anywhere in the sentence).
+RUNNING = _words(r"made it", r"make it", r"making it", r"to lead", r"led", r"leads?", r"leading", r"ahead",
+                 r"equali[sz]e[ds]?", r"doubled", r"restored", r"pulled one back", r"in vantaggio", r"conduce",
+                 r"avanti", r"sul \d", r"momentaneo", r"raddoppi[oa]", r"accorcia")
+LIVE = _words(r"minutes? (?:left|to go|remaining)", r"ha(?:s|ve) gone to extra[- ]time", r"heading (?:in)?to extra[- ]time",
+              r"going (?:in)?to extra[- ]time", r"goes to extra[- ]time", r"still", r"currently", r"so far",
+              r"at the moment", r"live", r"si va ai supplementari", r"in corso", r"per ora", r"al momento",
+              r"ancora in campo", r"minuti da giocare")
+HYPOTHETICAL = _words(r"needs?", r"if", r"must", r"should", r"hope", r"predict(?:ed|s)?",
                       r"expect(?:ed|s)?", r"bet", r"serv(?:e|ono|irà|irebbe)", r"bastereb+e", r"dovr(?:à|ebbe|anno)",
                       r"se", r"per passare", r"pronostico", r"sognare")
 PAST_MEETING = _words(r"last season", r"last year", r"back in", r"previous meeting", r"last met", r"the last time",
@@ -73,10 +75,12 @@ SECOND_LEG = _words(r"second[- ]legs?", r"2nd leg", r"return legs?", r"return ma
 FUTURE = _words(r"next week", r"next month", r"in a week['’]?s? time", r"in a week", r"will", r"next", r"upcoming",
                 r"tra una settimana", r"la prossima settimana", r"prossim[oa]", r"sarà", r"si giocherà", r"in programma",
                 r"second one", r"verdict")
-NEXT_ROUND = re.compile(r"(?:to|into|reach(?:ed|es|ing)?|for|qualif(?:y|ied|ication) for|through to|progress to|"
+NEXT_ROUND = re.compile(r"(?:\b(?:to|into|reach(?:ed|es|ing)?|for|qualif(?:y|ied|ication) for|through to|progress to|"
                         r"advance to|place in|spot in|ticket to|agli|ai|alle|alla|al|per gli|per i|per le|verso gli|"
-                        r"accesso agli|accedere agli|qualificazione agli|volare agli|vol(?:a|ano) agli|passaggio agli)"
-                        r"\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"accesso agli|accedere agli|qualificazione agli|volare agli|vol(?:a|ano) agli|passaggio agli|"
+                        r"conquist(?:a|ano|are) (?:la|le|i|gli|il)|raggiung(?:e|ono|ere) (?:la|le|i|gli|il)|"
+                        r"centr(?:a|ano) (?:la|le|i|gli|il)|pass per (?:la|le|i|gli|il)|biglietto per (?:la|le|i|gli|il))"
+                        r"\s+(?:the\s+)?|\bin\s+)$", re.IGNORECASE)
 
 # Who was at home: a cue and whose side it takes.
 HOME_OF_SUBJECT = _words(r"at home", r"on home soil", r"in front of (?:their|its) (?:own )?(?:fans|supporters|crowd)",
@@ -85,7 +89,7 @@ HOME_OF_SUBJECT = _words(r"at home", r"on home soil", r"in front of (?:their|its
                          r"welcomed", r"ospita(?:to)?", r"ha ospitato")
 AWAY_OF_SUBJECT = _words(r"away from home", r"on the road", r"on their travels", r"in trasferta", r"fuori casa",
                          r"lontano da casa", r"away")
-HOME_OF_NEXT = re.compile(r"(?:away (?:to|at)|at|visit(?:ed|ing)?|trip to|in casa (?:di|del|della|dello|dell['’])|"
+HOME_OF_NEXT = re.compile(r"\b(?:away (?:to|at)|at|visit(?:ed|ing)?|trip to|in casa (?:di|del|della|dello|dell['’])|"
                           r"sul campo (?:di|del|della|dello|dell['’])|ospite (?:di|del|della|dello|dell['’]))\s+$",
                           re.IGNORECASE)
 AWAY_SIDE = _words(r"the visitors", r"the away side", r"gli ospiti", r"la formazione ospite", r"la squadra ospite",

@@ -15,7 +15,7 @@ from . import cues
 from .dates import find_dates
 from .language import MIN_CONFIDENCE, detect
 from .layout import Layout, Sentence, markdown_body, read_layout, split_sentences
-from .scores import _SCORE, Findings, Result, find_results, venue_cues
+from .scores import _SCORE, Findings, Result, compose, find_results, venue_cues
 from .site import KnownMatch, other_leg
 from .teams import Names, find_names, places
 
@@ -57,6 +57,9 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     if date_item:
         review.append(date_item)
     findings = find_results(layout, names, places(registry))
+    focus = _focus(layout, names, findings)
+    if focus:
+        compose(findings, focus, places(registry))
     review.extend(ReviewItem("matches", sentence.text, why) for sentence, why in findings.review)
     results = _article_results(findings, names, layout, review)
     competition = _competition(layout, names, registry, results)
@@ -65,6 +68,10 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
         match = _match(result, layout, names, registry, competition, known, date, findings, review)
         if match:
             matches.append(match)
+    if not matches:
+        review.extend(ReviewItem("matches", item.sentence.text, f"an aggregate ({item.high}-{item.low}) is never a "
+                                                                "match's score, and no leg's score is stated")
+                      for item in findings.aggregates)
     competitions = {m.pop("_competition") for m in matches}
     season = {m.pop("_season") for m in matches}
     top_competition = competitions.pop() if len(competitions) == 1 else (competition.name if competition else "")
@@ -125,6 +132,20 @@ def _date(layout: Layout, today: dt.date) -> tuple[dt.date | None, ReviewItem | 
     return chosen.date, ReviewItem("date", _sentence_at(layout, chosen.start), why)
 
 
+def _focus(layout: Layout, names: Names, findings: Findings) -> tuple[str, str] | None:
+    """The one pair of clubs the article is about: the only pair with a result, else the two
+    clubs its opening (headline and first sentence) names, if it names exactly two."""
+    pairs = list(dict.fromkeys(result.teams for result in findings.results))
+    if len({frozenset(pair) for pair in pairs}) == 1:
+        return pairs[0]
+    if pairs:
+        return None
+    first = next((s for s in layout.sentences if not s.heading), None)
+    end = first.start + len(first.text) if first else 0
+    clubs = list(dict.fromkeys(m.slug for m in names.teams if m.start < end))
+    return (clubs[0], clubs[1]) if len(clubs) == 2 else None
+
+
 def _article_results(findings: Findings, names: Names, layout: Layout, review: list[ReviewItem]) -> list[Result]:
     """This article's results: one per pair of clubs, about clubs the article is about."""
     by_pair: dict[frozenset, list[Result]] = {}
@@ -143,6 +164,7 @@ def _article_results(findings: Findings, names: Names, layout: Layout, review: l
             continue
         for other in results[1:]:
             first.home_cues.extend(other.home_cues)
+            first.also.append(other.sentence)
         chosen.append(first)
     return chosen
 
@@ -180,8 +202,11 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
     sentence = result.sentence
     team_names = [registry.teams[slug].name for slug in result.teams]
     label = " v ".join(team_names)
-    stage = _stage(layout, sentence, competition)
-    leg = _leg(layout, sentence)
+    # Stage and leg: from the sentences stating the result, body before headline
+    # (a headline often names where the winner goes next).
+    stating = sorted([sentence, *result.also], key=lambda s: (s.heading, s.start))
+    stage = _stage(layout, stating, competition)
+    leg = _leg(stating, result)
     if stage is not None and stage.legs == 1 and leg:
         leg = None
     if len(_pairs(findings)) == 1:
@@ -257,14 +282,15 @@ def _article_venue_cues(layout: Layout, names: Names, result: Result, registry: 
     return found
 
 
-def _stage(layout: Layout, sentence: Sentence, competition):
-    """The stage named in the result's sentence, else the only one the article names for the match
-    (not as the next round: "volare agli ottavi")."""
+def _stage(layout: Layout, stating: list[Sentence], competition):
+    """The stage named where the result is stated, else the only one the article names
+    (never as the next round: "volare agli ottavi")."""
     if competition is None:
         return None
-    inside = _stages_in(sentence.text, competition)
-    if inside:
-        return inside[0]
+    for sentence in stating:
+        inside = _stages_in(sentence.text, competition)
+        if inside:
+            return inside[0]
     found = []
     for other in layout.sentences:
         if not cues.FUTURE.search(other.text):
@@ -321,12 +347,15 @@ def _stage_named(registry: Registry, competition_name: str, stage_name: str):
     return find_stage(competition, stage_name) if competition else None
 
 
-def _leg(layout: Layout, sentence: Sentence) -> int | None:
-    """Leg 1 or 2 from "first leg"/"andata" and "return leg"/"ritorno" in the result's sentence,
-    else the one leg the article's other sentences name (not a coming one)."""
-    inside = {leg for leg, pattern in ((1, cues.FIRST_LEG), (2, cues.SECOND_LEG)) if pattern.search(sentence.text)}
-    if len(inside) == 1:
-        return inside.pop()
+def _leg(stating: list[Sentence], result: Result) -> int | None:
+    """Leg 1 or 2 from "first leg"/"andata" and "return leg"/"ritorno" where the result is stated;
+    of both, the one nearest the score ("won 2-1 in the first leg, and the return leg ...")."""
+    for sentence in stating:
+        at = result.at if sentence is result.sentence else 0
+        found = [(abs(match.start() - at), leg) for leg, pattern in ((1, cues.FIRST_LEG), (2, cues.SECOND_LEG))
+                 for match in pattern.finditer(sentence.text)]
+        if found:
+            return min(found)[1]
     return None
 
 

@@ -25,6 +25,7 @@ _SCORE = re.compile(r"(?<![\d.,:/–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d]
 MAX_GOALS = 15
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|while|whereas|but|e|mentre|ma)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
+_STRONG_BREAK = re.compile(r"[;:—]\s*|\s+(?:but|while|whereas|ma|mentre|però)\s+", re.IGNORECASE)
 NEAR = 40  # characters around a score in which its qualifiers ("on penalties") are looked for
 
 
@@ -40,6 +41,8 @@ class Result:
     aet: dict[str, int] | None = None
     pens: dict[str, int] | None = None
     notes: list[str] = field(default_factory=list)  # what a person should check
+    also: list[Sentence] = field(default_factory=list)  # other sentences stating the same result
+    at: int = 0  # where the score is in its sentence
 
     @property
     def away(self) -> str | None:
@@ -61,11 +64,22 @@ class Aggregate:
     leader: str | None  # the club ahead on aggregate, when the sentence says
 
 
+@dataclass(frozen=True)
+class _Partial:
+    """A score whose sentence names fewer than two clubs: it may complete the article's match."""
+
+    sentence: Sentence
+    main: "_Scored | None"
+    others: tuple["_Scored", ...]
+    mentions: tuple[TeamMention, ...]
+
+
 @dataclass
 class Findings:
     results: list[Result] = field(default_factory=list)
     aggregates: list[Aggregate] = field(default_factory=list)
     review: list[tuple[Sentence, str]] = field(default_factory=list)  # (sentence, why)
+    partial: list[_Partial] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -107,15 +121,27 @@ def _quoted(text: str, at: int) -> bool:
 
 
 def _kind(text: str, start: int, end: int) -> str:
-    before, after = text[max(0, start - NEAR):start], text[end:end + NEAR]
-    near_after = text[end:end + 25]
-    for kind, pattern in (("pens", cues.SHOOTOUT), ("aggregate", cues.AGGREGATE), ("aet", cues.EXTRA_TIME),
-                          ("normal", cues.NORMAL_TIME)):
-        if pattern.search(near_after) or pattern.search(before[-25:]):
+    """What a score is, from the qualifiers beside it; those after it count up to the next score."""
+    following = _SCORE.search(text, end)
+    if following:
+        text = text[:following.start()]
+    for kind, pattern, reach in (("pens", cues.SHOOTOUT, 50), ("aggregate", cues.AGGREGATE, NEAR),
+                                 ("aet", cues.EXTRA_TIME, 25), ("normal", cues.NORMAL_TIME, 25)):
+        if _near(pattern, text, start, end, reach, 25):
             return kind
-    if cues.HALF_TIME.search(before) or cues.HALF_TIME.search(near_after):
+    if _near(cues.HALF_TIME, text, start, end, NEAR, 25):
         return "half"
     return "score"
+
+
+def _near(pattern: re.Pattern, text: str, start: int, end: int, before: int, after: int) -> bool:
+    """Whether `pattern` matches within `before` characters before text[start:end] or `after` after it."""
+    for match in pattern.finditer(text, max(0, start - before - 30), min(len(text), end + after + 30)):
+        if match.end() <= start and start - match.start() <= before:
+            return True
+        if match.start() >= end and match.start() - end <= after:
+            return True
+    return False
 
 
 def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[TeamMention],
@@ -127,9 +153,9 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
                                                  _aggregate_leader(text, item, mentions)))
     mains = [item for item in scored if item.kind in ("score", "normal")]
     if not mains:
-        if any(item.kind in ("aet", "pens") for item in scored):
-            findings.review.append((sentence, "a score after extra time or a shoot-out, without the score after "
-                                              "90 minutes: not taken as a result"))
+        extras = tuple(item for item in scored if item.kind in ("aet", "pens"))
+        if extras and not _not_a_result(text, extras[0], 0, len(text)):
+            findings.partial.append(_Partial(sentence, None, extras, tuple(mentions)))
         return
     bounds = _segments(text, mains)
     for item, (low, high) in zip(mains, bounds):
@@ -140,12 +166,15 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
             if segment_mentions:
                 findings.review.append((sentence, why))
             continue
+        if len(set(m.slug for m in segment_mentions)) < 2 and len(mains) == 1:
+            findings.partial.append(_Partial(sentence, item, tuple(others), tuple(segment_mentions)))
+            continue
         result, why = _result(text, item, others, segment_mentions, places, low, high)
         if result is None:
             if why:
                 findings.review.append((sentence, why))
             continue
-        result.sentence = sentence
+        result.sentence, result.at = sentence, item.start
         findings.results.append(result)
 
 
@@ -164,7 +193,7 @@ def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
     window = text[max(low, item.start - NEAR):min(high, item.end + NEAR)]
     if item.kind == "half" or cues.HALF_TIME.search(text[max(low, item.start - NEAR):item.start]):
         return ""
-    if cues.IN_PLAY.search(window):
+    if cues.RUNNING.search(window) or cues.LIVE.search(segment):
         return "a score while the game was still going, not a final score"
     if cues.HYPOTHETICAL.search(text[max(low, item.start - NEAR):item.start]):
         return ""
@@ -175,8 +204,39 @@ def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
     return ""
 
 
+def compose(findings: Findings, focus: tuple[str, str], places: dict[str, set[str]]) -> None:
+    """Complete the article's own match from sentences that name one club or none
+    ("the game finished 1-1 after 90 minutes"; "Fernández won it for Chelsea, 2-1 after
+    extra time"): only in an article about one pair of clubs, from sentences naming
+    no other club."""
+    existing = next((r for r in findings.results if set(r.teams) == set(focus)), None)
+    for partial in findings.partial:
+        if any(m.slug not in focus for m in partial.mentions):
+            continue
+        text = partial.sentence.text
+        if partial.main is not None and existing is None:
+            result, why = _result(text, partial.main, list(partial.others), list(partial.mentions), places,
+                                  0, len(text), pair_hint=focus)
+            if result is None:
+                findings.review.append((partial.sentence, why))
+                continue
+            result.sentence, result.at = partial.sentence, partial.main.start
+            findings.results.append(result)
+            existing = result
+        elif partial.main is None and existing is not None and existing.goals:
+            before = (existing.aet, existing.pens)
+            _extra(existing, text, None, list(partial.others), None, list(partial.mentions), existing.teams)
+            if (existing.aet, existing.pens) == before:
+                findings.review.append((partial.sentence, "a score after extra time or a shoot-out that does not "
+                                                          "fit the match: not taken"))
+        elif partial.main is None:
+            findings.review.append((partial.sentence, "a score after extra time or a shoot-out, without the score "
+                                                      "after 90 minutes: not taken as a result"))
+
+
 def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[TeamMention],
-            places: dict[str, set[str]], low: int, high: int) -> tuple[Result | None, str]:
+            places: dict[str, set[str]], low: int, high: int,
+            pair_hint: tuple[str, str] | None = None) -> tuple[Result | None, str]:
     scoreline = _scoreline(text, item, mentions)
     clubs = list(dict.fromkeys(m.slug for m in mentions))
     verb = _verb(text, item, low, high)
@@ -184,6 +244,8 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
         return None, "a score without a word that makes it a final result (won, lost, drew, ended)"
     if scoreline:
         pair = scoreline
+    elif pair_hint and set(clubs) <= set(pair_hint):
+        pair = pair_hint
     elif len(clubs) == 2:
         pair = (clubs[0], clubs[1])
     elif len(clubs) < 2:
@@ -216,9 +278,11 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
 
 def _scoreline(text: str, item: _Scored, mentions: list[TeamMention]) -> tuple[str, str] | None:
     """ "Atalanta 1-3 Club Brugge" or "Atalanta-Club Brugge 1-3": the home club first."""
-    before = [m for m in mentions if m.end <= item.start and _gap(text[m.end:item.start])]
+    before = [m for m in mentions if m.end <= item.start]
     after = [m for m in mentions if m.start >= item.end and _gap(text[item.end:m.start])]
-    if before and after and before[-1].slug != after[0].slug:
+    if not before or not _gap(text[before[-1].end:item.start]):
+        return None
+    if after and before[-1].slug != after[0].slug:
         return before[-1].slug, after[0].slug
     if len(before) >= 2:
         first, second = before[-2], before[-1]
@@ -253,7 +317,10 @@ def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair:
         return None
     before = [m for m in mentions if m.end <= offset and m.slug in pair]
     if not before:
-        return None
+        after = [m for m in mentions if m.start > offset and m.slug in pair
+                 and re.search(r"\b(?:for|per)\s+(?:the\s+|il\s+|la\s+|l['’])?$", text[max(0, m.start - 12):m.start],
+                               re.IGNORECASE)]
+        return after[0].slug if after and polarity == "win" else None
     subject = before[-1].slug
     if polarity == "win":
         return subject
@@ -294,6 +361,12 @@ def _extra(result: Result, text: str, item: _Scored, others: list[_Scored], verb
         result.notes.append("extra time was played: add `aet` with the score after 120 minutes")
 
 
+def _verb_before(text: str, start: int, end: int) -> bool:
+    """Whether a result word comes first in text[start:end]: then the club after it is its object
+    ("battuto il Milan in casa": Milan is not the one at home)."""
+    return any(pattern.search(text, start, end) for pattern in (cues.WIN, cues.LOSE, cues.DRAW))
+
+
 def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], places: dict[str, set[str]],
                low: int = 0, high: int | None = None) -> list[tuple[str, str]]:
     """(club at home, the words that say so) for the two clubs of a match, within text[low:high]."""
@@ -308,9 +381,10 @@ def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], pl
         for match in pattern.finditer(text, low, high):
             if cues.HOME_OF_NEXT.search(text[max(low, match.start() - 20):match.end() + 1] + " "):
                 continue  # "away to X": X is the one at home
-            before = [m for m in ours if m.end <= match.start()]
-            if before:
-                subject = before[-1].slug
+            clause = max((b.end() for b in _STRONG_BREAK.finditer(text, low, match.start())), default=low)
+            before = [m for m in ours if clause <= m.start and m.end <= match.start()]
+            if before and not _verb_before(text, clause, before[0].start):
+                subject = before[0].slug
                 found.append((subject if at_home else other(subject), f"“{match.group()}”"))
     for mention in ours:
         if cues.HOME_OF_NEXT.search(text[max(low, mention.start - 25):mention.start]):

@@ -13,7 +13,7 @@ _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 and UTF-32 text is full of NUL bytes
 # Recaps are written in western European languages: guessing among these keeps
 # charset-normalizer from reading a short cp1252 text as, say, Arabic cp1006.
-ENCODINGS = ["utf_8", "cp1252", "iso8859_15", "latin_1", "utf_16", "utf_32", "mac_roman"]
+ENCODINGS = ["utf_8", "cp1252", "iso8859_15", "latin_1", "utf_16", "utf_32"]
 
 
 class Refused(Exception):
