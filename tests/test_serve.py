@@ -1,5 +1,7 @@
 """`python build.py serve` as a process: what it serves, what it refuses, how it stops."""
 import http.client
+import os
+import queue
 import signal
 import socket
 import subprocess
@@ -10,7 +12,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from recaps.config import load_config
+from recaps.errors import Problems
 from recaps.serve.server import RELOAD_SCRIPT
+from recaps.serve.watcher import Watcher
 from tests.serving import ROOT, Served, copy_project
 
 FIXTURE_CONFIG = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
@@ -118,3 +123,23 @@ def test_build_never_imports_the_preview(tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert Path(tmp_path / "out" / "index.html").is_file()
+
+
+def test_the_watcher_sees_every_save_by_rename_of_the_config_file(tmp_path):
+    """Editors save by writing a new file and renaming it over the old one: the watch must survive that."""
+    config = copy_project(FIXTURE_CONFIG, tmp_path / "project")
+    watcher = Watcher(load_config(config, Problems()), config)
+    watcher.start()
+    try:
+        for number in range(3):
+            replacement = config.with_name(f".config.yaml.{number}")
+            replacement.write_text(f"title: Saved {number}\n", encoding="utf-8")
+            os.replace(replacement, config)
+            assert config in watcher.changes.get(timeout=5)
+        (config.parent / "content" / "articles" / "final.md").write_text("changed\n", encoding="utf-8")
+        assert watcher.changes.get(timeout=5) == [config.parent.resolve() / "content" / "articles" / "final.md"]
+        (config.parent / "unrelated.txt").write_text("not a source\n", encoding="utf-8")
+        with pytest.raises(queue.Empty):
+            watcher.changes.get(timeout=0.5)
+    finally:
+        watcher.stop()

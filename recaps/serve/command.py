@@ -13,17 +13,20 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import webbrowser
 from pathlib import Path
 
 from tornado import httpserver, ioloop, netutil
 
 from ..cli import add_site_arguments, report
-from ..pipeline import shown_path
+from ..config import Config
+from ..errors import Problems
+from ..pipeline import configure, shown_path
 from ..write import OutputFolder
 from .builder import Outcome, PreviewBuilder
 from .server import PreviewState, application, error_page, reload_browsers
-from .watcher import Watcher, watched_paths
+from .watcher import Watcher
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,13 +73,23 @@ class Preview:
 
     def run(self) -> int:
         self.loop = ioloop.IOLoop.current()
-        outcome = self.builder.build()
-        if outcome.config is None:  # a config that cannot be read: nothing to watch or serve yet
-            report(outcome.problems)
-            return 1
-        watcher = Watcher(watched_paths(outcome.config, self.args.config), self.rebuild)
+        stop = lambda *_: self.loop.add_callback_from_signal(self.loop.stop)  # noqa: E731
+        previous = signal.signal(signal.SIGTERM, stop)  # from now on: a SIGTERM stops the loop once it runs
+        try:
+            return self._run()
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+
+    def _run(self) -> int:
+        # Watch first, so that nothing saved during the first build is missed. A config that
+        # cannot be read yet: watch where its default folders would be, and show its problems.
+        config = configure(self.args.config, Problems(), base_url=self.args.base_url) or \
+            Config(root=self.args.config.parent, path=shown_path(self.args.config))
+        watcher = Watcher(config, self.args.config)
         watcher.start()
-        self.show(outcome, "built")
+        outcome = self.builder.build()
+        threading.Thread(target=self.rebuild_on_changes, args=(watcher,), daemon=True).start()
+        self.show(outcome, "first build")
         server = httpserver.HTTPServer(application(self.state))
         server.add_sockets(self.sockets)
         port = self.sockets[0].getsockname()[1]
@@ -88,21 +101,29 @@ class Preview:
         print(f"serving the preview at {url} (Ctrl-C to stop)", flush=True)
         if self.args.open:
             webbrowser.open(url)
-        stop = lambda *_: self.loop.add_callback_from_signal(self.loop.stop)  # noqa: E731
-        previous = signal.signal(signal.SIGTERM, stop)
         try:
             self.loop.start()
         except KeyboardInterrupt:
             pass
         finally:
-            signal.signal(signal.SIGTERM, previous)
             watcher.stop()
+            watcher.changes.put(None)  # ends rebuild_on_changes
             server.stop()
         print("serve: stopped", flush=True)
         return 0
 
+    def rebuild_on_changes(self, watcher: Watcher) -> None:
+        """Runs in a thread of its own: one rebuild for all the changes waiting, then have the
+        browsers reload if anything they show changed."""
+        while (changed := watcher.changes.get()) is not None:
+            while not watcher.changes.empty():
+                more = watcher.changes.get()
+                if more is None:
+                    return
+                changed += more
+            self.rebuild(changed)
+
     def rebuild(self, changed: list[Path]) -> None:
-        """Runs in the watcher's thread: rebuild, then have the browsers reload if anything they show changed."""
         outcome = self.builder.build()
         if self.show(outcome, describe(changed)) and self.loop is not None:
             self.loop.add_callback(reload_browsers)

@@ -88,7 +88,7 @@ class PreviewHandler(web.RequestHandler):
         self.state = state
 
     def set_default_headers(self) -> None:
-        self.set_header("Cache-Control", "no-store")
+        self.set_header("Cache-Control", "no-cache")  # revalidated (ETag) on every load
 
     def get(self, _path: str = "") -> None:
         state = self.state
