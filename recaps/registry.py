@@ -46,10 +46,13 @@ class Registry:
         """
         if self._phrases is None:
             self._phrases = _phrase_table(self)
-        phrases, longest = self._phrases["names"], self._phrases["longest"]
+        phrases, longest, firsts = self._phrases["names"], self._phrases["longest"], self._phrases["firsts"]
         words = [(found.start(), found.end(), name_key(found.group())) for found in _WORD.finditer(text)]
         mentions, index = [], 0
         while index < len(words):
+            if words[index][2] not in firsts:
+                index += 1
+                continue
             for size in range(min(longest, len(words) - index), 0, -1):
                 key = tuple(word for _, _, word in words[index:index + size])
                 if key in phrases:
@@ -123,7 +126,8 @@ def _phrase_table(registry: Registry) -> dict:
         bare = _ARTICLE.sub("", key)
         if bare != key and len(bare) >= 4:  # not "Los Che" as "che"
             add(bare, NICKNAME, tuple(sorted(slugs)))
-    return {"names": names, "longest": max((len(words) for words in names), default=1)}
+    return {"names": names, "longest": max((len(words) for words in names), default=1),
+            "firsts": {words[0] for words in names}}
 
 
 def find_stage(competition: Competition, name: str) -> Stage | None:

@@ -63,7 +63,13 @@ def _pattern() -> re.Pattern:
 
 def _plain_text(text: str) -> str:
     """Accents dropped one character for one, so offsets stay those of `text`."""
-    return "".join(_plain(c) or c if not c.isspace() else c for c in text)
+    return "".join(map(_plain_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _plain_char(char: str) -> str:
+    plain = _plain(char) if not char.isspace() else char
+    return plain if len(plain) == 1 else char
 
 
 def find_dates(text: str, reference_year: int) -> list[FoundDate]:

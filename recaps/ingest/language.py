@@ -26,8 +26,7 @@ def detect(text: str) -> tuple[str, float]:
     >>> detect("Il Club Brugge gioca con una autorità invidiabile e trova il raddoppio.")[0]
     'it'
     """
-    detector = _detector()
-    found = detector.detect_language_of(text)
-    if found is None:
+    values = _detector().compute_language_confidence_values(text)
+    if not values or values[0].value == 0:
         return "", 0.0
-    return found.iso_code_639_1.name.lower(), detector.compute_language_confidence(text, found)
+    return values[0].language.iso_code_639_1.name.lower(), values[0].value
