@@ -103,6 +103,35 @@ def test_seed_return_leg_takes_the_tie_from_content(registry, site):
     assert "aggregate" not in whys(draft)  # complessivo 5-2 = 2-1 and 1-3: it adds up
 
 
+def test_seed_return_leg_goals_and_the_card_without_a_side(registry, site):
+    draft = ingest(seed("001_f583572d1b8d0675.txt"), registry, site)
+    (match,) = draft.front["matches"]
+    assert match["goals"] == [
+        {"team": "Club Brugge", "player": "Chemsdine Talbi", "minute": "3"},  # "dal terzo minuto ... gli ospiti"
+        {"team": "Club Brugge", "player": "Chemsdine Talbi"},
+        {"team": "Club Brugge", "player": "Ferran Jutglà"},  # Retegui's goal was disallowed
+        {"team": "Atalanta", "player": "Ademola Lookman"},  # the only side the score leaves room for
+    ]
+    assert "cards" not in match
+    assert "a red card for Rafael Toloi, but the text does not say for which side" in whys(draft)
+
+
+EVENTS = [
+    ("Inter beat Roma 2-1 at home. Lautaro Martínez scored for Inter in the 12th minute and Paulo Dybala "
+     "equalised for Roma (55'). Marcus Thuram headed the winner for Inter (88'). Gianluca Mancini was sent off.",
+     [("Inter", "Lautaro Martínez", "12"), ("Roma", "Paulo Dybala", "55"), ("Inter", "Marcus Thuram", "88")]),
+    ("Inter beat Roma 1-0 at home. Roma thought they had equalised through Artem Dovbyk, but the goal was "
+     "disallowed for offside. Lautaro Martínez scored for Inter from the spot.",
+     [("Inter", "Lautaro Martínez", "")]),
+]
+
+
+@pytest.mark.parametrize("text, goals", EVENTS)
+def test_goals_need_a_scorer_and_a_side_and_must_count(text, goals, registry):
+    (match,) = ingest(text, registry).front["matches"]
+    assert [(g["team"], g["player"], g.get("minute", "")) for g in match.get("goals", [])] == goals
+
+
 def test_seed_return_leg_alone_is_oriented_by_the_text(registry):
     draft = ingest(seed("001_f583572d1b8d0675.txt"), registry)
     (match,) = draft.front["matches"]

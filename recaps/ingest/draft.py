@@ -13,6 +13,7 @@ from ..registry import Registry
 from ..rules import Season
 from . import cues
 from .dates import find_dates
+from .events import find_events, settle_sides
 from .language import MIN_CONFIDENCE, detect
 from .layout import Layout, Sentence, markdown_body, read_layout, split_sentences
 from .scores import _SCORE, Findings, Result, compose, find_results, venue_cues
@@ -66,6 +67,8 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     matches = []
     for result in results:
         match = _match(result, layout, names, registry, competition, known, date, findings, review)
+        if match and len(results) == 1:
+            _add_events(match, result, layout, names, registry, review)
         if match:
             matches.append(match)
     if not matches:
@@ -256,6 +259,37 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
     match["competition"] = match_competition or None
     match["season"] = str(season) if season else None
     return {key: value for key, value in match.items() if value is not None or key.startswith("_")}
+
+
+def _add_events(match: dict, result: Result, layout: Layout, names: Names, registry: Registry,
+                review: list[ReviewItem]) -> None:
+    """The goals and cards of the article's one match, each with its side."""
+    goals, cards = find_events(layout, names, result.home, result.away)
+    final = result.score(result.aet or result.goals)
+    goals, why = settle_sides(goals, final.home, final.away)
+    label = f"{match['home']} v {match['away']}"
+    if why and (goals or final.home + final.away):
+        review.append(ReviewItem("matches", "", f"{label}: {why}"))
+    team = {"home": match["home"], "away": match["away"]}
+    if goals:
+        match["goals"] = [_event(team[g.side], g) for g in goals]
+    sided = [card for card in cards if card.side]
+    for card in cards:
+        if not card.side:
+            review.append(ReviewItem("matches", card.sentence.text,
+                                     f"{label}: a {card.kind.replace('_', ' ')} card for {card.player}, "
+                                     "but the text does not say for which side"))
+    if sided:
+        match["cards"] = [_event(team[c.side], c) for c in sided]
+
+
+def _event(team: str, event) -> dict:
+    entry = {"team": team, "player": event.player}
+    if event.minute:
+        entry["minute"] = event.minute
+    if event.kind:
+        entry["kind"] = event.kind
+    return entry
 
 
 def _pairs(findings: Findings) -> set[frozenset]:
