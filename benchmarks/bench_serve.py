@@ -2,12 +2,17 @@
 """Live preview latency: from saving a recap to its new text visible in
 headless Chromium, on the real content and on generated corpora.
 
-    python benchmarks/bench_serve.py [real] [N ...]   (default: real 1000)
+    python benchmarks/bench_serve.py [--registered] [real] [N ...]   (default: real 1000)
 
 For each site: start `build.py serve`, open one recap, then save it a few
 times with a new sentence and time each save until the sentence shows in the
 page (the server's own rebuild time, from its log line, alongside). Prints
 medians and the server's peak memory. The edited file is restored afterwards.
+
+The generated corpora name teams that content/teams.yaml does not know, so
+every rebuild looks for near misses of thousands of unknown names;
+`--registered` adds every corpus team to the corpus's own teams.yaml, as a
+newsroom that registers its teams would have it.
 """
 from __future__ import annotations
 
@@ -26,7 +31,9 @@ from bench_build import WORK, make_project  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from recaps.articles import parse_article  # noqa: E402
+from recaps.config import load_config  # noqa: E402
 from recaps.errors import Problems  # noqa: E402
+from recaps.pipeline import read_registry  # noqa: E402
 from tests.serving import Served, copy_project  # noqa: E402
 
 SAVES = 5
@@ -41,8 +48,17 @@ def real_project() -> Path:
     return copy_project(ROOT / "config.yaml", folder)
 
 
-def corpus_project(count: int) -> Path:
+def corpus_project(count: int, registered: bool) -> Path:
     project = make_project(count)
+    if registered:
+        sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
+        from gen_corpus import TEAMS_BY_COUNTRY
+        registry = read_registry(load_config(project / "config.yaml", Problems()), Problems())
+        with (project / "content" / "teams.yaml").open("a", encoding="utf-8") as teams:
+            for country, names in TEAMS_BY_COUNTRY.items():
+                for name in names:
+                    if registry.team(name) is None:
+                        teams.write(f"\n- name: {name}\n  country: {country}\n")
     return project / "config.yaml"
 
 
@@ -88,6 +104,8 @@ def measure(name: str, config: Path, browser) -> None:
 
 
 def main(targets: list[str]) -> None:
+    registered = "--registered" in targets
+    targets = [target for target in targets if target != "--registered"] or ["real", "1000"]
     print(f"{'site':>10} {'start s':>9} {'visible ms':>10} {'min':>7} {'max':>7} {'rebuild ms':>10} "
           f"{'pages':>8} {'peak MiB':>8}   (medians of {SAVES} saves)")
     with sync_playwright() as playwright:
@@ -96,9 +114,10 @@ def main(targets: list[str]) -> None:
             if target == "real":
                 measure("real", real_project(), browser)
             else:
-                measure(f"{int(target):,}", corpus_project(int(target)), browser)
+                name = f"{int(target):,}" + (" reg." if registered else "")
+                measure(name, corpus_project(int(target), registered), browser)
         browser.close()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["real", "1000"])
+    main(sys.argv[1:])

@@ -22,6 +22,7 @@ from . import urls
 from .config import Config
 from .i18n import label, long_date
 from .model import Match, Tie
+from .views import MatchRow, StageGroup
 from .output import FORMATS
 from .pages import Page
 
@@ -280,6 +281,7 @@ class Renderer:
 
 _PLAIN = frozenset({str, int, float, bool, type(None), bytes, dt.date, dt.datetime})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_COMPOSITE = frozenset({Match, Tie, MatchRow, StageGroup})  # hold teams and competitions many pages share
 
 
 def _by_digest(value, memo: dict):
@@ -297,11 +299,15 @@ def _by_digest(value, memo: dict):
 
 
 def _digest(value, memo: dict) -> bytes:
-    """A hash of a dataclass value: its class and its fields, the dataclasses among them by
+    """A hash of a dataclass value: of its pickle, or for a value holding shared ones (a match
+    holds its teams and competition) of its class and fields, the dataclasses among them by
     their own digests. Each value is hashed once per memo, so a team or a competition shown
     on a thousand pages costs one hash; the memo also keeps the value alive, so its id
     cannot be reused meanwhile."""
     known = memo.get(id(value))
+    if known is None and type(value) not in _COMPOSITE:  # nothing shared inside: its pickle says it all
+        data = pickle.dumps(value, protocol=5)
+        known = memo[id(value)] = (value, hashlib.blake2b(data, digest_size=16).digest())
     if known is None:
         cls = type(value)
         names = _FIELD_NAMES.get(cls)

@@ -1,9 +1,13 @@
-"""What pages derive from the model: records and the bracket's order."""
+"""What pages derive from the model: records, the bracket's order, and views that hold only what a page shows."""
 import datetime as dt
+import pickle
+from pathlib import Path
 
-from recaps.model import Competition, Match, Stage, Team, Tie
+from recaps.errors import Problems
+from recaps.model import Competition, Match, Site, Stage, Team, Tie
+from recaps.pipeline import Timings, assemble_site, configure, plan_site
 from recaps.rules import Score, parse_season, settle_tie
-from recaps.views import StageGroup, bracket, team_record
+from recaps.views import SiteIndex, StageGroup, bracket, team_record
 
 UCL = Competition(name="UEFA Champions League", slug="ucl")
 SEASON = parse_season("2018-19")
@@ -41,3 +45,26 @@ def test_bracket_puts_each_tie_beside_the_ties_that_fed_it():
     rounds = bracket([quarter, semi, last])
     assert [[t.team1.name + t.team2.name for t in group.ties] for group in rounds] == \
         [["EF", "AB", "GH", "CD"], ["EA", "GC"], ["EG"]]
+
+
+def test_no_view_holds_the_whole_site_and_every_view_pickles_small():
+    """A page sees only its view: no `Site`, no `SiteIndex` to call back into, so its fingerprint
+    covers everything it shows, and it can be handed to another process."""
+    problems = Problems()
+    config = configure(Path(__file__).parent / "fixtures" / "valid" / "config.yaml", problems)
+    site = assemble_site(config, problems, Timings())
+    pages = plan_site(site, config, problems, Timings())
+
+    def values(value):
+        yield value
+        if isinstance(value, dict):
+            for item in value.values():
+                yield from values(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                yield from values(item)
+
+    for page in pages:
+        assert not any(isinstance(value, (Site, SiteIndex)) for value in values(page.view)), page.url
+        assert len(pickle.dumps(page.view)) < 64_000, page.url
+    assert {page.template for page in pages} >= {"json", "sitemap", "robots", "feed.xml", "article.html"}
