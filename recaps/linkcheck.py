@@ -18,6 +18,7 @@ from posixpath import normpath
 from typing import Iterable, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
+from . import urls
 from .errors import Problem
 
 # Comments, scripts and styles hold no links of ours, and may hold text that looks like tags.
@@ -92,8 +93,11 @@ class _Site:
 
     def problem(self, page: str, link: str) -> str | None:
         """What is wrong with `link` on `page`, or None if it resolves (or is not ours)."""
-        if not link.startswith("/") and "://" not in link:
-            return self._check(page, link)  # relative: its meaning depends on the page
+        if not link.startswith("/") and "://" not in link:  # relative: its meaning depends on the page
+            if page == urls.NOT_FOUND and not link.startswith("#") and not urlsplit(link).scheme:
+                return (f"relative link {link} on the 404 page, which is served at every missing URL, "
+                        f"so it breaks at other depths: make it start with {self.base_path}")
+            return self._check(page, link)
         if link not in self._verdicts:  # path-absolute or full: the same on every page
             self._verdicts[link] = self._check(page, link)
         return self._verdicts[link]

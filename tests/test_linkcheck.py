@@ -87,3 +87,10 @@ def test_entities_in_links_are_decoded_as_a_browser_does():
 def test_scan_reads_quoted_bare_and_uppercase_attributes():
     found = scan("<A HREF='/one/'>1</A><img src=/two.png><section ID=\"s\"><a name=old></a>")
     assert found.links == ("/one/", "/two.png") and found.ids == {"s", "old"}
+
+
+def test_the_404_page_may_not_use_relative_links():
+    files = site()
+    files["/404.html"] = b'<a href="teams/a/">a</a> <a href="#top">t</a> <a href="/recaps/teams/a/">b</a> <h1 id=top></h1>'
+    assert messages(files) == ["/404.html: relative link teams/a/ on the 404 page, which is served at every missing "
+                               "URL, so it breaks at other depths: make it start with /recaps/"]
