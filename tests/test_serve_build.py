@@ -1,8 +1,11 @@
 """The preview's incremental build: it renders only what changed, and what it
 holds is always what a clean build of the same files writes."""
+import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -178,3 +181,44 @@ def test_after_any_edits_the_preview_equals_a_clean_build(steps):
             assert ok == (clean is not None), step
             if ok:
                 assert files_of(folder / "preview") == clean, step
+
+
+def test_a_template_syntax_error_names_the_template_and_line(tmp_path):
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    edit(tmp_path / "templates/tie.html", "{% block main %}", "{% block main %}{% if %}")
+    outcome = builder.build()
+    assert [(Path(p.path).name, p.line) for p in outcome.problems.errors] == [("tie.html", 5)]
+    edit(tmp_path / "templates/tie.html", "{% if %}", "")
+    assert builder.build().ok and files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
+def test_drafts_are_previewed_marked_as_drafts(tmp_path):
+    config = make_project(tmp_path)
+    builder = PreviewBuilder(config, OutputFolder(tmp_path / "preview"), drafts=True)
+    assert builder.build().ok
+    page = (tmp_path / "preview" / "articles" / "draft-notes" / "index.html").read_text(encoding="utf-8")
+    assert 'class="badge badge--draft"' in page
+
+
+FINGERPRINTS = """
+import json, sys
+from pathlib import Path
+from recaps.errors import Problems
+from recaps.pipeline import Timings, assemble_site, configure, plan_site
+from recaps.render import Renderer
+problems = Problems()
+config = configure(Path(sys.argv[1]), problems)
+pages = plan_site(assemble_site(config, problems, Timings()), config, problems, Timings())
+renderer, memo = Renderer(config), {}
+print(json.dumps({page.url: renderer.fingerprint(page, memo) for page in pages}))
+"""
+
+
+def test_fingerprints_are_the_same_in_every_process(tmp_path):
+    """What a persistent cache needs: no object ids, no hash-ordered sets in a fingerprint."""
+    config = make_project(tmp_path)
+    runs = [subprocess.run([sys.executable, "-c", FINGERPRINTS, str(config)], capture_output=True, text=True,
+                           cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1] and len(json.loads(runs[0])) > 20
