@@ -15,7 +15,7 @@ def _words(*alternatives: str) -> re.Pattern:
 
 # A score was the final result of a match: a verb or noun of winning, losing or drawing.
 WIN = _words(
-    r"w[oi]ns?", r"winning", r"victor(?:y|ies|ious)", r"beat(?:s|en|ing)?", r"thrash(?:ed|es|ing)",
+    r"w[oi]ns?", r"winning", r"winners", r"ran out", r"eased past", r"swept aside", r"victor(?:y|ies|ious)", r"beat(?:s|en|ing)?", r"thrash(?:ed|es|ing)",
     r"hammer(?:ed|s)", r"crush(?:ed|es)", r"edged?", r"stunned", r"overcame", r"triumph(?:ed|s)?",
     r"routed?", r"saw off", r"came from behind to (?:beat|win)",
     r"vinc[eo](?:no)?", r"vint[oa]", r"vittori[ae]", r"battut[oiae]", r"batt[eo](?:no)?", r"imporsi", r"impon[ea]",
@@ -34,7 +34,7 @@ PASSIVE = re.compile(r"(?:beaten|defeated|thrashed|hammered|crushed|edged|stunne
                      r"(?:by|da|dal|dalla|dai|dallo|dall['’])", re.IGNORECASE)
 
 # A score that is not a match's final score.
-SHOOTOUT = _words(r"on penalties", r"on pens", r"pens", r"penalty shoot-?out", r"shoot-?out", r"from the spot",
+SHOOTOUT = _words(r"on penalties", r"on pens", r"pens", r"on spot[- ]kicks", r"penalty shoot-?out", r"shoot-?out", r"from the spot",
                   r"ai rigori", r"dopo i (?:calci di )?rigori", r"dal dischetto", r"lotteria dei rigori",
                   r"d\.?\s?c\.?\s?r\.?", r"dcr")
 AGGREGATE = _words(r"on aggregate", r"aggregate", r"agg\.?", r"over (?:the )?two legs", r"overall",
@@ -50,7 +50,9 @@ HALF_TIME = _words(r"half[- ]time", r"at the break", r"the interval", r"first ha
 # A running score (near the score) and a game still being played (anywhere in the sentence).
 RUNNING = _words(r"made it", r"make it", r"making it", r"to lead", r"led", r"leads?", r"leading", r"ahead",
                  r"equali[sz]e[ds]?", r"doubled", r"restored", r"pulled one back", r"in vantaggio", r"conduce",
-                 r"avanti", r"sul \d", r"momentaneo", r"raddoppi[oa]", r"accorcia")
+                 r"avanti", r"sul \d", r"momentaneo", r"raddoppi[oa]", r"accorcia", r"behind", r"trailing",
+                 r"deficit", r"(?:goals?|\d-\d) down", r"from (?:a )?\d-\d", r"sotto (?:di|per)", r"in svantaggio",
+                 r"rimont(?:a|ando|are) (?:da|dallo|dall['’])", r"da(?:llo)? \d-\d")
 LIVE = _words(r"minutes? (?:left|to go|remaining)", r"ha(?:s|ve) gone to extra[- ]time", r"heading (?:in)?to extra[- ]time",
               r"going (?:in)?to extra[- ]time", r"goes to extra[- ]time", r"still", r"currently", r"so far",
               r"at the moment", r"live", r"si va ai supplementari", r"in corso", r"per ora", r"al momento",
@@ -61,7 +63,9 @@ HYPOTHETICAL = _words(r"needs?", r"if", r"must", r"should", r"hope", r"predict(?
 PAST_MEETING = _words(r"last season", r"last year", r"back in", r"previous meeting", r"last met", r"the last time",
                       r"in (?:19|20)\d\d", r"(?:19|20)\d\d (?:final|semi-final)", r"scorsa stagione", r"l['’]anno scorso",
                       r"nel (?:19|20)\d\d", r"precedent[ei]", r"ultimo precedente", r"ultima volta",
-                      r"a week ago", r"last week", r"(?:days|weeks|months|years) ago", r"la scorsa settimana",
+                      r"a week ago", r"last week", r"last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                      r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)['’]s", r"coming off",
+                      r"on the back of", r"last time out", r"(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) scors[oa]", r"(?:days|weeks|months|years) ago", r"la scorsa settimana",
                       r"(?:una|due|tre|qualche) settiman[ae] fa", r"(?:giorni|settimane|mesi|anni) fa")
 OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"in the other", r"the other (?:tie|game|match|semi-final)",
                       r"other results?", r"at the weekend", r"last weekend", r"on the weekend", r"in the league",
@@ -85,7 +89,7 @@ NEXT_ROUND = re.compile(r"(?:\b(?:to|into|reach(?:ed|es|ing)?|for|qualif(?:y|ied
 # Who was at home: a cue and whose side it takes.
 HOME_OF_SUBJECT = _words(r"at home", r"on home soil", r"in front of (?:their|its) (?:own )?(?:fans|supporters|crowd)",
                          r"home crowd", r"in casa", r"tra le mura amiche", r"tra le proprie mura",
-                         r"davanti ai propri tifosi", r"davanti al proprio pubblico", r"hosted", r"hosts?", r"hosting",
+                         r"davanti ai propri tifosi", r"davanti al proprio pubblico", r"padron[ea] di casa", r"hosted", r"hosts?", r"hosting",
                          r"welcomed", r"ospita(?:to)?", r"ha ospitato")
 AWAY_OF_SUBJECT = _words(r"away from home", r"on the road", r"on their travels", r"in trasferta", r"fuori casa",
                          r"lontano da casa", r"away")

@@ -158,10 +158,12 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
             findings.partial.append(_Partial(sentence, None, extras, tuple(mentions)))
         return
     bounds = _segments(text, mains)
-    for item, (low, high) in zip(mains, bounds):
+    whys = [_not_a_result(text, item, low, high) for item, (low, high) in zip(mains, bounds)]
+    for item, (low, high), why in zip(mains, bounds, whys):
+        if len(mains) > 1 and sum(not w for w in whys) == 1 and not why:
+            low, high = 0, len(text)  # the only final score: "came from 2-0 down to win 3-2 at home to Benfica"
         segment_mentions = [m for m in mentions if low <= m.start < high]
         others = [other for other in scored if low <= other.start < high and other.kind in ("aet", "pens")]
-        why = _not_a_result(text, item, low, high)
         if why:
             if segment_mentions:
                 findings.review.append((sentence, why))
@@ -183,7 +185,7 @@ def _segments(text: str, mains: list[_Scored]) -> list[tuple[int, int]]:
     cuts = [0]
     for before, after in zip(mains, mains[1:]):
         breaks = [m for m in _CLAUSE_BREAK.finditer(text, before.end, after.start)]
-        cuts.append(breaks[-1].end() if breaks else after.start)
+        cuts.append(breaks[-1].end() if breaks else before.end)  # "came back from 2-0 | down to win 3-2"
     cuts.append(len(text))
     return list(zip(cuts, cuts[1:]))
 
@@ -215,6 +217,8 @@ def compose(findings: Findings, focus: tuple[str, str], places: dict[str, set[st
             continue
         text = partial.sentence.text
         if partial.main is not None and existing is None:
+            if partial.main.kind != "normal" and not cues.ENDED.search(text):
+                continue  # "Inter have won 3-0 in each of their last home games": not this match
             result, why = _result(text, partial.main, list(partial.others), list(partial.mentions), places,
                                   0, len(text), pair_hint=focus)
             if result is None:
