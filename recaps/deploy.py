@@ -90,6 +90,8 @@ def publish(site_dir: Path, repo: Path, *, remote: str, branch: str, message: st
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if not args.config.is_file():  # before asking git about the folder it would be in
+        parser.error(f"--config: no config file at {args.config} (run where config.yaml is, or pass --config FILE)")
     repo = args.config.resolve().parent
     try:
         sha = source_commit(repo, args.remote)

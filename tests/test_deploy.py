@@ -133,3 +133,9 @@ def test_a_custom_remote_and_branch(project, env):
     assert done.returncode == 0, done.stderr
     assert published(project.parent / "pages.git", env, "site") is not None
     assert published(project.parent / "origin.git", env) is None
+
+
+def test_a_missing_config_is_wrong_usage(tmp_path, env):
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "deploy", "--config", str(tmp_path / "nope.yaml")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "--config: no config file at" in done.stderr
