@@ -183,6 +183,17 @@ def test_a_home_side_that_contradicts_the_first_leg_is_flagged(registry):
     assert "who was at home" in whys(draft)
 
 
+def test_a_return_leg_without_leg_or_date_is_matched_by_its_aggregate(registry, site):
+    draft = ingest((DATA / "en_return_leg_wire.txt").read_text(encoding="utf-8"), registry, site)
+    (match,) = draft.front["matches"]
+    assert facts(match) == {"home": "Milan", "away": "Feyenoord", "score": "1-1",
+                            "stage": "Knockout phase play-offs", "leg": 2}
+    assert draft.front["season"] == "2024-25"
+    assert [(g["team"], g["player"], g["minute"]) for g in match["goals"]] == [
+        ("Milan", "Santiago Giménez", "1"), ("Feyenoord", "Julián Carranza", "73")]
+    assert "cards" not in match and "card for Theo Hernández, but the text does not say" in whys(draft)
+
+
 # --------------------------------------------------------------------------- what the build reads back
 
 @pytest.mark.parametrize("path", [*CASES, *sorted(SEEDS.glob("*.txt"))], ids=lambda path: path.stem)

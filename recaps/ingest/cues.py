@@ -104,6 +104,7 @@ HOME_SIDE = _words(r"the hosts", r"the home side", r"i padroni di casa", r"i loc
 # Goals and cards.
 GOAL = _words(r"scored", r"scores?", r"scoring", r"netted", r"nets", r"struck", r"strike", r"header", r"goal",
               r"opened the scoring", r"equali[sz]ed", r"equali[sz]er", r"winner", r"doubled", r"made it", r"fired",
+              r"gave (?:[\w'’.-]+ ){1,3}the lead", r"put (?:[\w'’.-]+ ){1,3}(?:ahead|in front)", r"levell?ed",
               r"gol", r"rete", r"segna(?:to|no)?", r"raddoppi[oa]", r"in vantaggio", r"pareggio", r"pari",
               r"colpisce", r"firma", r"sblocca", r"accorcia", r"tris", r"poker", r"autogol", r"bolide", r"a segno")
 NOT_A_GOAL = _words(r"disallowed", r"ruled out", r"offside", r"chalked off", r"annulla(?:to|ta)?", r"fuorigioco",

@@ -214,7 +214,12 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
         leg = None
     if len(_pairs(findings)) == 1:
         result.home_cues.extend(_article_venue_cues(layout, names, result, registry))
-    other, why_other = other_leg(known, result.teams, leg, date)
+    def adds_up(match: KnownMatch) -> bool:
+        final = result.aet or result.goals
+        totals = sorted((final[slug] + match.goals(slug) for slug in result.teams), reverse=True)
+        return any(totals == [item.high, item.low] for item in findings.aggregates)
+
+    other, why_other = other_leg(known, result.teams, leg, date, adds_up)
     match_competition = competition.name if competition else ""
     season = season_of(competition, date) if date else None
     if other:

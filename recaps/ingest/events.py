@@ -27,6 +27,7 @@ _NOT_NAMES = {
     "prima", "nel", "nella", "al", "alla", "con", "per", "da", "di", "del", "della", "poi", "quando", "anche",
     "var", "uefa", "fifa", "serie",
 }
+_CARD = re.compile(f"{cues.RED_CARD.pattern}|{cues.SECOND_YELLOW.pattern}", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|due|tre|quattro|cinque|sei|sette)\s+$", re.I)
 _MINUTE = re.compile(r"\b(?:al|in the|nel|minute|minuto)?\s*(\d{1,3})(?:\s?(?:st|nd|rd|th|esimo|°|º|'|’|′))"
                      r"(?:\+(\d{1,2}))?(?:[- ]minute)?|\((\d{1,3})(?:\+(\d{1,2}))?['’′]\)|"
@@ -62,8 +63,7 @@ def find_events(layout: Layout, names: Names, home: str, away: str) -> tuple[lis
         text = sentence.text
         if not cues.NOT_A_GOAL.search(text):
             goals.extend(_events(sentence, text, spans, cues.GOAL, home, away, goal=True))
-        cards.extend(_events(sentence, text, spans, cues.RED_CARD, home, away, goal=False))
-        cards.extend(_events(sentence, text, spans, cues.SECOND_YELLOW, home, away, goal=False))
+        cards.extend(_events(sentence, text, spans, _CARD, home, away, goal=False))
     return goals, cards
 
 
@@ -92,12 +92,16 @@ def _events(sentence: Sentence, text: str, spans, pattern: re.Pattern, home: str
         if goal and cues.PENALTY_GOAL.search(text, low, high):
             kind = "pen"
         elif not goal:
-            kind = "second_yellow" if pattern is cues.SECOND_YELLOW else "red"
+            kind = "second_yellow" if cues.SECOND_YELLOW.search(text, low, high) else "red"
         first = not players
         players.add(player)
-        side = _side_after(text, spans, cue.end(), high, home) or _side_in(text, spans, cue.start(), low, home)
-        if side is None and first:
-            side = _side_in(text, spans, cue.start(), 0, home)
+        side = _side_after(text, spans, cue.end(), high, home)
+        if side is None and goal:  # a card's side must be stated for it: "a red card for Milan's ..."
+            side = _side_in(text, spans, cue.end(), low, home)
+            if side is None and first:
+                side = _side_in(text, spans, cue.start(), 0, home)
+        elif side is None:
+            side = _side_in(text, [], cue.end(), low, home)  # "the visitors' Toloi was sent off"
         minute = _minute(text[low:high]) or (_minute(text[:low]) if first else "")
         found.append(Event(side, player, minute, kind, sentence))
     return found

@@ -19,6 +19,8 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bSt|\bMr|\bMrs|\bDr|\bvs|\bv|\bno|\bsig
                            re.IGNORECASE)
 HEADING_MAX_CHARS = 70
 HEADING_MAX_WORDS = 10
+HEADLINE_MAX_CHARS = 110  # the first line may be a longer headline
+HEADLINE_MAX_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,12 @@ class Layout:
         return ""
 
 
-def is_heading(line: str) -> bool:
+def is_heading(line: str, *, first: bool = False) -> bool:
     """A short line without closing punctuation that starts with a capital."""
     words = line.split()
-    return (0 < len(line) <= HEADING_MAX_CHARS and len(words) <= HEADING_MAX_WORDS
+    most_chars, most_words = (HEADLINE_MAX_CHARS, HEADLINE_MAX_WORDS) if first else (HEADING_MAX_CHARS,
+                                                                                     HEADING_MAX_WORDS)
+    return (0 < len(line) <= most_chars and len(words) <= most_words
             and line[-1] not in _CLOSING and (line[0].isupper() or line[0].isdigit()))
 
 
@@ -86,7 +90,7 @@ def read_layout(text: str) -> Layout:
     pieces = [line for line in lines if line]
     blocks, sentences, offset = [], [], 0
     for index, piece in enumerate(pieces):
-        heading = is_heading(piece) and index + 1 < len(pieces)
+        heading = is_heading(piece, first=index == 0) and index + 1 < len(pieces)
         blocks.append(Block(piece, heading, offset))
         if heading:
             sentences.append(Sentence(piece, offset, index, True))

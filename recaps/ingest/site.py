@@ -60,11 +60,12 @@ def known_matches(folder, registry: Registry) -> list[KnownMatch]:
 
 
 def other_leg(known: list[KnownMatch], pair: tuple[str, str], leg: int | None,
-              date: dt.date | None) -> tuple[KnownMatch | None, str]:
+              date: dt.date | None, adds_up=None) -> tuple[KnownMatch | None, str]:
     """The reported other leg of the tie between `pair`, and why it is one ("" if none is).
 
     A match between the same clubs is the other leg when it is a stated leg and this
-    one is the other number, or when this one's date is a leg's distance from it.
+    one is the other number, when this one's date is a leg's distance from it, or when
+    the aggregate the text states adds up with it (`adds_up(match)`).
     """
     same_pair = [m for m in known if {m.home, m.away} == set(pair) and m.leg in (1, 2)]
     for match in same_pair:
@@ -72,4 +73,8 @@ def other_leg(known: list[KnownMatch], pair: tuple[str, str], leg: int | None,
             return match, f"{match.path} reports leg {match.leg}"
         if leg is None and date and match.date and OTHER_LEG_DAYS[0] <= abs((date - match.date).days) <= OTHER_LEG_DAYS[1]:
             return match, f"{match.path} reports leg {match.leg}, {abs((date - match.date).days)} days apart"
+    if leg is None and adds_up is not None:
+        fitting = [match for match in same_pair if adds_up(match)]
+        if len(fitting) == 1:
+            return fitting[0], f"{fitting[0].path} reports leg {fitting[0].leg}, and the stated aggregate adds up"
     return None, ""
