@@ -67,7 +67,7 @@ PAST_MEETING = _words(r"last season", r"last year", r"back in", r"previous meeti
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)['’]s", r"coming off",
                       r"on the back of", r"last time out", r"(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) scors[oa]", r"(?:days|weeks|months|years) ago", r"la scorsa settimana",
                       r"(?:una|due|tre|qualche) settiman[ae] fa", r"(?:giorni|settimane|mesi|anni) fa")
-OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"in the other", r"the other (?:tie|game|match|semi-final)",
+OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"earlier(?: on| in the day| today| tonight)?", r"in the other", r"the other (?:tie|game|match|semi-final)",
                       r"other results?", r"at the weekend", r"last weekend", r"on the weekend", r"in the league",
                       r"in serie a", r"nell['’]altr[oa]", r"negli altri", r"intanto", r"altrove", r"in campionato",
                       r"nel weekend", r"in classifica", r"standings", r"table")

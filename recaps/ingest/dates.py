@@ -72,6 +72,13 @@ def _plain_char(char: str) -> str:
     return plain if len(plain) == 1 else char
 
 
+def calendar_word(word: str) -> bool:
+    """A month or weekday name, in any of the detector's languages ("Tuesday", "febbraio")."""
+    months, days = _names()
+    key = _plain(word)
+    return len(key) > 3 and (key in months or key in days)
+
+
 def find_dates(text: str, reference_year: int) -> list[FoundDate]:
     """Every stated date in `text`, in order.
 

@@ -160,7 +160,7 @@ def _article_results(findings: Findings, names: Names, layout: Layout, review: l
         if any(other.goals != first.goals for other in results[1:]):
             review.extend(ReviewItem("matches", r.sentence.text, "two different scores for one match") for r in results)
             continue
-        prominent = min(names.count(slug) for slug in pair) >= 2 or first.sentence.block == 0
+        prominent = min(names.count(slug) for slug in pair) >= 2 or _opening(layout, first.sentence)
         if not prominent:
             review.append(ReviewItem("matches", first.sentence.text,
                                      "a result of clubs the article barely mentions: another game, left out"))
@@ -170,6 +170,12 @@ def _article_results(findings: Findings, names: Names, layout: Layout, review: l
             first.also.append(other.sentence)
         chosen.append(first)
     return chosen
+
+
+def _opening(layout: Layout, sentence: Sentence) -> bool:
+    """The headline or the first two sentences: where a recap states its own result."""
+    body = [s for s in layout.sentences if not s.heading]
+    return sentence in body[:2] or (sentence.heading and sentence is layout.sentences[0])
 
 
 def _competition(layout: Layout, names: Names, registry: Registry, results: list[Result]):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import cues
 from .layout import Layout, Sentence
+from .dates import calendar_word
 from .teams import Names, place_before
 
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:(?:de|van|der|da|di|dos|el|ten|von|le)\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}")
@@ -119,6 +120,8 @@ def _player(text: str, spans, cue: re.Match, low: int, high: int) -> str:
         start = match.end() - len(" ".join(words))
         if len(words) == 1 and place_before(text, start, coming_from=True):
             continue  # "in Bergamo" is a place, not a player
+        if any(calendar_word(word) for word in words):
+            continue  # "on Tuesday", "in March"
         if start == 0 and len(words) == 1:
             continue  # a capital that only starts the sentence
         candidates.append((start, " ".join(words)))

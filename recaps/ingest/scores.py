@@ -25,6 +25,7 @@ _SCORE = re.compile(r"(?<![\d.,:/–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d]
 MAX_GOALS = 15
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|while|whereas|but|e|mentre|ma)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
+_RELATIVE = re.compile(r",\s+(?:who|which|that|che|il quale|la quale|i quali)\b", re.IGNORECASE)
 _STRONG_BREAK = re.compile(r"[;:—]\s*|\s+(?:but|while|whereas|ma|mentre|però)\s+", re.IGNORECASE)
 NEAR = 40  # characters around a score in which its qualifiers ("on penalties") are looked for
 
@@ -386,6 +387,13 @@ def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], pl
             if cues.HOME_OF_NEXT.search(text[max(low, match.start() - 20):match.end() + 1] + " "):
                 continue  # "away to X": X is the one at home
             clause = max((b.end() for b in _STRONG_BREAK.finditer(text, low, match.start())), default=low)
+            relative = [r for r in _RELATIVE.finditer(text, clause, match.start())]
+            if relative:  # "beaten by Inter, who were at home": the club the clause hangs on
+                antecedent = [m for m in ours if 0 <= relative[-1].start() - m.end <= 1]
+                if antecedent:
+                    found.append((antecedent[0].slug if at_home else other(antecedent[0].slug),
+                                  f"“{match.group()}”"))
+                continue
             before = [m for m in ours if clause <= m.start and m.end <= match.start()]
             if before and not _verb_before(text, clause, before[0].start):
                 subject = before[0].slug
