@@ -124,22 +124,33 @@ def read_articles(config: Config, problems: Problems, cache: ParseCache | None =
     if not folder.is_dir():
         problems.warn(shown_path(folder), 0, "no articles folder: the site will have no recaps")
         return []
+    shown_folder = shown_path(folder)
     specs = []
-    for path in sorted(folder.rglob("*.md")):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if hidden or not path.is_file():  # editor lock and backup files (.#x.md), hidden folders
-            continue
-        shown = shown_path(path)
+    for parts in _markdown_files(folder):  # hidden files and folders skipped: editor locks (.#x.md), backups
+        path, shown = folder.joinpath(*parts), os.path.join(shown_folder, *parts)
         try:
             raw = path.read_bytes()
         except OSError as exc:
             problems.error(shown, 0, f"cannot read: {exc.strerror}")
             continue
-        spec = cache.get(("article", shown, path.stem, config.language), raw,
-                         lambda found: parse_article(shown, path.stem, raw, found, config.language), problems)
+        stem = parts[-1][:-3]
+        spec = cache.get(("article", shown, stem, config.language), raw,
+                         lambda found: parse_article(shown, stem, raw, found, config.language), problems)
         if spec is not None:
             specs.append(spec)
     return specs
+
+
+def _markdown_files(folder: Path) -> list[tuple[str, ...]]:
+    """The .md files below `folder` that are not hidden, as path parts relative to it, sorted."""
+    found = []
+    for current, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        relative = os.path.relpath(current, folder)
+        base = () if relative == "." else tuple(relative.split(os.sep))
+        found.extend(base + (name,) for name in files if name.endswith(".md") and not name.startswith(".")
+                     and os.path.isfile(os.path.join(current, name)))
+    return sorted(found)
 
 
 SITE_MARKS = (".nojekyll", "index.html")  # a folder holding either was built before
