@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 
 _METADATA = re.compile(r"^\s*date\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
-_CLOSING = ".!?…:;,\"”»’')]"
+_CLOSING = ".!?…:;,\"”»’'"
 _MARKDOWN_START = re.compile(r"^(?:#|>|[-*+]\s|\d+[.)]\s|=+\s*$|-{3,}\s*$|`{3}|~{3}|\|)")
 # A sentence ends at . ! ? … followed by a space and a capital, a digit or a quote;
 # not after a lone capital (an initial) or a common abbreviation.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?=[\"“«(]?[A-ZÀ-ÖØ-Þ0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bSt|\bMr|\bMrs|\bDr|\bvs|\bv|\bno|\bsig|\bdott|\ba\.e\.t|\bd\.c\.r|\bd\.t\.s)\.$",
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|(?:^|\s)\d|\bSt|\bMr|\bMrs|\bDr|\bvs|\bv|\bno|\bsig|\bdott|\ba\.e\.t|\bd\.c\.r|\bd\.t\.s)\.$",
                            re.IGNORECASE)
 HEADING_MAX_CHARS = 70
 HEADING_MAX_WORDS = 10

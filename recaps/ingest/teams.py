@@ -63,6 +63,11 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
         if mention.kind == COMPETITION and mention in as_names:
             names.competitions.append((mention.start, mention.slugs[0]))
         elif mention.kind == TEAM and mention in as_names:
+            longer = _longer_name(text, mention.start, mention.end)
+            if longer:
+                names.review.append((mention.start, "teams", f"{mention.text!r} is part of the longer name "
+                                                             f"{longer!r}: not taken for {registry.teams[mention.slugs[0]].name}"))
+                continue
             names.teams.append(TeamMention(mention.start, mention.end, mention.text, mention.slugs[0], "name"))
         elif mention.kind == NICKNAME:
             _nickname(text, mention, _in_language(mention, lang, registry), names.teams, named, registry, names)
@@ -71,6 +76,33 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
             names.named.append(mention.slug)
     _misspellings(text, covered, registry, names)
     return names
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*) $")
+_WORD_AFTER = re.compile(r"^ ([^\W\d_][\w’'-]*)")
+_CLUB_AFFIX = re.compile(r"^(?:[A-Z0-9.]{1,5}|Calcio|Club|Football|Futbol|Fútbol|de|di|del|da|do|"
+                         r"The|Il|La|Lo|Le|Gli|El|Los|Die|Der|Con|Contro|Against|Versus|And|E|Ed|Vs|Tra|Fra)$")
+
+
+def _longer_name(text: str, start: int, end: int) -> str:
+    """The longer proper name a registry name sits inside ("Queens Park Rangers", "Milan Škriniar"),
+    or "": capitalised words next to it that are not a club's affix (FC, AC, Calcio) or a possessive."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.search(text[end:end + 40])
+    words = []
+    if before and before.group(1)[0].isupper() and not _CLUB_AFFIX.match(before.group(1)) \
+            and not before.group(1).endswith(("'s", "’s")) and not _starts_sentence(text, before.start(1)):
+        words.append(before.group(1))
+    words.append(text[start:end])
+    if after and after.group(1)[0].isupper() and not _CLUB_AFFIX.match(after.group(1)):
+        words.append(after.group(1))
+    return " ".join(words) if len(words) > 1 else ""
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    head = text[max(0, at - 10):at]
+    stripped = head.rstrip()
+    return at < 10 and not stripped or "\n" in head[len(stripped):] or bool(stripped) and stripped[-1] in ".!?:;\"“«"
 
 
 def _capitalised(word: str) -> bool:
