@@ -222,3 +222,13 @@ def test_fingerprints_are_the_same_in_every_process(tmp_path):
                            cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
             for seed in ("1", "2")]
     assert runs[0] == runs[1] and len(json.loads(runs[0])) > 20
+
+
+def test_a_first_build_that_fails_still_copies_the_stylesheet_for_the_error_page(tmp_path):
+    config = make_project(tmp_path)
+    edit(tmp_path / RITORNO, "leg: 2", "leg: [2")
+    builder = PreviewBuilder(config, OutputFolder(tmp_path / "preview"))
+    assert not builder.build().ok
+    assert sorted(files_of(tmp_path / "preview")) == ["static/style.css"]
+    edit(tmp_path / RITORNO, "leg: [2", "leg: 2")
+    assert builder.build().ok and files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")

@@ -62,12 +62,14 @@ class PreviewBuilder:
         started = time.perf_counter()
         outcome = Outcome(Problems())
         try:
-            written = self._build(outcome)
+            outputs = self._build(outcome)
         except BuildFailed:
-            written = None
-        if written is not None:
-            with self.lock:
-                self._apply(written, outcome)
+            outputs = None
+        with self.lock:
+            if outputs is not None:
+                self._apply(outputs, outcome)
+            elif outcome.config is not None:  # the error page is styled with the site's own stylesheet
+                self._apply_static(self._static(outcome.config), outcome)
         outcome.milliseconds = (time.perf_counter() - started) * 1000
         return outcome
 
@@ -92,10 +94,28 @@ class PreviewBuilder:
                 outputs[page.url] = (fingerprint, None if unchanged else renderer.render(page))
         except TemplateFailed as exc:
             raise template_failed(exc, problems) from None
+        outputs.update(self._static(config))
+        return outputs
+
+    def _static(self, config: Config) -> dict[str, tuple[str, bytes | None]]:
+        outputs = {}
         for url, content in static_files(config).items():
             fingerprint = "static:" + hashlib.blake2b(content, digest_size=16).hexdigest()
             outputs[url] = (fingerprint, None if self.fingerprints.get(url) == fingerprint else content)
         return outputs
+
+    def _apply_static(self, outputs: dict[str, tuple[str, bytes | None]], outcome: Outcome) -> None:
+        """Bring the static files up to date alone, leaving the pages as they are."""
+        for url in [url for url, fingerprint in self.fingerprints.items()
+                    if fingerprint.startswith("static:") and url not in outputs]:
+            self.folder.remove(url)
+            del self.fingerprints[url]
+            outcome.removed += 1
+        for url, (fingerprint, content) in outputs.items():
+            if content is not None:
+                self.folder.write(url, content)
+                self.fingerprints[url] = fingerprint
+                outcome.copied += 1
 
     def _apply(self, outputs: dict[str, tuple[str, bytes | None]], outcome: Outcome) -> None:
         for url, (fingerprint, content) in outputs.items():
