@@ -139,3 +139,14 @@ def test_a_missing_config_is_wrong_usage(tmp_path, env):
     done = subprocess.run([sys.executable, str(ROOT / "build.py"), "deploy", "--config", str(tmp_path / "nope.yaml")],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "--config: no config file at" in done.stderr
+
+
+def test_a_rejected_push_is_said_plainly(project, env):
+    hook = project.parent / "origin.git" / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'pushes are closed today' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    failed = deploy(project, env)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert "deploy: git push origin gh-pages failed (exit 1); the local branch gh-pages holds the new site" \
+        in failed.stderr
+    assert published(project.parent / "origin.git", env) is None
