@@ -43,7 +43,8 @@ AGGREGATE = _words(r"on aggregate", r"aggregate", r"agg\.?", r"over (?:the )?two
 EXTRA_TIME = _words(r"after extra[- ]time", r"a\.?e\.?t\.?", r"aet", r"in extra[- ]time", r"after 120 minutes",
                     r"dopo i (?:tempi )?supplementari", r"ai (?:tempi )?supplementari", r"nei supplementari",
                     r"d\.?t\.?s\.?", r"dts")
-NORMAL_TIME = _words(r"after 90 minutes", r"in normal time", r"at the end of normal time", r"in regulation",
+NORMAL_TIME = _words(r"after 90 minutes", r"(?:and|to) force extra[- ]time", r"sending the (?:game|tie|match) (?:in)?to extra[- ]time",
+                     r"(?:e|per) (?:portare|trascinare) (?:la gara|la partita|il match) ai supplementari", r"in normal time", r"at the end of normal time", r"in regulation",
                      r"nei (?:tempi )?regolamentari", r"al 90['’]?", r"dopo 90 minuti", r"nei novanta minuti")
 HALF_TIME = _words(r"half[- ]time", r"at the break", r"the interval", r"first half", r"opening half",
                    r"intervallo", r"primo tempo", r"prima frazione", r"riposo")

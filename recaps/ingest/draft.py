@@ -24,6 +24,7 @@ TITLE_MAX = 90
 # Leagues of these countries run from summer to summer, like UEFA's competitions.
 SUMMER_SEASONS = {"ITA", "ESP", "ENG", "GER", "FRA", "BEL", "TUR", "POR", "NED", "GRE", "CZE", "AUT", "UKR", "SUI",
                   "SRB", "SCO", "ISR", "DEN", "SVK", "ROU", "POL", "HUN", "CYP", "CRO", "BUL", "AZE", "MDA", "RUS"}
+_NAMED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,4}$")  # a competition's name before its stage
 _FINAL_NOT_A_STAGE = re.compile(r"^\s*(?:\d|minutes?|minuti|whistle|score|stages?|third|moments|seconds|secondi|"
                                 r"phase|quarter|day|touch|pass|ball|di gara|del match|della partita|fischio)", re.I)
 
@@ -355,13 +356,18 @@ def _stages_in(text: str, competition) -> list:
             for match in re.finditer(rf"(?<= ){re.escape(words)}(?= )", key_text):
                 before = _original_before(text, key_text, match.start())
                 after = _original_after(text, key_text, match.end())
-                if cues.NEXT_ROUND.search(before):
-                    continue
+                if cues.NEXT_ROUND.search(before) or cues.NEXT_ROUND.search(_NAMED_BEFORE.sub("", before)):
+                    continue  # "volare agli ottavi", "to reach the Champions League final"
                 if name_key(alias) in ("final", "finale") and (_FINAL_NOT_A_STAGE.match(after)
                                                                 or re.search(r"\b(?:nel|il|del|al)\s+$", before, re.I)):
                     continue
-                found.append((match.start(), stage))
-    return [stage for _, stage in sorted(found, key=lambda item: item[0])]
+                found.append((match.start(), match.end(), stage))
+    kept, reached = [], -1
+    for start, end, stage in sorted(found, key=lambda item: (item[0], -item[1])):
+        if start >= reached:  # "semi-final" is not also "final"
+            kept.append(stage)
+            reached = end
+    return kept
 
 
 def _words(text: str) -> list[str]:

@@ -82,7 +82,7 @@ def _events(sentence: Sentence, text: str, spans, pattern: re.Pattern, home: str
         if goal and _COUNTED.search(text, max(0, cue.start() - 12), cue.start()):
             continue  # "three goals in 25 minutes": a tally, not a goal
         low, high = next(((lo, hi) for lo, hi in clauses if lo <= cue.start() < hi), (0, len(text)))
-        player = _player(text, spans, cue, low, high)
+        player, player_at = _player(text, spans, cue, low, high)
         if not player or player in players:
             continue  # one goal per player per sentence: "colpisce ... con il bolide di Jutglà" is one
         if goal and cues.MISSED.search(text, low, high):
@@ -97,11 +97,13 @@ def _events(sentence: Sentence, text: str, spans, pattern: re.Pattern, home: str
         first = not players
         players.add(player)
         side = _side_after(text, spans, cue.end(), high, home)
-        if side is None and goal:  # a card's side must be stated for it: "a red card for Milan's ..."
+        if side is None and player_at < cue.start():  # "Inter's Acerbi scored", not "Barcelona led before Acerbi scored"
+            side = _side_of_name(text, spans, player_at, home)
+        elif side is None and goal:  # "gli ospiti trovano il raddoppio con Talbi"
             side = _side_in(text, spans, cue.end(), low, home)
             if side is None and first:
                 side = _side_in(text, spans, cue.start(), 0, home)
-        elif side is None:
+        elif side is None:  # a card's side must be stated for it: "a red card for Milan's ..."
             side = _side_in(text, [], cue.end(), low, home)  # "the visitors' Toloi was sent off"
         minute = _minute(text[low:high]) or (_minute(text[:low]) if first else "")
         found.append(Event(side, player, minute, kind, sentence))
@@ -125,9 +127,20 @@ def _player(text: str, spans, cue: re.Match, low: int, high: int) -> str:
         if start == 0 and len(words) == 1:
             continue  # a capital that only starts the sentence
         candidates.append((start, " ".join(words)))
-    after = [name for start, name in candidates if start >= cue.end()]
-    before = [name for start, name in candidates if start < cue.start()]
-    return after[0] if after else before[-1] if before else ""
+    after = [(name, start) for start, name in candidates if start >= cue.end()]
+    before = [(name, start) for start, name in candidates if start < cue.start()]
+    return after[0] if after else before[-1] if before else ("", 0)
+
+
+_BEFORE_NAME = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _side_of_name(text: str, spans, player_at: int, home: str) -> str | None:
+    """The club written just before a player's name: "Inter's Acerbi", "Inter defender Acerbi"."""
+    for start, end, slug in spans:
+        if slug and end <= player_at and _BEFORE_NAME.match(text[end:player_at]):
+            return "home" if slug == home else "away"
+    return None
 
 
 def _side_after(text: str, spans, at: int, high: int, home: str) -> str | None:

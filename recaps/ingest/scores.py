@@ -169,7 +169,7 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
             if segment_mentions:
                 findings.review.append((sentence, why))
             continue
-        if len(set(m.slug for m in segment_mentions)) < 2 and len(mains) == 1:
+        if len(set(m.slug for m in segment_mentions)) < 2 and sum(not w for w in whys) == 1:
             findings.partial.append(_Partial(sentence, item, tuple(others), tuple(segment_mentions)))
             continue
         result, why = _result(text, item, others, segment_mentions, places, low, high)
@@ -196,7 +196,7 @@ def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
     window = text[max(low, item.start - NEAR):min(high, item.end + NEAR)]
     if item.kind == "half" or cues.HALF_TIME.search(text[max(low, item.start - NEAR):item.start]):
         return ""
-    if cues.RUNNING.search(window) or cues.LIVE.search(segment):
+    if cues.RUNNING.search(window) and item.kind != "normal" or cues.LIVE.search(segment):
         return "a score while the game was still going, not a final score"
     if cues.HYPOTHETICAL.search(text[max(low, item.start - NEAR):item.start]):
         return ""
@@ -213,7 +213,8 @@ def compose(findings: Findings, focus: tuple[str, str], places: dict[str, set[st
     extra time"): only in an article about one pair of clubs, from sentences naming
     no other club."""
     existing = next((r for r in findings.results if set(r.teams) == set(focus)), None)
-    for partial in findings.partial:
+    # Scores first, then what extra time and a shoot-out add to them, wherever each is stated.
+    for partial in sorted(findings.partial, key=lambda partial: partial.main is None):
         if any(m.slug not in focus for m in partial.mentions):
             continue
         text = partial.sentence.text
@@ -245,7 +246,7 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
     scoreline = _scoreline(text, item, mentions)
     clubs = list(dict.fromkeys(m.slug for m in mentions))
     verb = _verb(text, item, low, high)
-    if scoreline is None and verb is None:
+    if scoreline is None and verb is None and item.kind != "normal":
         return None, "a score without a word that makes it a final result (won, lost, drew, ended)"
     if scoreline:
         pair = scoreline

@@ -69,7 +69,7 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
                                                              f"{longer!r}: not taken for {registry.teams[mention.slugs[0]].name}"))
                 continue
             names.teams.append(TeamMention(mention.start, mention.end, mention.text, mention.slugs[0], "name"))
-        elif mention.kind == NICKNAME:
+        elif mention.kind == NICKNAME and _written_as_nickname(mention, lang, registry):
             _nickname(text, mention, _in_language(mention, lang, registry), names.teams, named, registry, names)
     for mention in names.teams:
         if mention.slug not in names.named:
@@ -107,6 +107,16 @@ def _starts_sentence(text: str, at: int) -> bool:
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
+
+
+def _written_as_nickname(mention, lang: str, registry: Registry) -> bool:
+    """A capitalised nickname counts; a lower-case one ("i nerazzurri") only when a club has it in the
+    article's language and it is no short common word ("real" in English prose)."""
+    if any(_capitalised(word) for word in mention.text.split()):  # "la Dea", "The Reds"
+        return True
+    key = name_key(mention.text)
+    return len(key) >= 5 and any(code == lang and key in map(name_key, nicks)
+                                 for slug in mention.slugs for code, nicks in registry.teams[slug].nicknames)
 
 
 def _in_language(mention, lang: str, registry: Registry) -> tuple[str, ...]:
