@@ -260,6 +260,8 @@ DATES = [
     ("Tuesday 18th February", "2025-02-18", True),
     ("last night at the Gewiss; ieri sera a Bergamo; on Tuesday", None, False),
     ("on 31 February 2025", None, False),
+    ("Pubblicato il 19/02/2025 alle 23:10", "2025-02-19", False),
+    ("Pubblicato il 19.02.2025", "2025-02-19", False),
 ]
 
 
@@ -304,3 +306,16 @@ def test_season_runs_summer_to_summer_for_uefa(registry):
     assert str(season_of(ucl, dt.date(2025, 2, 18))) == "2024-25"
     assert str(season_of(ucl, dt.date(2025, 8, 20))) == "2025-26"
     assert season_of(registry.competition("Eliteserien"), dt.date(2025, 5, 1)) is None
+
+
+SCORE_TEXTS = [
+    ("won 2-1, then 3–0 and 2:1", [(2, 1), (3, 0), (2, 1)]),
+    ("a 4-3-3, the 2024-25 season, kick-off at 15:00 or 2:15 pm, on 18-02-2025", []),
+]
+
+
+@pytest.mark.parametrize("text, scores", SCORE_TEXTS)
+def test_what_is_written_like_a_score(text, scores):
+    from recaps.ingest.scores import _scores
+
+    assert [(item.first, item.second) for item in _scores(text)] == scores

@@ -57,7 +57,8 @@ def _pattern() -> re.Pattern:
         rf"\b(?:(?P<weekday>{day})\.?,?\s+(?:the\s+)?)?"
         rf"(?:{number.format('day')}\s+(?:of\s+)?(?P<month>{month})\.?|(?P<month2>{month})\.?\s+{number.format('day2')})"
         rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
-        rf"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b",
+        rf"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+        rf"|\b(?P<n1>[0-3]?\d)[./](?P<n2>[01]?\d)[./](?P<n3>(?:19|20)\d\d)\b",
         re.IGNORECASE)
 
 
@@ -79,17 +80,26 @@ def calendar_word(word: str) -> bool:
     return len(key) > 3 and (key in months or key in days)
 
 
-def find_dates(text: str, reference_year: int) -> list[FoundDate]:
+def find_dates(text: str, reference_year: int, *, day_first: bool = True) -> list[FoundDate]:
     """Every stated date in `text`, in order.
 
-    >>> [str(found.date) for found in find_dates("martedì 18 febbraio; April 18, 2024; ieri sera", 2026)]
-    ['2025-02-18', '2024-04-18']
+    >>> [str(found.date) for found in find_dates("martedì 18 febbraio; April 18, 2024; ieri sera; 19/02/2025", 2026)]
+    ['2025-02-18', '2024-04-18', '2025-02-19']
     """
     months, days = _names()
     plain = _plain_text(text)
     found_dates = []
     for found in _pattern().finditer(plain):
         written = text[found.start():found.end()]
+        if found.group("n1"):  # 18/02/2025 or 18.02.2025; 02/18/2025 only where it cannot be day first
+            first, second, year = int(found.group("n1")), int(found.group("n2")), int(found.group("n3"))
+            if not day_first and first <= 12 and second <= 12:
+                continue  # 02/03/2025 in an English text: February or March?
+            day, month = (second, first) if second > 12 or not day_first and first <= 12 else (first, second)
+            date = _date(year, month, day)
+            if date:
+                found_dates.append(FoundDate(date, written, found.start()))
+            continue
         if found.group("iso"):
             try:
                 found_dates.append(FoundDate(dt.date.fromisoformat(found.group("iso")), written, found.start()))

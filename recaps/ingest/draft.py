@@ -55,7 +55,7 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
                                                 f"{confidence:.0%})"))
     names = find_names(layout.text, registry, lang)
     review.extend(ReviewItem(field_name, _sentence_at(layout, at), why) for at, field_name, why in names.review)
-    date, date_item = _date(layout, today)
+    date, date_item = _date(layout, today, lang)
     if date_item:
         review.append(date_item)
     findings = find_results(layout, names, places(registry))
@@ -118,13 +118,13 @@ def _sentence_at(layout: Layout, offset: int) -> str:
     return ""
 
 
-def _date(layout: Layout, today: dt.date) -> tuple[dt.date | None, ReviewItem | None]:
+def _date(layout: Layout, today: dt.date, lang: str) -> tuple[dt.date | None, ReviewItem | None]:
     if layout.metadata_date:
         try:
             return dt.date.fromisoformat(layout.metadata_date), None
         except ValueError:
             return None, ReviewItem("date", f"date {layout.metadata_date}", "the metadata date is not a real date")
-    found = [item for item in find_dates(layout.text, today.year) if item.date <= today]
+    found = [item for item in find_dates(layout.text, today.year, day_first=lang != "en") if item.date <= today]
     if not found:
         return None, ReviewItem("date", "", "the text states no date: add the publication date")
     chosen = found[0]

@@ -113,6 +113,8 @@ def _scores(text: str) -> list[_Scored]:
         first, second = int(match.group(1)), int(match.group(2))
         if first > MAX_GOALS or second > MAX_GOALS or _quoted(text, match.start()):
             continue
+        if ":" in match.group() and (len(match.group(1)) > 1 or len(match.group(2)) > 1):
+            continue  # a time of day (15:00, 2:15), not a score
         found.append(_Scored(match.start(), match.end(), first, second, _kind(text, match.start(), match.end())))
     return found
 
