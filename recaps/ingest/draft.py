@@ -15,8 +15,8 @@ from . import cues
 from .dates import find_dates
 from .events import find_events, settle_sides
 from .language import MIN_CONFIDENCE, detect
-from .layout import Layout, Sentence, markdown_body, read_layout, split_sentences
-from .scores import _SCORE, Findings, Result, compose, find_results, venue_cues
+from .layout import Layout, Sentence, markdown_body, read_layout
+from .scores import SCORE, Findings, Result, compose, find_results, mentions_in, venue_cues
 from .site import KnownMatch, other_leg
 from .teams import Names, find_names, places
 
@@ -322,9 +322,7 @@ def _article_venue_cues(layout: Layout, names: Names, result: Result, registry: 
             continue
         if any(p.search(sentence.text) for p in (cues.FUTURE, cues.PAST_MEETING, cues.OTHER_RESULT, cues.HYPOTHETICAL)):
             continue
-        from .scores import _mentions_in
-
-        found.extend(venue_cues(sentence.text, _mentions_in(sentence, names), pair, places(registry)))
+        found.extend(venue_cues(sentence.text, mentions_in(sentence, names), pair, places(registry)))
     return found
 
 
@@ -415,7 +413,6 @@ def _aggregate_agrees(result: Result, other: KnownMatch | None, findings: Findin
     pair = set(result.teams)
     label = " v ".join(registry.teams[slug].name for slug in result.teams)
     for aggregate in findings.aggregates:
-        end = aggregate.sentence.start + len(aggregate.sentence.text)
         if other is None:
             review.append(ReviewItem("matches", aggregate.sentence.text,
                                      f"an aggregate ({aggregate.high}-{aggregate.low}) that content/ has no other leg "
@@ -426,7 +423,6 @@ def _aggregate_agrees(result: Result, other: KnownMatch | None, findings: Findin
         high, low = max(totals.values()), min(totals.values())
         leader = max(totals, key=totals.get) if high != low else None
         agrees = (high, low) == (aggregate.high, aggregate.low) and (aggregate.leader in (None, leader))
-        del end
         if not agrees:
             review.append(ReviewItem("matches", aggregate.sentence.text,
                                      f"the aggregate stated ({aggregate.high}-{aggregate.low}) does not add up with "
@@ -460,7 +456,7 @@ def _unstated(layout: Layout, names: Names, registry: Registry, results: list[Re
         clubs = list(dict.fromkeys(m.slug for m in names.teams if sentence.start <= m.start < end))
         if len(clubs) < 2 or any(frozenset(pair) <= frozenset(clubs) for pair in reported):
             continue
-        if _SCORE.search(sentence.text):
+        if SCORE.search(sentence.text):
             continue
         named = ", ".join(registry.teams[slug].name for slug in clubs)
         review.append(ReviewItem("matches", sentence.text,

@@ -21,7 +21,7 @@ from .layout import Layout, Sentence
 from .teams import Names, TeamMention, place_before
 
 # Goals for each side: 1-0, 3–1, 2:2; not a formation (4-3-3), a season (2024-25) or a time (20:45).
-_SCORE = re.compile(r"(?<![\d.,:/–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d]|[-–—:/.,]\d)")
+SCORE = re.compile(r"(?<![\d.,:/–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d]|[-–—:/.,]\d)")
 MAX_GOALS = 15
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|while|whereas|but|e|mentre|ma)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
@@ -97,11 +97,11 @@ def find_results(layout: Layout, names: Names, places: dict[str, set[str]]) -> F
     for sentence in layout.sentences:
         scored = _scores(sentence.text)
         if scored:
-            _sentence_results(sentence, scored, _mentions_in(sentence, names), places, findings)
+            _sentence_results(sentence, scored, mentions_in(sentence, names), places, findings)
     return findings
 
 
-def _mentions_in(sentence: Sentence, names: Names) -> list[TeamMention]:
+def mentions_in(sentence: Sentence, names: Names) -> list[TeamMention]:
     end = sentence.start + len(sentence.text)
     return [TeamMention(m.start - sentence.start, m.end - sentence.start, m.text, m.slug, m.how)
             for m in names.teams if sentence.start <= m.start < end]
@@ -109,7 +109,7 @@ def _mentions_in(sentence: Sentence, names: Names) -> list[TeamMention]:
 
 def _scores(text: str) -> list[_Scored]:
     found = []
-    for match in _SCORE.finditer(text):
+    for match in SCORE.finditer(text):
         first, second = int(match.group(1)), int(match.group(2))
         if first > MAX_GOALS or second > MAX_GOALS or _quoted(text, match.start()):
             continue
@@ -125,7 +125,7 @@ def _quoted(text: str, at: int) -> bool:
 
 def _kind(text: str, start: int, end: int) -> str:
     """What a score is, from the qualifiers beside it; those after it count up to the next score."""
-    following = _SCORE.search(text, end)
+    following = SCORE.search(text, end)
     if following:
         text = text[:following.start()]
     for kind, pattern, reach in (("pens", cues.SHOOTOUT, 50), ("aggregate", cues.AGGREGATE, NEAR),
