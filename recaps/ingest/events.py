@@ -105,7 +105,7 @@ def _events(sentence: Sentence, text: str, spans, pattern: re.Pattern, home: str
                 side = _side_in(text, spans, cue.start(), 0, home)
         elif side is None:  # a card's side must be stated for it: "a red card for Milan's ..."
             side = _side_in(text, [], cue.end(), low, home)  # "the visitors' Toloi was sent off"
-        minute = _minute(text[low:high]) or (_minute(text[:low]) if first else "")
+        minute = _minute(text[low:high]) or (_minute_before(text, clauses, low) if first else "")
         found.append(Event(side, player, minute, kind, sentence))
     return found
 
@@ -122,14 +122,30 @@ def _player(text: str, spans, cue: re.Match, low: int, high: int) -> str:
         start = match.end() - len(" ".join(words))
         if len(words) == 1 and place_before(text, start, coming_from=True):
             continue  # "in Bergamo" is a place, not a player
-        if any(calendar_word(word) for word in words):
-            continue  # "on Tuesday", "in March"
+        if any(calendar_word(word) for word in words) or _VENUE.search(" ".join(words)):
+            continue  # "on Tuesday", "in March", "at the Etihad Stadium"
         if start == 0 and len(words) == 1:
             continue  # a capital that only starts the sentence
         candidates.append((start, " ".join(words)))
     after = [(name, start) for start, name in candidates if start >= cue.end()]
     before = [(name, start) for start, name in candidates if start < cue.start()]
+    if before and _SUBJECT_GAP.match(text[before[-1][1] + len(before[-1][0]):cue.start()]):
+        return before[-1]  # "Haaland scored", "Foden then made it 3-1"
     return after[0] if after else before[-1] if before else ("", 0)
+
+
+_SUBJECT_GAP = re.compile(r"^\s+(?:[a-z]+\s+)?$")
+_VENUE = re.compile(r"\b(?:Stadium|Stadio|Stadion|Arena|Park|Ground|Field|Road|Lane)\b")
+
+
+def _minute_before(text: str, clauses: list[tuple[int, int]], low: int) -> str:
+    """A minute in the clause just before, when that clause names nobody ("Al terzo minuto, ...")."""
+    previous = [(lo, hi) for lo, hi in clauses if hi == low]
+    if not previous:
+        return ""
+    lo, hi = previous[0]
+    named = [m for m in _NAME.finditer(text, lo, hi) if m.start() > 0 and m.group().split()[0].lower() not in _NOT_NAMES]
+    return "" if named else _minute(text[lo:hi])
 
 
 _BEFORE_NAME = re.compile(r"^(?:['’]s)?\s+(?:[a-z]+\s+){0,2}$")
