@@ -54,10 +54,13 @@ def test_never_overwrites_without_force(tmp_path, capsys):
     recap.write_text(RECAP, encoding="utf-8")
     assert ingest(root, capsys, str(recap))[0] == 0
     target = root / "content" / "articles" / "atalanta-2-1-chelsea.md"
+    code, out, _ = ingest(root, capsys, str(recap))  # the same draft again: nothing to do
+    assert code == 0 and "is already this draft" in out
     target.write_text("edited by a person", encoding="utf-8")
-    code, _, err = ingest(root, capsys, str(recap))
-    assert code == 1 and "exists: pass --force" in err
+    code, out, _ = ingest(root, capsys, str(recap))
+    assert code == 0 and "is not overwritten (--force replaces it)" in out
     assert target.read_text(encoding="utf-8") == "edited by a person"
+    assert (target.parent / "atalanta-2-1-chelsea-2.md").read_text(encoding="utf-8").startswith("---\ntitle: Atalanta")
     assert ingest(root, capsys, str(recap), "--force")[0] == 0
     assert target.read_text(encoding="utf-8").startswith("---\ntitle: Atalanta 2–1 Chelsea\n")
 

@@ -1,8 +1,9 @@
 """`python build.py ingest PATH... [--out DIR] [--force] [--dry-run]`.
 
 Each input (a .txt file, or every .txt in a folder) becomes one draft `.md`
-named from its slug. A refused input is reported and the others still go
-through; the exit code is 1 if any input was refused.
+named from its slug; an existing file is never overwritten without --force.
+A refused input is reported and the others still go through; the exit code is
+1 if any input was refused.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ..articles import parse_article
 from ..errors import Problems
 from ..pipeline import read_registry, shown_path
 from ..yamlfile import dump_front_matter
-from .draft import Draft, ingest_text
+from .draft import ingest_text
 from .site import known_matches
 from .source import Refused, read_text
 
@@ -75,15 +76,15 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             refused += 1
             continue
         draft = ingest_text(source.text, registry, known, today=dt.date.today(), notes=source.notes)
-        target = _target(out_dir, draft, taken)
-        taken.add(target)
-        if target.exists() and not args.force and not args.dry_run:
-            problems.error(shown, 0, f"{shown_path(target)} exists: pass --force to overwrite it")
-            refused += 1
-            continue
         text = dump_front_matter(draft.front, draft.body)
+        target, kept = _target(out_dir, draft.slug, text, taken, force=args.force)
+        taken.add(target)
         _check_reads_back(target, text)
-        if args.dry_run:
+        if kept:
+            print(f"{shown}: note: {shown_path(kept)} exists and is not overwritten (--force replaces it)")
+        if target.exists() and target.read_bytes() == text.encode("utf-8") and not args.force:
+            print(f"{shown}: {shown_path(target)} is already this draft; left as it is")
+        elif args.dry_run:
             print(f"--- {shown}: would write {shown_path(target)}")
             print(text)
         else:
@@ -98,12 +99,19 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return 1 if refused else 0
 
 
-def _target(out_dir: Path, draft: Draft, taken: set[Path]) -> Path:
-    """The draft's file: its slug, with -2, -3 ... when two inputs of this run share one."""
-    target, number = out_dir / f"{draft.slug}.md", 2
-    while target in taken:
-        target, number = out_dir / f"{draft.slug}-{number}.md", number + 1
-    return target
+def _target(out_dir: Path, slug: str, text: str, taken: set[Path], *, force: bool) -> tuple[Path, Path | None]:
+    """The draft's file and the existing file it steps aside for, if any.
+
+    The file is named from the slug, with -2, -3 ... when another input of this run
+    took the name, or when a different file is there already: an existing file is
+    never overwritten without --force (a person may have edited it), and a second
+    recap of the same match still gets its own draft.
+    """
+    first = target = out_dir / f"{slug}.md"
+    number = 2
+    while target in taken or (not force and target.exists() and target.read_bytes() != text.encode("utf-8")):
+        target, number = out_dir / f"{slug}-{number}.md", number + 1
+    return target, first if target != first and first.exists() and first not in taken else None
 
 
 def _check_reads_back(target: Path, text: str) -> None:
