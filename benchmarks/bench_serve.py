@@ -74,7 +74,7 @@ def measure(name: str, config: Path, browser) -> None:
     original = recap.read_bytes()
     spec = parse_article(str(recap), recap.stem, original, Problems(), "en")
     started = time.perf_counter()
-    server = Served(config)
+    server = Served(config, startup_timeout=1800)
     startup = time.perf_counter() - started
     visible, rebuilt, rendered = [], [], []
     try:
@@ -88,7 +88,7 @@ def measure(name: str, config: Path, browser) -> None:
             saved = time.perf_counter()
             recap.write_text(f"{head}\n---\n{sentence}\n{body}", encoding="utf-8")
             page.wait_for_function("text => document.body && document.body.innerText.includes(text)",
-                                   arg=sentence, timeout=120_000)
+                                   arg=sentence, timeout=600_000)
             visible.append((time.perf_counter() - saved) * 1000)
             line = server.wait_for(REBUILD, timeout=60)
             rendered.append(int(line.group(1)))

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from . import urls
 from .config import Config
 from .model import Match, Site, Tie
-from .views import SiteIndex, team_record
+from .views import SiteIndex
 
 
 def _score(score) -> str | None:
@@ -79,7 +79,7 @@ def matches_data(site: Site) -> list[dict]:
 def teams_data(site: Site, index: SiteIndex) -> list[dict]:
     teams = []
     for team in site.teams.values():
-        record = team_record(team, index.team_matches.get(team.slug, []))
+        record = index.record(team)
         teams.append({"url": urls.team(team), "slug": team.slug, "name": team.name, "short": team.short or None,
                       "country": team.country or None, "known": team.known,
                       "record": {"played": record.played, "won": record.won, "drawn": record.drawn,

@@ -15,7 +15,7 @@ from . import urls
 from .config import Config
 from .model import Site
 from .output import articles_data, matches_data, teams_data, ties_data
-from .views import SiteIndex, bracket, card, team_record
+from .views import SiteIndex, bracket, card
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
     for team in site.teams.values():
         matches = index.team_matches.get(team.slug, [])
         pages.append(Page(urls.team(team), "team.html", {
-            "team": team, "record": team_record(team, matches), "matches": index.rows(matches),
+            "team": team, "record": index.record(team), "matches": index.rows(matches),
             "ties": index.team_ties.get(team.slug, []),
             "articles": [card(article) for article in index.team_articles.get(team.slug, [])],
         }))

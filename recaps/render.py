@@ -3,7 +3,6 @@ and each output's fingerprint."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import html
 import json
@@ -21,7 +20,7 @@ from markupsafe import Markup
 from . import urls
 from .config import Config
 from .i18n import label, long_date
-from .model import Match, Tie
+from .model import Article, Competition, Match, Stage, Team, Tie
 from .views import MatchRow, StageGroup
 from .output import FORMATS
 from .pages import Page
@@ -279,43 +278,43 @@ class Renderer:
         return self.templates.sources.get(name, "")
 
 
-_PLAIN = frozenset({str, int, float, bool, type(None), bytes, dt.date, dt.datetime})
+# Values that many pages show, hashed once per plan; and views' own wrappers around them.
+_SHARED = frozenset({Article, Competition, Match, Stage, Team, Tie})
+_WRAPPERS = frozenset({MatchRow, StageGroup})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-_COMPOSITE = frozenset({Match, Tie, MatchRow, StageGroup})  # hold teams and competitions many pages share
 
 
 def _by_digest(value, memo: dict):
-    """`value`, every dataclass in it replaced by its digest (see `_digest`)."""
+    """`value` with every shared model value in it replaced by its digest (see `_digest`);
+    anything else stays as it is, for the page's pickle to include whole."""
     kind = type(value)
-    if kind in _PLAIN:
-        return value
-    if kind is dict:
-        return {key: item if type(item) in _PLAIN else _by_digest(item, memo) for key, item in value.items()}
-    if kind is list or kind is tuple:
-        return (kind.__name__, [item if type(item) in _PLAIN else _by_digest(item, memo) for item in value])
-    if hasattr(kind, "__dataclass_fields__"):
+    if kind in _SHARED:
         return _digest(value, memo)
+    if kind is dict:
+        return {key: _by_digest(item, memo) for key, item in value.items()}
+    if kind is list or kind is tuple:
+        return (kind.__name__, [_by_digest(item, memo) for item in value])
+    if kind in _WRAPPERS:
+        return (kind.__qualname__, _fields(value, memo))
     return value
 
 
+def _fields(value, memo: dict) -> list:
+    cls = type(value)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(field.name for field in dataclasses.fields(cls))
+    return [_by_digest(getattr(value, name), memo) for name in names]
+
+
 def _digest(value, memo: dict) -> bytes:
-    """A hash of a dataclass value: of its pickle, or for a value holding shared ones (a match
-    holds its teams and competition) of its class and fields, the dataclasses among them by
-    their own digests. Each value is hashed once per memo, so a team or a competition shown
-    on a thousand pages costs one hash; the memo also keeps the value alive, so its id
-    cannot be reused meanwhile."""
+    """A hash of a shared model value: its class and its fields, the shared values among them
+    (a match's teams and competition) by their own digests. Each value is hashed once per
+    memo, so a team shown on a thousand pages costs one hash; the memo also keeps the value
+    alive, so its id cannot be reused meanwhile."""
     known = memo.get(id(value))
-    if known is None and type(value) not in _COMPOSITE:  # nothing shared inside: its pickle says it all
-        data = pickle.dumps(value, protocol=5)
-        known = memo[id(value)] = (value, hashlib.blake2b(data, digest_size=16).digest())
     if known is None:
-        cls = type(value)
-        names = _FIELD_NAMES.get(cls)
-        if names is None:
-            names = _FIELD_NAMES[cls] = tuple(field.name for field in dataclasses.fields(cls))
-        fields = [getattr(value, name) for name in names]
-        state = (cls.__module__, cls.__qualname__,
-                 [item if type(item) in _PLAIN else _by_digest(item, memo) for item in fields])
+        state = (type(value).__qualname__, _fields(value, memo))
         known = memo[id(value)] = (value, hashlib.blake2b(pickle.dumps(state, protocol=5), digest_size=16).digest())
     return known[1]
 

@@ -83,6 +83,7 @@ class SiteIndex:
     team_ties: dict[str, list[Tie]] = field(default_factory=lambda: defaultdict(list))
     team_articles: dict[str, list[Article]] = field(default_factory=lambda: defaultdict(list))
     seasons: dict[str, dict[Season, list[Match]]] = field(default_factory=dict)  # competition slug ->
+    _records: dict[str, Record] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, site: Site) -> "SiteIndex":
@@ -104,6 +105,12 @@ class SiteIndex:
 
     def tie_of(self, match: Match) -> Tie | None:
         return self.site.ties.get(match.tie_id) if match.tie_id else None
+
+    def record(self, team: Team) -> Record:
+        """The team's record over every reported match, computed once."""
+        if team.slug not in self._records:
+            self._records[team.slug] = team_record(team, self.team_matches.get(team.slug, []))
+        return self._records[team.slug]
 
     def rows(self, matches) -> list[MatchRow]:
         return [MatchRow(match, self.tie_of(match)) for match in matches]

@@ -28,7 +28,7 @@ def copy_project(source_config: Path, folder: Path, base_url: str = "https://exa
 class Served:
     """A running `build.py serve`; its output lines are collected as they come."""
 
-    def __init__(self, config: Path, *extra: str):
+    def __init__(self, config: Path, *extra: str, startup_timeout: float = 60):
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "build.py"), "serve", "--config", str(config), "--port", "0", *extra],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=config.parent,
@@ -36,7 +36,7 @@ class Served:
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
-        self.url = self.wait_for(URL, timeout=60).group(1)
+        self.url = self.wait_for(URL, timeout=startup_timeout).group(1)
 
     def _read(self) -> None:
         for line in self.process.stdout:
