@@ -11,7 +11,7 @@ from dataclasses import replace
 from .articles import ArticleSpec, EventSpec, MatchSpec
 from .errors import Problems
 from .model import Article, Competition, Event, Match, Site, Stage, Team, Tie
-from .names import closest, name_key, slugify
+from .names import closest, name_key, slugify, typo_of
 from .registry import Registry, find_stage
 from .rules import RuleError, Season, TieResult, away_goals_apply, check_result, settle_tie
 
@@ -40,11 +40,13 @@ class _Resolver:
         self._team_choices = {key: registry.teams[slug].name for key, slug in registry.team_names.items()}
         self._competition_choices = {key: registry.competitions[slug].name
                                      for key, slug in registry.competition_names.items()}
+        self._nearby: dict[tuple, Team | Competition | None] = {}
 
-    def _unknown(self, path: str, line: int, kind: str, name: str, message: str) -> None:
+    def _unknown(self, path: str, line: int, kind: str, name: str, message) -> None:
+        """Note an unknown name at its first place in a file; `message()` says what to tell."""
         key = (path, kind, name_key(name))
         if key not in self._pending or line < self._pending[key][0]:
-            self._pending[key] = (line, message)
+            self._pending[key] = (line, message())
 
     def excuse(self, path: str, kind: str, name: str) -> None:
         """Drop the warning for a name that is reported as an error instead."""
@@ -56,19 +58,35 @@ class _Resolver:
         self._pending.clear()
 
     def near_team(self, name: str) -> Team | None:
-        intended = closest(name, self._team_choices)
-        return self.registry.team(intended) if intended else None
+        """The known team an unknown name looks like (for a hint)."""
+        return self._near("team", name, closest)
+
+    def typo_team(self, name: str) -> Team | None:
+        """The known team an unknown name is a misspelling of (to refuse a wrong tie)."""
+        return self._near("team", name, typo_of)
 
     def near_competition(self, name: str) -> Competition | None:
-        intended = closest(name, self._competition_choices)
-        return self.registry.competition(intended) if intended else None
+        return self._near("competition", name, closest)
+
+    def typo_competition(self, name: str) -> Competition | None:
+        return self._near("competition", name, typo_of)
+
+    def _near(self, kind: str, name: str, finder):
+        """Computed once per name: unknown names recur in thousands of matches."""
+        key = (kind, name, finder)
+        if key not in self._nearby:
+            choices = self._team_choices if kind == "team" else self._competition_choices
+            intended = finder(name, choices)
+            lookup = self.registry.team if kind == "team" else self.registry.competition
+            self._nearby[key] = lookup(intended) if intended else None
+        return self._nearby[key]
 
     def team(self, name: str, path: str, line: int) -> Team:
         team = self.registry.team(name)
         if team:
             return team
-        self._unknown(path, line, "team", name, f"unknown team {name!r}{_hint(self.near_team(name))}"
-                                                "add it to teams.yaml (name or aliases)")
+        self._unknown(path, line, "team", name, lambda: f"unknown team {name!r}{_hint(self.near_team(name))}"
+                                                        "add it to teams.yaml (name or aliases)")
         slug = slugify(name)
         return self.unknown_teams.setdefault(slug, Team(name=name, slug=slug, known=False))
 
@@ -77,8 +95,8 @@ class _Resolver:
         if competition:
             return competition
         self._unknown(path, line, "competition", name,
-                      f"unknown competition {name!r}{_hint(self.near_competition(name))}"
-                      "add it to competitions.yaml")
+                      lambda: f"unknown competition {name!r}{_hint(self.near_competition(name))}"
+                              "add it to competitions.yaml")
         slug = slugify(name)
         return self.unknown_competitions.setdefault(slug, Competition(name=name, slug=slug, known=False))
 
@@ -88,9 +106,10 @@ class _Resolver:
             return stage
         if competition.known:
             names = ", ".join(stage.name for stage in competition.stages) or "none listed"
-            self._unknown(path, line, "stage", name, f"unknown stage {name!r} in {competition.name}"
-                                                     f"{_hint(near_stage(competition, name))}"
-                                                     f"add it to the competition's stages (its stages: {names})")
+            self._unknown(path, line, "stage", name, lambda: f"unknown stage {name!r} in {competition.name}"
+                                                             f"{_hint(near_stage(competition, name))}"
+                                                             f"add it to the competition's stages (its stages: "
+                                                             f"{names})")
         key = (competition.slug, name_key(name))
         return self.unknown_stages.setdefault(key, Stage(name=name, slug=slugify(name), known=False))
 
@@ -100,9 +119,10 @@ def _hint(intended) -> str:
     return f': did you mean "{intended.name}"? If not, ' if intended else ": "
 
 
-def near_stage(competition: Competition, name: str) -> Stage | None:
+def near_stage(competition: Competition, name: str, finder=closest) -> Stage | None:
+    """The competition's stage an unknown stage name looks like (`closest`) or misspells (`typo_of`)."""
     choices = {name_key(alias): stage.name for stage in competition.stages for alias in (stage.name, *stage.aliases)}
-    intended = closest(name, choices)
+    intended = finder(name, choices)
     return find_stage(competition, intended) if intended else None
 
 
@@ -244,7 +264,7 @@ def _check_near_misses(reports: dict[str, list[tuple[Match, MatchSpec]]], matche
                        resolve: _Resolver, problems: Problems) -> set[str]:
     """A misspelt name must not publish a wrong tie.
 
-    An unknown name close to a known one is an error where it changes how a tie
+    An unknown name that misspells a known one is an error where it changes how a tie
     is formed: the corrected match would be a leg of a tie that other matches
     already form (the tie would split), a misspelt knockout stage would make a
     tie's match a plain result, or a misspelt competition would lose its rules
@@ -273,7 +293,7 @@ def _check_match_names(match: Match, spec: MatchSpec, by_tie: dict[tuple, list[M
     label = f"{match.home.name} v {match.away.name}"
     competition = match.competition
     if not competition.known and (spec.stage or spec.leg or spec.legs):
-        intended = resolve.near_competition(competition.name)
+        intended = resolve.typo_competition(competition.name)
         if intended:
             resolve.excuse(path, "competition", competition.name)
             problems.error(path, lines.get("competition") or spec.source.line,
@@ -284,14 +304,14 @@ def _check_match_names(match: Match, spec: MatchSpec, by_tie: dict[tuple, list[M
     fixes: dict[str, tuple[str, Team | Stage]] = {}  # field -> (as written, intended)
     for side in ("home", "away"):
         team = getattr(match, side)
-        intended = None if team.known else resolve.near_team(team.name)
+        intended = None if team.known else resolve.typo_team(team.name)
         if intended and intended.slug not in (match.home.slug, match.away.slug):
             fixes[side] = (team.name, intended)
     if match.stage and not match.stage.known and competition.known:
-        intended = near_stage(competition, match.stage.name)
+        intended = near_stage(competition, match.stage.name, typo_of)
         if intended:
             fixes["stage"] = (match.stage.name, intended)
-    if not fixes:
+    if not fixes or ("home" in fixes and "away" in fixes):  # two clubs both misspelt: more likely another tie
         return True
     corrected = replace(match, **{field: intended for field, (_, intended) in fixes.items()})
     partners = [other for other in by_tie.get(_tie_key(corrected), ()) if other.id != match.id]

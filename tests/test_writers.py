@@ -154,3 +154,17 @@ def test_an_inherited_match_date_is_noted_once_with_the_line_to_add(tmp_path, ca
     assert notes == ["content/articles/a.md:8: warning: Ajax v Real Madrid has no `date`, so it takes the "
                      "article's date (2019-02-14); if it was played on another day, add `date: YYYY-MM-DD` "
                      "to the match"]
+
+
+@pytest.mark.parametrize("written, partner", [
+    ("Junior", "Boca Juniors"),  # a name inside another is a different club, not a typo
+    ("Nacional", "Internacional"),
+    ("Al-Sadd", "Al Hilal"),
+])
+def test_a_new_club_that_merely_looks_like_a_known_one_builds(tmp_path, capsys, monkeypatch, written, partner):
+    first = recap("2023-04-01", *match(partner, "Ajax", "1-0", "2023-03-30", stage="Round of 16", leg=1))
+    other = recap("2023-04-02", *match(written, "Ajax", "2-0", "2023-03-31", stage="Round of 16", leg=1))
+    root = project(tmp_path, {"a.md": first, "b.md": other})
+    code, err = build(root, capsys, monkeypatch)
+    assert code == 0, err
+    assert f"unknown team {written!r}" in err
