@@ -14,7 +14,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from .config import Config, check_base_url
+from .config import Config, check_base_url, warn_if_not_absolute
 from .errors import BuildFailed, Problems
 from .pipeline import BuildResult, build, configure
 
@@ -88,7 +88,10 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     if args.command == "check":
         from . import urls
         from .linkcheck import check_links
-        config = configure(args.config, Problems(), base_url=args.base_url)  # as built: the result has no config
+        config = result.config
+        advice = Problems()
+        warn_if_not_absolute(config, advice)  # check is what runs before publishing
+        report(advice)
         static = config.root / config.static_dir
         static_urls = [urls.STATIC + path.relative_to(static).as_posix() for path in static.rglob("*") if path.is_file()]
         broken = Problems(result.timings.run("links", check_links, result.rendered, static_urls, config.base_url))

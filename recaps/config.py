@@ -60,6 +60,16 @@ def check_base_url(value: str) -> str | None:
     return None
 
 
+def warn_if_not_absolute(config: Config, problems: Problems) -> None:
+    """Advice for a site about to go public (check, deploy): a bare-path base URL makes the
+    sitemap, feeds and canonical links path-absolute, which crawlers and feed readers need whole.
+    A local build or preview is fine with a path, so it stays quiet there."""
+    if not config.origin:
+        problems.warn(config.path, 0, f"base_url {config.base_url!r} is a path: the sitemap, feeds and canonical "
+                                      "links will use path-absolute URLs; set a full https:// base_url (or pass "
+                                      "--base-url) for absolute ones")
+
+
 def load_config(config_file: Path, problems: Problems, *, display_path: str | None = None) -> Config | None:
     """Read and validate config.yaml; None (with problems) if it cannot be used."""
     shown = display_path or str(config_file)

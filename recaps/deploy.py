@@ -15,7 +15,9 @@ from pathlib import Path
 
 import ghp_import
 
-from .cli import add_site_arguments, build_site
+from .cli import add_site_arguments, build_site, report
+from .config import warn_if_not_absolute
+from .errors import Problems
 
 DEFAULT_MESSAGE = "Publish the site built from {sha}"
 
@@ -102,6 +104,9 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if result is None:
         print(f"deploy: the build failed, so nothing was pushed to {args.remote} {args.branch}", file=sys.stderr)
         return code or 1
+    advice = Problems()
+    warn_if_not_absolute(result.config, advice)  # a public site wants absolute feed and sitemap URLs
+    report(advice)
     site_dir = result.out_dir.resolve()
     try:
         publish(site_dir, repo, remote=args.remote, branch=args.branch, message=commit_message(args.message, sha))

@@ -183,6 +183,7 @@ class BuildResult:
     pages: int = 0
     out_dir: Path | None = None
     rendered: dict[str, bytes] = field(default_factory=dict)  # URL -> bytes, static files aside
+    config: Config | None = None  # the config as built (with --base-url applied)
 
 
 def configure(config_file: Path, problems: Problems, *, base_url: str | None = None) -> Config | None:
@@ -194,12 +195,6 @@ def configure(config_file: Path, problems: Problems, *, base_url: str | None = N
             return None
         config = replace(config, base_url=base_url)
     return config
-
-
-def warn_about_base_url(config: Config, problems: Problems) -> None:
-    if config.base_url.startswith("/") and not config.origin:
-        problems.warn(config.path, 0, f"base_url {config.base_url!r} is a path: the sitemap, feed and canonical "
-                                      "links use path-absolute URLs; set a full https:// base_url for absolute ones")
 
 
 def assemble_site(config: Config, problems: Problems, timings: Timings, *, drafts: bool = False,
@@ -218,7 +213,6 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     timings = Timings()
     out_dir = out_dir or (config.root / config.output_dir)
     check_output_dir(config, out_dir, problems)
-    warn_about_base_url(config, problems)
     site = assemble_site(config, problems, timings, drafts=drafts)
     pages = plan_site(site, config, problems, timings)
     try:
@@ -226,7 +220,7 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     except TemplateFailed as exc:
         raise template_failed(exc, problems) from None
     result = BuildResult(problems, timings, len(files), sum(p.url.endswith(HTML_ENDINGS) for p in pages),
-                         out_dir, files)
+                         out_dir, files, config)
     if write:
         try:
             result.files = timings.run("write", write_site, files, config.root / config.static_dir, out_dir)

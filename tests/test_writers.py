@@ -168,3 +168,23 @@ def test_a_new_club_that_merely_looks_like_a_known_one_builds(tmp_path, capsys, 
     code, err = build(root, capsys, monkeypatch)
     assert code == 0, err
     assert f"unknown team {written!r}" in err
+
+
+def test_the_first_build_of_the_shipped_project_is_quiet(tmp_path):
+    """A newcomer's `python build.py`, as README gives it: no warning when nothing is wrong."""
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", str(tmp_path / "site")],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == "" and "warning" not in out.stdout
+
+
+def test_check_gives_the_absolute_url_advice_where_it_matters(tmp_path, capsys, monkeypatch):
+    root = project(tmp_path, {"a.md": AJAX_SPURS})
+    (root / "config.yaml").write_text((root / "config.yaml").read_text().replace("https://example.org/", "/"))
+    monkeypatch.chdir(root)
+    assert main(["--config", "config.yaml", "--out", "site"]) == 0
+    assert "is a path" not in capsys.readouterr().err
+    assert main(["check", "--config", "config.yaml"]) == 0
+    assert "config.yaml: warning: base_url '/' is a path" in capsys.readouterr().err

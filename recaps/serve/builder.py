@@ -19,8 +19,7 @@ from pathlib import Path
 from .. import urls
 from ..config import Config
 from ..errors import BuildFailed, Problems
-from ..pipeline import (ParseCache, Timings, assemble_site, configure, plan_site, template_failed,
-                        warn_about_base_url)
+from ..pipeline import ParseCache, Timings, assemble_site, configure, plan_site, template_failed
 from ..render import Renderer, TemplateFailed, TemplateSnapshot
 from ..write import OutputFolder
 
@@ -80,7 +79,6 @@ class PreviewBuilder:
         if config is None:
             raise BuildFailed(problems)
         outcome.config = config
-        warn_about_base_url(config, problems)
         self.cache.start()
         site = assemble_site(config, problems, Timings(), drafts=self.drafts, cache=self.cache)
         pages = plan_site(site, config, problems, Timings())
