@@ -30,7 +30,7 @@ ENDED = _words(r"ended", r"finished", r"final score", r"full[- ]time", r"scoreli
                r"finisce", r"finit[oa]", r"termina(?:ta|to)?", r"chius[oa]", r"risultato", r"punteggio")
 # "beaten by", "battuto dal": the team before the verb lost.
 PASSIVE = re.compile(r"(?:beaten|defeated|thrashed|hammered|crushed|edged|stunned|routed|humbled|battut[oiae]|"
-                     r"sconfitt[oiae]|travolt[oiae]|superat[oiae]|stes[oiae])\s+(?:\w+\s+){0,2}?"
+                     r"sconfitt[oiae]|travolt[oiae]|superat[oiae]|stes[oiae])\s+(?:[\w'’–-]+\s+){0,4}?"
                      r"(?:by|da|dal|dalla|dai|dallo|dall['’])", re.IGNORECASE)
 
 # A score that is not a match's final score.
@@ -68,10 +68,19 @@ PAST_MEETING = _words(r"last season", r"last year", r"back in", r"previous meeti
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)['’]s", r"coming off",
                       r"on the back of", r"last time out", r"(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) scors[oa]", r"(?:days|weeks|months|years) ago", r"la scorsa settimana",
                       r"(?:una|due|tre|qualche) settiman[ae] fa", r"(?:giorni|settimane|mesi|anni) fa")
-OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"earlier(?: on| in the day| today| tonight)?", r"in the other", r"the other (?:tie|game|match|semi-final)",
-                      r"other results?", r"at the weekend", r"last weekend", r"on the weekend", r"in the league",
-                      r"in serie a", r"nell['’]altr[oa]", r"negli altri", r"intanto", r"altrove", r"in campionato",
-                      r"nel weekend", r"in classifica", r"standings", r"table")
+# Another game of the same round or night ("Elsewhere, ..."): a result the article reports too.
+OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"earlier(?: on| in the day| today| tonight)?", r"in the other",
+                      r"the other (?:tie|game|match|semi-final)", r"other results?", r"nell['’]altr[oa]", r"negli altri",
+                      r"intanto", r"altrove", r"in classifica", r"standings", r"table")
+# A game of another day or competition ("at the weekend", "in campionato"): its date is not the article's.
+OTHER_DAY = _words(r"at the weekend", r"last weekend", r"on the weekend", r"in the league", r"in campionato",
+                   r"nel weekend", r"earlier (?:this|in the) season", r"in precedenza", r"on (?:the )?opening day")
+# A match that did not reach its end: the score when it stopped is no result.
+UNFINISHED = _words(r"abandoned", r"postponed", r"called off", r"sospes[ao]", r"interrott[ao]",
+                    r"rinviat[ao]", r"non (?:si è|si e) giocat[ao]")
+# A line of a live report: a minute ("78 min:", "58' -", "90+3") or a goal just scored.
+LIVE_LINE = re.compile(r"^\s*\d{1,3}(?:\s*\+\s*\d{1,2})?\s*(?:[Mm]in\b\.?|['’])(?:\s*\+\s*\d{1,2}['’]?)?"
+                       r"|\b(?:GOAL|GOL|GOO+L|RETE)\b")
 QUOTE = re.compile(r"[\"“”«»]")
 
 # Which match of a tie: leg cues, and the next round named as where a team goes.
@@ -90,7 +99,7 @@ NEXT_ROUND = re.compile(r"(?:\b(?:to|into|reach(?:ed|es|ing)?|for|qualif(?:y|ied
 # Who was at home: a cue and whose side it takes.
 HOME_OF_SUBJECT = _words(r"at home", r"on home soil", r"in front of (?:their|its) (?:own )?(?:fans|supporters|crowd)",
                          r"home crowd", r"in casa", r"tra le mura amiche", r"tra le proprie mura",
-                         r"davanti ai propri tifosi", r"davanti al proprio pubblico", r"padron[ea] di casa", r"hosted", r"hosts?", r"hosting",
+                         r"davanti ai propri tifosi", r"davanti al proprio pubblico", r"padron[ea] di casa", r"hosted", r"(?<!the )hosts?", r"hosting",
                          r"welcomed", r"ospita(?:to)?", r"ha ospitato")
 AWAY_OF_SUBJECT = _words(r"away from home", r"on the road", r"on their travels", r"in trasferta", r"fuori casa",
                          r"lontano da casa", r"away")

@@ -16,7 +16,7 @@ from .dates import find_dates
 from .events import find_events, settle_sides
 from .language import MIN_CONFIDENCE, detect
 from .layout import Layout, Sentence, markdown_body, read_layout
-from .scores import SCORE, Findings, Result, compose, find_results, mentions_in, venue_cues
+from .scores import SCORE, Findings, Result, compose, find_results, grounds_in, mentions_in, venue_cues
 from .site import KnownMatch, other_leg
 from .teams import Names, find_names, places
 
@@ -151,7 +151,9 @@ def _focus(layout: Layout, names: Names, findings: Findings) -> tuple[str, str] 
 
 
 def _article_results(findings: Findings, names: Names, layout: Layout, review: list[ReviewItem]) -> list[Result]:
-    """This article's results: one per pair of clubs, about clubs the article is about."""
+    """This article's results: one per pair of clubs. A result of clubs the article is about
+    (named twice, or in its opening) is its own; another game of the round or night counts
+    too, when its own sentence says who was at home (a scoreline, "at Fulham", a ground)."""
     by_pair: dict[frozenset, list[Result]] = {}
     for result in findings.results:
         by_pair.setdefault(frozenset(result.teams), []).append(result)
@@ -162,10 +164,12 @@ def _article_results(findings: Findings, names: Names, layout: Layout, review: l
             review.extend(ReviewItem("matches", r.sentence.text, "two different scores for one match") for r in results)
             continue
         prominent = min(names.count(slug) for slug in pair) >= 2 or _opening(layout, first.sentence)
-        if not prominent:
+        if not prominent and len({home for home, _ in first.home_cues}) != 1:
             review.append(ReviewItem("matches", first.sentence.text,
-                                     "a result of clubs the article barely mentions: another game, left out"))
+                                     "another result, of clubs the article barely mentions, whose sentence does not "
+                                     "say who was at home: left out"))
             continue
+        first.main = prominent
         for other in results[1:]:
             first.home_cues.extend(other.home_cues)
             first.also.append(other.sentence)
@@ -219,7 +223,7 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
     leg = _leg(stating, result)
     if stage is not None and stage.legs == 1 and leg:
         leg = None
-    if len(_pairs(findings)) == 1:
+    if result.main and len([pair for pair in _pairs(findings) if pair != frozenset(result.teams)]) == 0:
         result.home_cues.extend(_article_venue_cues(layout, names, result, registry))
     def adds_up(match: KnownMatch) -> bool:
         final = result.aet or result.goals
@@ -320,9 +324,13 @@ def _article_venue_cues(layout: Layout, names: Names, result: Result, registry: 
         mentions = [m for m in names.teams if sentence.start <= m.start < end]
         if any(m.slug not in pair for m in mentions):
             continue
-        if any(p.search(sentence.text) for p in (cues.FUTURE, cues.PAST_MEETING, cues.OTHER_RESULT, cues.HYPOTHETICAL)):
+        if any(p.search(sentence.text) for p in (cues.FUTURE, cues.PAST_MEETING, cues.OTHER_RESULT, cues.OTHER_DAY,
+                                                  cues.HYPOTHETICAL)):
             continue
-        found.extend(venue_cues(sentence.text, mentions_in(sentence, names), pair, places(registry)))
+        # A ground counts where the sentence names one of the clubs and no leg ("all'andata, al Montjuïc").
+        named = mentions and not (cues.FIRST_LEG.search(sentence.text) or cues.SECOND_LEG.search(sentence.text))
+        found.extend(venue_cues(sentence.text, mentions_in(sentence, names), pair, places(registry),
+                                grounds=grounds_in(sentence, names) if named else []))
     return found
 
 

@@ -18,10 +18,11 @@ from ..names import name_key
 from ..rules import Score
 from . import cues
 from .layout import Layout, Sentence
+from .grounds import Ground
 from .teams import Names, TeamMention, place_before
 
 # Goals for each side: 1-0, 3–1, 2:2; not a formation (4-3-3), a season (2024-25) or a time (20:45).
-SCORE = re.compile(r"(?<![\d.,:/–-])(\d{1,2})\s?[-–—:]\s?(\d{1,2})(?![\d]|[-–—:/.,]\d)")
+SCORE = re.compile(r"(?<![\d.,:/–-])(\d{1,2})(?:\s?[-–—:]\s?|\s(?=a\s\d)a\s)(\d{1,2})(?![\d]|[-–—:/.,]\d)")
 MAX_GOALS = 15
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|while|whereas|but|e|mentre|ma)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
@@ -44,6 +45,7 @@ class Result:
     notes: list[str] = field(default_factory=list)  # what a person should check
     also: list[Sentence] = field(default_factory=list)  # other sentences stating the same result
     at: int = 0  # where the score is in its sentence
+    main: bool = True  # about clubs the article is about, not another game of the round
 
     @property
     def away(self) -> str | None:
@@ -73,6 +75,7 @@ class _Partial:
     main: "_Scored | None"
     others: tuple["_Scored", ...]
     mentions: tuple[TeamMention, ...]
+    grounds: tuple[Ground, ...]
 
 
 @dataclass
@@ -96,8 +99,12 @@ def find_results(layout: Layout, names: Names, places: dict[str, set[str]]) -> F
     findings = Findings()
     for sentence in layout.sentences:
         scored = _scores(sentence.text)
-        if scored:
-            _sentence_results(sentence, scored, mentions_in(sentence, names), places, findings)
+        if scored and _live(layout.blocks[sentence.block].text, sentence.text):
+            findings.review.append((sentence, "a score while the game was still going (a live report's line), "
+                                              "not a final score"))
+        elif scored:
+            _sentence_results(sentence, scored, mentions_in(sentence, names), grounds_in(sentence, names), places,
+                              findings)
     return findings
 
 
@@ -105,6 +112,17 @@ def mentions_in(sentence: Sentence, names: Names) -> list[TeamMention]:
     end = sentence.start + len(sentence.text)
     return [TeamMention(m.start - sentence.start, m.end - sentence.start, m.text, m.slug, m.how)
             for m in names.teams if sentence.start <= m.start < end]
+
+
+def _live(block: str, sentence: str) -> bool:
+    """A line of a live report ("78 min: GOAL! Newcastle 1-1 Everton"), unless it says the game ended."""
+    return bool(cues.LIVE_LINE.search(block)) and not cues.ENDED.search(sentence) and not cues.HALF_TIME.search(sentence)
+
+
+def grounds_in(sentence: Sentence, names: Names) -> list[Ground]:
+    end = sentence.start + len(sentence.text)
+    return [Ground(g.start - sentence.start, g.end - sentence.start, g.text, g.slugs)
+            for g in names.grounds if sentence.start <= g.start < end]
 
 
 def _scores(text: str) -> list[_Scored]:
@@ -128,6 +146,9 @@ def _kind(text: str, start: int, end: int) -> str:
     following = SCORE.search(text, end)
     if following:
         text = text[:following.start()]
+    previous = [found.end() for found in SCORE.finditer(text, 0, start)]
+    if previous:  # "won 4-3 on penalties after a 1-1 draw": the cue between them is the nearer one's
+        text = " " * ((previous[-1] + start) // 2) + text[(previous[-1] + start) // 2:]
     for kind, pattern, reach in (("pens", cues.SHOOTOUT, 50), ("aggregate", cues.AGGREGATE, NEAR),
                                  ("aet", cues.EXTRA_TIME, 25), ("normal", cues.NORMAL_TIME, 25)):
         if _near(pattern, text, start, end, reach, 25):
@@ -147,7 +168,7 @@ def _near(pattern: re.Pattern, text: str, start: int, end: int, before: int, aft
     return False
 
 
-def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[TeamMention],
+def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[TeamMention], grounds: list[Ground],
                       places: dict[str, set[str]], findings: Findings) -> None:
     text = sentence.text
     for item in scored:
@@ -158,9 +179,9 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
     if not mains:
         extras = tuple(item for item in scored if item.kind in ("aet", "pens"))
         if extras and not _not_a_result(text, extras[0], 0, len(text)):
-            findings.partial.append(_Partial(sentence, None, extras, tuple(mentions)))
+            findings.partial.append(_Partial(sentence, None, extras, tuple(mentions), tuple(grounds)))
         return
-    bounds = _segments(text, mains)
+    bounds = _segments(text, mains, mentions)
     whys = [_not_a_result(text, item, low, high) for item, (low, high) in zip(mains, bounds)]
     for item, (low, high), why in zip(mains, bounds, whys):
         if len(mains) > 1 and sum(not w for w in whys) == 1 and not why:
@@ -172,9 +193,9 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
                 findings.review.append((sentence, why))
             continue
         if len(set(m.slug for m in segment_mentions)) < 2 and sum(not w for w in whys) == 1:
-            findings.partial.append(_Partial(sentence, item, tuple(others), tuple(segment_mentions)))
+            findings.partial.append(_Partial(sentence, item, tuple(others), tuple(segment_mentions), tuple(grounds)))
             continue
-        result, why = _result(text, item, others, segment_mentions, places, low, high)
+        result, why = _result(text, item, others, segment_mentions, grounds, places, low, high)
         if result is None:
             if why:
                 findings.review.append((sentence, why))
@@ -183,12 +204,17 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
         findings.results.append(result)
 
 
-def _segments(text: str, mains: list[_Scored]) -> list[tuple[int, int]]:
-    """Each main score's stretch of the sentence: split between scores at a clause break."""
+def _segments(text: str, mains: list[_Scored], mentions: list[TeamMention]) -> list[tuple[int, int]]:
+    """Each main score's stretch of the sentence: split between scores at the last clause break
+    after which the next score still has its two clubs ("3-0 at St James' Park, | while West Ham
+    and Everton drew 0-0"; "won 5-4 at Benfica and | Aston Villa beat Monaco 3-2")."""
     cuts = [0]
     for before, after in zip(mains, mains[1:]):
-        breaks = [m for m in _CLAUSE_BREAK.finditer(text, before.end, after.start)]
-        cuts.append(breaks[-1].end() if breaks else before.end)  # "came back from 2-0 | down to win 3-2"
+        breaks = list(_CLAUSE_BREAK.finditer(text, before.end, after.start))
+        paired = [found for found in breaks
+                  if len({m.slug for m in mentions if found.end() <= m.start < after.start}) >= 2]
+        chosen = (paired or breaks)[-1:]
+        cuts.append(chosen[0].end() if chosen else before.end)  # "came back from 2-0 | down to win 3-2"
     cuts.append(len(text))
     return list(zip(cuts, cuts[1:]))
 
@@ -198,15 +224,22 @@ def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
     window = text[max(low, item.start - NEAR):min(high, item.end + NEAR)]
     if item.kind == "half" or cues.HALF_TIME.search(text[max(low, item.start - NEAR):item.start]):
         return ""
-    if cues.RUNNING.search(window) and item.kind != "normal" or cues.LIVE.search(segment):
+    if cues.UNFINISHED.search(text[max(low, item.start - 60):min(high, item.end + NEAR)]):
+        return "a match that was not played to its end (abandoned, suspended, postponed): no result"
+    if cues.RUNNING.search(_without(window, cues.WIN)) and item.kind != "normal" or cues.LIVE.search(segment):
         return "a score while the game was still going, not a final score"
     if cues.HYPOTHETICAL.search(text[max(low, item.start - NEAR):item.start]):
         return ""
     if cues.PAST_MEETING.search(segment):
         return "a score from an earlier meeting, not this article's match"
-    if cues.OTHER_RESULT.search(text):
-        return "another result mentioned in passing: not taken as this article's match"
+    if cues.OTHER_DAY.search(text):
+        return "a result of another day or competition, not this article's match"
     return ""
+
+
+def _without(text: str, pattern: re.Pattern) -> str:
+    """`text` with what `pattern` matches blanked out ("came from behind to beat" is no running score)."""
+    return pattern.sub(lambda found: " " * len(found.group()), text)
 
 
 def compose(findings: Findings, focus: tuple[str, str], places: dict[str, set[str]]) -> None:
@@ -223,7 +256,8 @@ def compose(findings: Findings, focus: tuple[str, str], places: dict[str, set[st
         if partial.main is not None and existing is None:
             if partial.main.kind != "normal" and not cues.ENDED.search(text):
                 continue  # "Inter have won 3-0 in each of their last home games": not this match
-            result, why = _result(text, partial.main, list(partial.others), list(partial.mentions), places,
+            result, why = _result(text, partial.main, list(partial.others), list(partial.mentions),
+                                  list(partial.grounds), places,
                                   0, len(text), pair_hint=focus)
             if result is None:
                 findings.review.append((partial.sentence, why))
@@ -242,7 +276,7 @@ def compose(findings: Findings, focus: tuple[str, str], places: dict[str, set[st
                                                       "after 90 minutes: not taken as a result"))
 
 
-def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[TeamMention],
+def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[TeamMention], grounds: list[Ground],
             places: dict[str, set[str]], low: int, high: int,
             pair_hint: tuple[str, str] | None = None) -> tuple[Result | None, str]:
     scoreline = _scoreline(text, item, mentions)
@@ -280,7 +314,7 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
     elif not result.goals:
         result.goals = {pair[0]: item.first, pair[1]: item.second}
     _extra(result, text, item, others, verb, mentions, pair)
-    result.home_cues.extend(venue_cues(text, mentions, pair, places, low, high))
+    result.home_cues.extend(venue_cues(text, mentions, pair, places, low, high, grounds))
     return result, ""
 
 
@@ -376,7 +410,7 @@ def _verb_before(text: str, start: int, end: int) -> bool:
 
 
 def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], places: dict[str, set[str]],
-               low: int = 0, high: int | None = None) -> list[tuple[str, str]]:
+               low: int = 0, high: int | None = None, grounds: list[Ground] = ()) -> list[tuple[str, str]]:
     """(club at home, the words that say so) for the two clubs of a match, within text[low:high]."""
     high = len(text) if high is None else high
     ours = [m for m in mentions if m.slug in pair]
@@ -410,4 +444,8 @@ def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], pl
         owners = places.get(name_key(word.group()), set()) & set(pair)
         if len(owners) == 1 and word.group()[0].isupper() and place_before(text, word.start(), coming_from=True):
             found.append((owners.pop(), f"“{text[max(low, word.start() - 3):word.end()].strip()}”"))
+    for ground in grounds:
+        owners = ground.slugs & set(pair)
+        if low <= ground.start < high and len(owners) == 1:
+            found.append((next(iter(owners)), f"“{ground.text}”, its home ground"))
     return found

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..names import name_key
 from ..registry import COMPETITION, NICKNAME, TEAM, Registry
+from .grounds import Ground, find_grounds
 
 FUZZY_CUTOFF = 88
 FUZZY_MIN_LENGTH = 5
@@ -48,6 +49,7 @@ class Names:
     named: list[str] = field(default_factory=list)  # team slugs in order of first mention
     review: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, field, why)
     fuzzy: list[str] = field(default_factory=list)  # team slugs matched only by a misspelling
+    grounds: list[Ground] = field(default_factory=list)  # home grounds named as places
 
     def count(self, slug: str) -> int:
         return sum(mention.slug == slug for mention in self.teams)
@@ -75,6 +77,7 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
         if mention.slug not in names.named:
             names.named.append(mention.slug)
     _misspellings(text, covered, registry, names)
+    names.grounds = find_grounds(text, registry)
     return names
 
 
