@@ -45,7 +45,7 @@ EXTRA_TIME = _words(r"after extra[- ]time", r"a\.?e\.?t\.?", r"aet", r"in extra[
                     r"d\.?t\.?s\.?", r"dts")
 NORMAL_TIME = _words(r"after 90 minutes", r"(?:and|to) force extra[- ]time", r"sending the (?:game|tie|match) (?:in)?to extra[- ]time",
                      r"(?:e|per) (?:portare|trascinare) (?:la gara|la partita|il match) ai supplementari", r"in normal time", r"at the end of normal time", r"in regulation",
-                     r"nei (?:tempi )?regolamentari", r"al 90['’]?", r"dopo 90 minuti", r"nei novanta minuti")
+                     r"[nd]ei (?:tempi )?regolamentari", r"nei (?:novanta|90) minuti", r"al 90['’]?", r"dopo 90 minuti", r"nei novanta minuti")
 HALF_TIME = _words(r"half[- ]time", r"at the break", r"the interval", r"first half", r"opening half",
                    r"intervallo", r"primo tempo", r"prima frazione", r"riposo")
 # A running score (near the score) and a game still being played (anywhere in the sentence).
@@ -61,7 +61,8 @@ LIVE = _words(r"minutes? (?:left|to go|remaining)", r"ha(?:s|ve) gone to extra[-
 HYPOTHETICAL = _words(r"needs?", r"if", r"must", r"should", r"hope", r"predict(?:ed|s)?",
                       r"expect(?:ed|s)?", r"bet", r"serv(?:e|ono|irà|irebbe)", r"bastereb+e", r"dovr(?:à|ebbe|anno)",
                       r"se", r"per passare", r"pronostico", r"sognare")
-PAST_MEETING = _words(r"last season", r"last year", r"back in", r"previous meeting", r"last met", r"the last time",
+PAST_MEETING = _words(r"(?:the )?(?:last|previous) (?:derby|meeting|game between them|clash)",
+                      r"(?:l['’]|nell['’])?ultimo (?:derby|confronto|scontro diretto)", r"last season", r"last year", r"back in", r"previous meeting", r"last met", r"the last time",
                       r"in (?:19|20)\d\d", r"(?:19|20)\d\d (?:final|semi-final)", r"scorsa stagione", r"l['’]anno scorso",
                       r"nel (?:19|20)\d\d", r"precedent[ei]", r"ultimo precedente", r"ultima volta",
                       r"a week ago", r"last week", r"last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
@@ -75,6 +76,12 @@ OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"earlier(?: on| in the day| t
 # A game of another day or competition ("at the weekend", "in campionato"): its date is not the article's.
 OTHER_DAY = _words(r"at the weekend", r"last weekend", r"on the weekend", r"in the league", r"in campionato",
                    r"nel weekend", r"earlier (?:this|in the) season", r"in precedenza", r"on (?:the )?opening day")
+# A result that repeats, not one match's ("won 3-0 in each of their last home games").
+HABITUAL = _words(r"each of", r"in each", r"every", r"their last", r"ultim[ei]", r"in a row", r"di fila",
+                  r"consecutiv[ei]", r"straight", r"tutte", r"sempre")
+# A youth or women's side: the registry's clubs are the senior men's teams.
+NOT_SENIOR = re.compile(r"\b(?:Women|Women's|Ladies|Femminile|femminile|Primavera|Under[- ]?\d{2}s?|U[- ]?\d{2}s?|"
+                        r"Youth League|Youth|Next ?Gen|Juniores|Allievi|WSL|Frauen)\b")
 # A match that did not reach its end: the score when it stopped is no result.
 UNFINISHED = _words(r"abandoned", r"postponed", r"called off", r"sospes[ao]", r"interrott[ao]",
                     r"rinviat[ao]", r"non (?:si è|si e) giocat[ao]")

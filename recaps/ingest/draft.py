@@ -64,6 +64,12 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
         compose(findings, focus, places(registry))
     review.extend(ReviewItem("matches", sentence.text, why) for sentence, why in findings.review)
     results = _article_results(findings, names, layout, review)
+    side = _youth_or_women(layout, names)
+    if side and results:
+        review.extend(ReviewItem("matches", result.sentence.text, f"a youth or women's side ({side!r}): the registry's "
+                                                                  "clubs are the senior men's teams, so no match is "
+                                                                  "taken") for result in results)
+        results = []
     competition = _competition(layout, names, registry, results)
     matches = []
     for result in results:
@@ -144,10 +150,27 @@ def _focus(layout: Layout, names: Names, findings: Findings) -> tuple[str, str] 
         return pairs[0]
     if pairs:
         return None
-    first = next((s for s in layout.sentences if not s.heading), None)
-    end = first.start + len(first.text) if first else 0
-    clubs = list(dict.fromkeys(m.slug for m in names.teams if m.start < end))
-    return (clubs[0], clubs[1]) if len(clubs) == 2 else None
+    body = [s for s in layout.sentences if not s.heading]
+    for opening in body[:2]:  # the headline and first sentence, else the first two sentences
+        end = opening.start + len(opening.text)
+        clubs = list(dict.fromkeys(m.slug for m in names.teams if m.start < end))
+        if len(clubs) >= 2:
+            return (clubs[0], clubs[1]) if len(clubs) == 2 else None
+    return None
+
+
+def _youth_or_women(layout: Layout, names: Names) -> str:
+    """What says the article is about a youth or women's side: "Primavera" or "Women's Super League"
+    in its opening, or a word joined to a club's name ("Arsenal Women", "Inter's Under-19s")."""
+    body = [s for s in layout.sentences if not s.heading]
+    opening_end = body[0].start + len(body[0].text) if body else len(layout.text)
+    for found in cues.NOT_SENIOR.finditer(layout.text):
+        if found.start() < opening_end:
+            return found.group()
+        for mention in names.teams:
+            if 0 <= found.start() - mention.end <= 3 or 0 <= mention.start - found.end() <= 6:
+                return found.group()
+    return ""
 
 
 def _article_results(findings: Findings, names: Names, layout: Layout, review: list[ReviewItem]) -> list[Result]:

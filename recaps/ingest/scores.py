@@ -28,6 +28,9 @@ _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|while|whereas|but|e|mentre|ma)\s+
 _WORD = re.compile(r"[^\W_]+")
 _RELATIVE = re.compile(r",\s+(?:who|which|that|che|il quale|la quale|i quali)\b", re.IGNORECASE)
 _STRONG_BREAK = re.compile(r"[;:—]\s*|\s+(?:but|while|whereas|ma|mentre|però)\s+", re.IGNORECASE)
+# Whose win or defeat a result noun is: "win for Inter", "vittoria del Napoli", "sconfitta per la Roma".
+_OWNER_BEFORE = re.compile(r"\b(?:for|per|del|della|dello|dell['’]|dei|degli)\s*(?:the\s+|il\s+|la\s+|lo\s+|l['’])?$",
+                           re.IGNORECASE)
 NEAR = 40  # characters around a score in which its qualifiers ("on penalties") are looked for
 
 
@@ -221,12 +224,12 @@ def _segments(text: str, mains: list[_Scored], mentions: list[TeamMention]) -> l
 
 def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
     segment = text[low:high]
-    window = text[max(low, item.start - NEAR):min(high, item.end + NEAR)]
+    window = _without(text, cues.WIN)[max(low, item.start - NEAR):min(high, item.end + NEAR)]
     if item.kind == "half" or cues.HALF_TIME.search(text[max(low, item.start - NEAR):item.start]):
         return ""
     if cues.UNFINISHED.search(text[max(low, item.start - 60):min(high, item.end + NEAR)]):
         return "a match that was not played to its end (abandoned, suspended, postponed): no result"
-    if cues.RUNNING.search(_without(window, cues.WIN)) and item.kind != "normal" or cues.LIVE.search(segment):
+    if cues.RUNNING.search(window) and item.kind != "normal" or cues.LIVE.search(segment):
         return "a score while the game was still going, not a final score"
     if cues.HYPOTHETICAL.search(text[max(low, item.start - NEAR):item.start]):
         return ""
@@ -254,7 +257,7 @@ def compose(findings: Findings, focus: tuple[str, str], places: dict[str, set[st
             continue
         text = partial.sentence.text
         if partial.main is not None and existing is None:
-            if partial.main.kind != "normal" and not cues.ENDED.search(text):
+            if partial.main.kind != "normal" and not cues.ENDED.search(text) and not _won_by(text, partial.main):
                 continue  # "Inter have won 3-0 in each of their last home games": not this match
             result, why = _result(text, partial.main, list(partial.others), list(partial.mentions),
                                   list(partial.grounds), places,
@@ -274,6 +277,13 @@ def compose(findings: Findings, focus: tuple[str, str], places: dict[str, set[st
         elif partial.main is None:
             findings.review.append((partial.sentence, "a score after extra time or a shoot-out, without the score "
                                                       "after 90 minutes: not taken as a result"))
+
+
+def _won_by(text: str, item: _Scored) -> bool:
+    """A result word right beside the score, and nothing saying it happened again and again
+    ("Liverpool won the derby 2-1"; not "won 3-0 in each of their last home games")."""
+    verb = _verb(text, item, max(0, item.start - 30), min(len(text), item.end + 30))
+    return verb is not None and verb[1] != "end" and not cues.HABITUAL.search(text)
 
 
 def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[TeamMention], grounds: list[Ground],
@@ -360,9 +370,10 @@ def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair:
     before = [m for m in mentions if m.end <= offset and m.slug in pair]
     if not before:
         after = [m for m in mentions if m.start > offset and m.slug in pair
-                 and re.search(r"\b(?:for|per)\s+(?:the\s+|il\s+|la\s+|l['’])?$", text[max(0, m.start - 12):m.start],
-                               re.IGNORECASE)]
-        return after[0].slug if after and polarity == "win" else None
+                 and _OWNER_BEFORE.search(text[max(0, m.start - 12):m.start])]
+        if not after:
+            return None
+        return after[0].slug if polarity == "win" else (pair[1] if after[0].slug == pair[0] else pair[0])
     subject = before[-1].slug
     if polarity == "win":
         return subject
@@ -381,6 +392,17 @@ def _extra(result: Result, text: str, item: _Scored, others: list[_Scored], verb
     """Extra time and a shoot-out stated beside the score."""
     for other in others:
         high, low = max(other.first, other.second), min(other.first, other.second)
+        line = _scoreline(text, other, mentions)
+        if line is not None and set(line) == set(pair) and result.goals:  # "Lazio-Bologna 3-2 d.t.s."
+            extra = {line[0]: other.first, line[1]: other.second}
+            if other.kind == "aet" and all(extra[c] >= result.goals[c] for c in pair):
+                result.aet = extra
+            elif other.kind == "pens" and high != low:
+                result.pens = extra
+            else:
+                continue
+            result.home_cues.append((line[0], "the scoreline names the home side first"))
+            continue
         if other.kind == "aet":
             if high == low:
                 result.aet = {pair[0]: high, pair[1]: high}

@@ -9,7 +9,7 @@ matched with rapidfuzz and flagged, never used for a result.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..names import name_key
 from ..registry import COMPETITION, NICKNAME, TEAM, Registry
@@ -57,7 +57,9 @@ class Names:
 
 def find_names(text: str, registry: Registry, lang: str = "") -> Names:
     names = Names()
-    mentions = registry.find_names(text)
+    datelines = [found.span(1) for found in _DATELINE.finditer(text)]
+    mentions = [m for m in _split_pairs(text, registry.find_names(text), registry)
+                if not any(start <= m.start < end for start, end in datelines)]
     as_names = [m for m in mentions if m.kind != NICKNAME and (len(m.text.split()) > 1 or _capitalised(m.text))]
     named = {m.slugs[0] for m in as_names if m.kind == TEAM}
     covered = [(m.start, m.end) for m in mentions]
@@ -79,6 +81,32 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
     _misspellings(text, covered, registry, names)
     names.grounds = find_grounds(text, registry)
     return names
+
+
+# A wire report's dateline: "LONDON, Nov 9 (Reuters) -", "MADRID (AP) —", "(ANSA) - ROMA, 12 GEN -".
+_DATELINE = re.compile(r"(?:^|\n)(?:\([A-Za-z]+\)\s*[-–—]\s*)?([A-ZÀ-Ý][A-ZÀ-Ý'’. ]+?)"
+                       r"(?:,\s*[^\n()–—-]{1,25}?)?\s*(?:\([A-Za-z]+\)\s*)?[-–—]\s")
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _split_pairs(text: str, mentions: list, registry: Registry) -> list:
+    """ "Inter-Milan" is the derby, not the alias "Inter Milan": a name read across a dash that
+    none of the club's names has is read again, part by part."""
+    found = []
+    for mention in mentions:
+        dashes = list(_DASH.finditer(mention.text))
+        spelled = mention.kind == TEAM and any(_DASH.search(name) for slug in mention.slugs
+                                               for name in (registry.teams[slug].name, *registry.teams[slug].aliases))
+        if mention.kind != TEAM or not dashes or spelled:
+            found.append(mention)
+            continue
+        start = 0
+        for cut in [*dashes, None]:
+            end = cut.start() if cut else len(mention.text)
+            for part in registry.find_names(mention.text[start:end]):
+                found.append(replace(part, start=part.start + mention.start + start, end=part.end + mention.start + start))
+            start = cut.end() if cut else end
+    return found
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*) $")
