@@ -20,7 +20,7 @@ WIN = _words(
     r"routed?", r"saw off", r"came from behind to (?:beat|win)",
     r"vinc[eo](?:no)?", r"vint[oa]", r"vittori[ae]", r"battut[oiae]", r"batt[eo](?:no)?", r"imporsi", r"impon[ea]",
     r"s'impone", r"si (?:è|e) impost[oa]", r"impost[oa]", r"successo", r"travolt[oa]", r"travolg[ea]", r"espugna(?:to)?",
-    r"sconfigg(?:e|ono)", r"supera(?:to|no)?", r"rifila(?:to)?", r"stende", r"regola")
+    r"sconfigg(?:e|ono)", r"supera(?:to|no)?", r"elimina(?:to|no)?", r"rifila(?:to)?", r"stende", r"regola")
 LOSE = _words(
     r"lost", r"los(?:e|es|ing)", r"loss(?:es)?", r"defeats?", r"went down", r"fell to", r"humbled",
     r"sconfitt[aeoi]", r"pers[oa]", r"perd[eo](?:no)?", r"ko", r"cadut[oa]", r"cade", r"capitola(?:to)?")
@@ -35,7 +35,7 @@ PASSIVE = re.compile(r"(?:beaten|defeated|thrashed|hammered|crushed|edged|stunne
 
 # A score that is not a match's final score.
 SHOOTOUT = _words(r"on penalties", r"on pens", r"pens", r"on spot[- ]kicks", r"penalty shoot-?out", r"shoot-?out", r"from the spot",
-                  r"ai rigori", r"dopo i (?:calci di )?rigori", r"dal dischetto", r"lotteria dei rigori",
+                  r"ai rigori", r"dopo i (?:calci di )?rigori", r"ai calci di rigore", r"dal dischetto", r"lotteria dei rigori",
                   r"d\.?\s?c\.?\s?r\.?", r"dcr")
 AGGREGATE = _words(r"on aggregate", r"aggregate", r"agg\.?", r"over (?:the )?two legs", r"overall",
                    r"complessiv[oa]", r"nel computo", r"somma (?:dei gol|delle due gare)", r"doppio confronto",

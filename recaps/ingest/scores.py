@@ -31,6 +31,7 @@ _STRONG_BREAK = re.compile(r"[;:—]\s*|\s+(?:but|while|whereas|ma|mentre|però)
 # Whose win or defeat a result noun is: "win for Inter", "vittoria del Napoli", "sconfitta per la Roma".
 _OWNER_BEFORE = re.compile(r"\b(?:for|per|del|della|dello|dell['’]|dei|degli)\s*(?:the\s+|il\s+|la\s+|lo\s+|l['’])?$",
                            re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:after|following|dopo|in seguito)\b", re.IGNORECASE)
 NEAR = 40  # characters around a score in which its qualifiers ("on penalties") are looked for
 
 
@@ -108,6 +109,8 @@ def find_results(layout: Layout, names: Names, places: dict[str, set[str]]) -> F
         elif scored:
             _sentence_results(sentence, scored, mentions_in(sentence, names), grounds_in(sentence, names), places,
                               findings)
+        else:
+            _split_scoreline(sentence, mentions_in(sentence, names), grounds_in(sentence, names), places, findings)
     return findings
 
 
@@ -164,8 +167,8 @@ def _kind(text: str, start: int, end: int) -> str:
 def _near(pattern: re.Pattern, text: str, start: int, end: int, before: int, after: int) -> bool:
     """Whether `pattern` matches within `before` characters before text[start:end] or `after` after it."""
     for match in pattern.finditer(text, max(0, start - before - 30), min(len(text), end + after + 30)):
-        if match.end() <= start and start - match.start() <= before:
-            return True
+        if match.end() <= start and start - match.start() <= before and not _AFTER.search(text, match.end(), start):
+            return True  # not "ai calci di rigore dopo l'1-1": that is the score before the shoot-out
         if match.start() >= end and match.start() - end <= after:
             return True
     return False
@@ -189,6 +192,8 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
     for item, (low, high), why in zip(mains, bounds, whys):
         if len(mains) > 1 and sum(not w for w in whys) == 1 and not why:
             low, high = 0, len(text)  # the only final score: "came from 2-0 down to win 3-2 at home to Benfica"
+        if len({m.slug for m in mentions if low <= m.start < high}) > 2:
+            low, high = _clause(text, item, low, high)
         segment_mentions = [m for m in mentions if low <= m.start < high]
         others = [other for other in scored if low <= other.start < high and other.kind in ("aet", "pens")]
         if why:
@@ -205,6 +210,43 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
             continue
         result.sentence, result.at = sentence, item.start
         findings.results.append(result)
+
+
+def _split_scoreline(sentence: Sentence, mentions: list[TeamMention], grounds: list[Ground],
+                     places: dict[str, set[str]], findings: Findings) -> None:
+    """A score written beside each club, home side first: "Arsenal 2 Chelsea 1", "Milan 3, Lecce 0"."""
+    text = sentence.text
+    if len({m.slug for m in mentions}) != 2:
+        return
+    for first, second in zip(mentions, mentions[1:]):
+        between = _GOALS_BETWEEN.fullmatch(text, first.end, second.start)
+        after = _GOALS_AFTER.match(text, second.end)
+        if first.slug == second.slug or not between or not after:
+            continue
+        goals = (int(between.group(1)), int(after.group(1)))
+        if max(goals) > MAX_GOALS:
+            return
+        result = Result(sentence, (first.slug, second.slug), dict(zip((first.slug, second.slug), goals)),
+                        at=first.end)
+        result.home_cues.append((first.slug, "the scoreline names the home side first"))
+        result.home_cues.extend(venue_cues(text, mentions, result.teams, places, grounds=grounds))
+        findings.results.append(result)
+        return
+
+
+_GOALS_BETWEEN = re.compile(r"\s+(\d{1,2}),?\s+")
+_GOALS_AFTER = re.compile(r"\s+(\d{1,2})(?![\w'’]|[-–—:/.,]\d|\s*(?:pts|points|punti))", re.IGNORECASE)
+# Where a clause ends, for a score in a sentence naming more than its two clubs.
+_CLAUSE_END = re.compile(r",\s+(?:e|ed|and|ma|but|mentre|while|where|dove|before|prima di)\s+|;\s+|\s+[—–]\s+",
+                         re.IGNORECASE)
+
+
+def _clause(text: str, item: _Scored, low: int, high: int) -> tuple[int, int]:
+    """The clause of text[low:high] the score is in ("elimina il Cagliari 1-1 ..., e affronterà l'Empoli")."""
+    ends = list(_CLAUSE_END.finditer(text, low, high))
+    start = max((found.end() for found in ends if found.end() <= item.start), default=low)
+    end = min((found.start() for found in ends if found.start() >= item.end), default=high)
+    return start, end
 
 
 def _segments(text: str, mains: list[_Scored], mentions: list[TeamMention]) -> list[tuple[int, int]]:
