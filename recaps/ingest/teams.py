@@ -73,7 +73,8 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
                                                              f"{longer!r}: not taken for {registry.teams[mention.slugs[0]].name}"))
                 continue
             names.teams.append(TeamMention(mention.start, mention.end, mention.text, mention.slugs[0], "name"))
-        elif mention.kind == NICKNAME and _written_as_nickname(mention, lang, registry):
+        elif mention.kind == NICKNAME and _written_as_nickname(mention, lang, registry) \
+                and not _longer_name(text, mention.start, mention.end):  # "Salford City" is not City
             _nickname(text, mention, _in_language(mention, lang, registry), names.teams, named, registry, names)
     for mention in names.teams:
         if mention.slug not in names.named:
