@@ -116,7 +116,10 @@ def test_a_save_within_the_first_second_shows_up(tmp_path, browser):
     try:
         tab = Tab(browser, server.url + "articles/final/", wait_connected=False)
         replace_in(project / FINAL, "\n---\n", "\n---\nSaved straight after the start.\n")
-        assert time.monotonic() - started < 1
+        # What must hold is that the save falls inside livereload's 3-second window after the
+        # start (DEFAULT_RELOAD_TIME), where it would drop the reload; opening the tab alone can
+        # take over a second on a loaded 2-core machine, so the bound is the trap's, not 1 s.
+        assert time.monotonic() - started < 3
         tab.wait_for_text("Saved straight after the start.")
         tab.settle()
         assert tab.reloads == 1
