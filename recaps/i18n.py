@@ -1,44 +1,170 @@
-"""Words the templates print, in the languages articles are written in, and dates."""
+"""The reader's language: message catalogues, dates and numbers.
+
+English is the source language: templates mark their words with `{% trans %}` or
+`_()`, Python code (recaps/notation.py) with `translator(lang).gettext()`, and each
+other language has a Babel catalogue, recaps/locale/<lang>/LC_MESSAGES/messages.po.
+The catalogues are read as .po files when the build starts (Babel parses them in
+milliseconds), so there are no compiled .mo files to keep in step with their sources.
+
+After changing a template's words, refresh the template catalogue and merge it:
+
+    pybabel extract -F recaps/locale/babel.cfg -k lgettext:2 -o recaps/locale/messages.pot .
+    pybabel update -i recaps/locale/messages.pot -d recaps/locale --no-fuzzy-matching
+
+`check_translations` turns a missing translation into a build warning: a page
+never shows an English word in another language without the build saying so.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import gettext as _gettext
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
 
+import jinja2
+import jinja2.ext
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from markupsafe import Markup
 
-LABELS = {
-    "en": {
-        "home": "Home", "recaps": "Recaps", "latest_recaps": "Latest recaps", "teams": "Teams",
-        "ties": "Ties", "competitions": "Competitions", "in_progress": "Ties in progress",
-        "decided": "Latest decided ties", "by": "By", "source": "Source", "matches": "Matches",
-        "tie": "Tie", "agg": "agg.", "aet": "a.e.t.", "pen": "pen.", "leg": "Leg", "venue": "Venue",
-        "neutral": "neutral venue", "goals": "Goals", "cards": "Cards", "skip": "Skip to content",
-        "footer": "Match recaps, published with Recaps.", "feed": "Atom feed", "data": "Open data",
-        "previous": "Newer", "next": "Older", "page": "Page", "of": "of", "read": "Read the recap",
-        "related": "Recaps of this tie", "tags": "Tags", "draft": "Draft", "team_discussed": "Teams in this recap",
-        "pen_goal": "pen.", "og_goal": "o.g.", "red": "red card", "second_yellow": "second yellow",
-        "yellow": "yellow card", "nav": "Main", "breadcrumb": "Breadcrumb", "view_tie": "Tie page",
-    },
-    "it": {
-        "home": "Home", "recaps": "Cronache", "latest_recaps": "Ultime cronache", "teams": "Squadre",
-        "ties": "Sfide", "competitions": "Competizioni", "in_progress": "Sfide in corso",
-        "decided": "Ultime sfide concluse", "by": "Di", "source": "Fonte", "matches": "Partite",
-        "tie": "Sfida", "agg": "tot.", "aet": "d.t.s.", "pen": "rig.", "leg": "Gara", "venue": "Stadio",
-        "neutral": "campo neutro", "goals": "Gol", "cards": "Espulsioni", "skip": "Vai al contenuto",
-        "footer": "Cronache delle partite, pubblicate con Recaps.", "feed": "Feed Atom", "data": "Dati aperti",
-        "previous": "Più recenti", "next": "Meno recenti", "page": "Pagina", "of": "di", "read": "Leggi la cronaca",
-        "related": "Cronache di questa sfida", "tags": "Tag", "draft": "Bozza", "team_discussed": "Squadre citate",
-        "pen_goal": "rig.", "og_goal": "aut.", "red": "rosso", "second_yellow": "doppio giallo",
-        "yellow": "giallo", "nav": "Principale", "breadcrumb": "Percorso", "view_tie": "Pagina della sfida",
-    },
-}
+SOURCE_LANGUAGE = "en"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+# The Python modules whose words are marked for translation, beside the templates.
+PYTHON_SOURCES = (Path(__file__).resolve().parent / "notation.py",)
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
 
 
-def label(key: str, lang: str) -> str:
-    """A label in `lang`, falling back to English."""
-    table = LABELS.get(lang.split("-")[0], LABELS["en"])
-    return table.get(key) or LABELS["en"].get(key, key)
+def base_language(lang: str) -> str:
+    """'it' for 'it', 'it-CH' or 'it_CH'."""
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def catalogue_path(lang: str) -> Path:
+    return LOCALE_DIR / base_language(lang) / "LC_MESSAGES" / "messages.po"
+
+
+@lru_cache(maxsize=16)
+def catalogue(lang: str) -> Catalog | None:
+    """The language's catalogue, or None for English (the source) and for a language without one."""
+    path = catalogue_path(lang)
+    if base_language(lang) == SOURCE_LANGUAGE or not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        return read_po(handle, locale=base_language(lang), ignore_obsolete=True)
+
+
+class Translator:
+    """gettext and ngettext for one language; a message with no translation stays English
+    (the build has warned about it: see `check_translations`)."""
+
+    def __init__(self, lang: str):
+        self.lang = base_language(lang)
+        self._strings: dict[str, str | tuple[str, ...]] = {}
+        self._plural = lambda n: int(n != 1)
+        found = catalogue(lang)
+        if found is not None:
+            self._strings = {message.id if isinstance(message.id, str) else message.id[0]: message.string
+                             for message in found if message.id and message.string and not message.fuzzy}
+            self._plural = _gettext.c2py(found.plural_expr)
+
+    def gettext(self, message: str) -> str:
+        found = self._strings.get(message)
+        return found if isinstance(found, str) and found else message
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        found = self._strings.get(singular)
+        if isinstance(found, tuple):
+            index = self._plural(count)
+            if index < len(found) and found[index]:
+                return found[index]
+        return singular if count == 1 else plural
+
+
+@lru_cache(maxsize=16)
+def translator(lang: str) -> Translator:
+    return Translator(lang)
+
+
+def _page_lang(context) -> str:
+    return context.get("lang") or SOURCE_LANGUAGE
+
+
+@jinja2.pass_context
+def _jinja_gettext(context, message: str, **variables):
+    text = translator(_page_lang(context)).gettext(message)
+    return _format(context, text, variables)
+
+
+@jinja2.pass_context
+def _jinja_ngettext(context, singular: str, plural: str, num: int, **variables):
+    text = translator(_page_lang(context)).ngettext(singular, plural, num)
+    return _format(context, text, {"num": num, **variables})
+
+
+def _format(context, text: str, variables: dict):
+    """Jinja's new-style gettext: escaped when autoescaping, always a %-format."""
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
+
+
+def lgettext(lang: str, message: str) -> str:
+    """A word in a given language, for a passage in another language than its page's."""
+    return translator(lang).gettext(message)
+
+
+@jinja2.pass_context
+def _jinja_name(context, value, lang: str | None = None) -> str:
+    """The `| name` filter: a stage's (or any registry entry's) name in the page's language."""
+    return local_name(value, lang or _page_lang(context))
+
+
+@jinja2.pass_context
+def _jinja_stage_name(context, name: str, competition) -> str:
+    """The `| stage_name(competition)` filter: a stage known by its name, in the page's language."""
+    stage = next((stage for stage in competition.stages if stage.name == name), None)
+    return local_name(stage, _page_lang(context)) if stage else name
+
+
+@jinja2.pass_context
+def _jinja_language_name(context, code: str) -> str:
+    """The `| language_name` filter: 'Italian' / 'italiano' for 'it', in the page's language."""
+    try:
+        return Locale.parse(code.replace("-", "_")).get_display_name(_locale(_page_lang(context))) or code
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def local_name(value, lang: str) -> str:
+    """A registry entry's name in `lang` (its `names: {it: ...}`), else its name."""
+    if value is None:
+        return ""
+    names = dict(getattr(value, "names", ()) or ())
+    return names.get(base_language(lang)) or value.name
+
+
+def in_page_language(function):
+    """A filter `function(value, lang)` whose `lang` defaults to the page's."""
+    @jinja2.pass_context
+    def filter_(context, value, lang: str | None = None, **options):
+        return function(value, lang or _page_lang(context), **options)
+    return filter_
+
+
+def install(env: jinja2.Environment) -> None:
+    """Jinja2's i18n extension with gettext in the page's language (the context's `lang`)."""
+    env.add_extension("jinja2.ext.i18n")
+    env.policies["ext.i18n.trimmed"] = True
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+    env.globals.update(gettext=_jinja_gettext, ngettext=_jinja_ngettext, _=_jinja_gettext, lgettext=lgettext)
+    env.filters.update(name=_jinja_name, stage_name=_jinja_stage_name, language_name=_jinja_language_name,
+                       long_date=long_date, number=number)
 
 
 @lru_cache(maxsize=64)
@@ -46,7 +172,7 @@ def _locale(lang: str) -> Locale:
     try:
         return Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
+        return Locale.parse(SOURCE_LANGUAGE)
 
 
 def long_date(value: dt.date | None, lang: str) -> str:
@@ -58,3 +184,122 @@ def long_date(value: dt.date | None, lang: str) -> str:
     if value is None:
         return ""
     return format_date(value, format="d MMMM y", locale=_locale(lang))
+
+
+def number(value: int, lang: str) -> str:
+    """A count in the language's digits grouping: '10,000' / '10.000'.
+
+    >>> number(10000, "en"), number(10000, "it")
+    ('10,000', '10.000')
+    """
+    return format_decimal(value, locale=_locale(lang))
+
+
+# ---------------------------------------------------------------- what must be translated
+
+@dataclass(frozen=True)
+class Marked:
+    """A message marked for translation, and where."""
+
+    message: str | tuple[str, str]  # (singular, plural) for ngettext
+    path: str
+    line: int
+
+    @property
+    def msgid(self) -> str:
+        return self.message if isinstance(self.message, str) else self.message[0]
+
+
+_GETTEXT_NAMES = ("_", "gettext", "ngettext", "lgettext")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> jinja2.Environment:
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    env.policies["ext.i18n.trimmed"] = True
+    return env
+
+
+@lru_cache(maxsize=256)
+def _template_messages(name: str, source: str) -> tuple[Marked, ...]:
+    """The messages a template marks, read from its syntax tree (cached by its source)."""
+    try:
+        tree = _parser().parse(source)
+    except jinja2.TemplateSyntaxError:
+        return ()  # rendering reports it, with its line
+    found = []
+    for line, function, strings in jinja2.ext.extract_from_ast(tree, _GETTEXT_NAMES):
+        strings = [text for text in (strings if isinstance(strings, tuple) else (strings,)) if isinstance(text, str)]
+        if strings:
+            found.append(Marked(strings[0] if function != "ngettext" else tuple(strings[:2]), name, line))
+    return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def _python_messages(path: Path) -> tuple[Marked, ...]:
+    with path.open("rb") as handle:
+        return tuple(Marked(message, f"recaps/{path.name}", line)
+                     for line, message, _comments, _context in extract("python", handle, keywords=KEYWORDS))
+
+
+def template_messages(templates: Iterable[tuple[str, str]]) -> list[Marked]:
+    """Every message marked for translation in (template name, source) pairs."""
+    return [item for name, source in templates for item in _template_messages(name, source)]
+
+
+def marked_messages(templates: Iterable[tuple[str, str]]) -> list[Marked]:
+    """The templates' messages, and those of recaps' Python (notation)."""
+    return template_messages(templates) + [item for path in PYTHON_SOURCES for item in _python_messages(path)]
+
+
+def read_templates(folder: Path) -> list[tuple[str, str]]:
+    """(name, source) of every HTML and XML template in the folder."""
+    if not folder.is_dir():
+        return []
+    return [(path.relative_to(folder).as_posix(), path.read_text(encoding="utf-8", errors="replace"))
+            for path in sorted(folder.rglob("*")) if path.is_file() and path.suffix in (".html", ".xml")]
+
+
+def missing_translations(lang: str, marked: Iterable[Marked]) -> list[Marked]:
+    """The marked messages the language's catalogue does not translate (all of them when it has none)."""
+    if base_language(lang) == SOURCE_LANGUAGE:
+        return []
+    strings = translator(lang)._strings
+    missing, seen = [], set()
+    for item in marked:
+        translated = strings.get(item.msgid)
+        plural = not isinstance(item.message, str)
+        ok = all(translated) if plural and isinstance(translated, tuple) else bool(translated) and not plural
+        if not ok and item.msgid not in seen:
+            seen.add(item.msgid)
+            missing.append(item)
+    return missing
+
+
+def check_translations(site, pages, config, problems) -> None:
+    """Warn, once per language, about every word its pages would show in English, and about
+    every stage shown on them without a name in that language."""
+    languages = sorted({base_language(page.lang or config.language) for page in pages
+                        if page.url.endswith(("/", ".html"))} - {SOURCE_LANGUAGE})
+    if not languages:
+        return
+    marked = template_messages(read_templates(config.root / config.templates_dir))  # notation's: tests/test_i18n.py
+    for lang in languages:
+        where = catalogue_path(lang)
+        shown = f"recaps/locale/{lang}/LC_MESSAGES/messages.po"
+        if catalogue(lang) is None:
+            problems.warn(shown, 0, f"no {lang!r} catalogue: pages in {lang!r} show their labels in English")
+            continue
+        for item in missing_translations(lang, marked):
+            problems.warn(shown if where.is_file() else item.path, 0,
+                          f"no translation of {item.msgid!r} (used in {item.path}): {lang!r} pages show it in English")
+    stages = {stage.name: (competition, stage) for competition in site.competitions.values()
+              for stage in competition.stages}
+    used = sorted({match.stage.name for match in site.matches.values() if match.stage and match.stage.known})
+    for lang in languages:
+        for name in used:
+            competition, stage = stages.get(name, (None, None))
+            if stage is not None and lang not in dict(stage.names):
+                problems.warn(f"{config.content_dir}/competitions.yaml", 0,
+                              f"stage {name!r} has no {lang!r} name (`names: {{{lang}: ...}}`): "
+                              f"{lang!r} pages show it in English")

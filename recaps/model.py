@@ -33,6 +33,7 @@ class Stage:
     legs: int | None = None  # for knockout stages: 1 or 2
     aliases: tuple[str, ...] = ()
     known: bool = True
+    names: tuple[tuple[str, str], ...] = ()  # (language, name) pairs: the stage's name in other languages
 
 
 @dataclass(frozen=True)

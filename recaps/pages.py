@@ -68,7 +68,7 @@ def plan(site: Site, config: Config, index: SiteIndex | None = None) -> list[Pag
 
 def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
     pages: list[Page] = []
-    cards = [card(article) for article in site.articles]
+    cards = [index.card(article) for article in site.articles]
     ties_newest = sorted(site.ties.values(), key=lambda t: (t.last_date, t.id), reverse=True)
 
     pages.append(Page(urls.HOME, "home.html", {
@@ -98,12 +98,13 @@ def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
         pages.append(Page(urls.team(team), "team.html", {
             "team": team, "record": index.record(team), "matches": index.rows(matches),
             "ties": index.team_ties.get(team.slug, []),
-            "articles": [card(article) for article in index.team_articles.get(team.slug, [])],
+            "articles": [index.card(article) for article in index.team_articles.get(team.slug, [])],
+            "reported": index.reporters(team),
         }))
 
     for tie in site.ties.values():
         pages.append(Page(urls.tie(tie), "tie.html", {
-            "tie": tie, "articles": [card(article) for article in index.tie_articles(tie)],
+            "tie": tie, "articles": [index.card(article) for article in index.tie_articles(tie)],
             "leg_recaps": [[card(article) for article in index.articles_of(match)] if match else []
                            for match in tie.legs],
         }))
@@ -112,10 +113,12 @@ def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
     for competition in site.competitions.values():
         seasons = sorted(index.seasons.get(competition.slug, {}), reverse=True)
         competitions.append((competition, seasons))
+        by_season = {season: index.stage_groups(competition.slug, season) for season in seasons}
         pages.append(Page(urls.competition(competition), "competition.html", {
-            "competition": competition, "seasons": seasons}))
+            "competition": competition, "seasons": seasons,
+            "finals": {season: index.final(stages) for season, stages in by_season.items()}}))
         for season in seasons:
-            stages = index.stage_groups(competition.slug, season)
+            stages = by_season[season]
             pages.append(Page(urls.competition_season(competition, season), "competition_season.html", {
                 "competition": competition, "season": season, "stages": stages, "bracket": bracket(stages),
             }))

@@ -17,6 +17,7 @@ from .assemble import assemble
 from .articles import ArticleSpec, decode, parse_article
 from .config import Config, check_base_url, load_config
 from .errors import BuildFailed, Problems
+from .i18n import check_translations
 from .model import Site
 from .pages import Page, plan
 from .registry import Registry, load_competitions, load_teams
@@ -242,6 +243,7 @@ def plan_site(site: Site, config: Config, problems: Problems, timings: Timings) 
     index = timings.run("index", SiteIndex.build, site)
     pages = timings.run("plan", plan, site, config, index)
     _check_unique_urls(pages, problems)
+    check_translations(site, pages, config, problems)
     if problems.errors:
         raise BuildFailed(problems)
     return pages

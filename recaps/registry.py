@@ -22,7 +22,7 @@ _SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEAM_KEYS = ("name", "slug", "short", "country", "colors", "aliases", "nicknames")
 COMPETITION_KEYS = ("name", "slug", "short", "country", "aliases", "stages", "away_goals_from",
                     "away_goals_until", "away_goals_extra_time")
-STAGE_KEYS = ("name", "slug", "aliases", "knockout", "legs")
+STAGE_KEYS = ("name", "slug", "aliases", "knockout", "legs", "names")
 
 
 @dataclass
@@ -133,7 +133,8 @@ def _phrase_table(registry: Registry) -> dict:
 def find_stage(competition: Competition, name: str) -> Stage | None:
     key = name_key(name)
     for stage in competition.stages:
-        if key == stage.slug or key == name_key(stage.name) or key in map(name_key, stage.aliases):
+        if (key == stage.slug or key == name_key(stage.name) or key in map(name_key, stage.aliases)
+                or key in (name_key(local) for _, local in stage.names)):
             return stage
     return None
 
@@ -288,10 +289,36 @@ def _stages(reader: FieldReader, entry) -> tuple[Stage, ...]:
         aliases = reader.text_list(item, "aliases")
         for alias in (name, slug, *aliases):
             names.claim(alias, name, item.line_of("aliases") if alias in aliases else item.line_of("name"))
+        local_names = _local_names(reader, item)
+        for _, local in local_names:
+            names.claim(local, name, item.line_of("names"))
         legs = reader.integer(item, "legs", (1, 2))
         knockout = reader.boolean(item, "knockout", legs is not None)
         if knockout and legs is None:
             legs = 2  # the common format; a final says `legs: 1`
         stages.append(Stage(name=name, slug=slug, order=order, knockout=knockout,
-                            legs=legs if knockout else None, aliases=aliases))
+                            legs=legs if knockout else None, aliases=aliases, names=local_names))
     return tuple(stages)
+
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _local_names(reader: FieldReader, item) -> tuple[tuple[str, str], ...]:
+    """A stage's `names: {it: Ottavi di finale}`: its name in other languages, by language code."""
+    value = item.get("names")
+    if value is None:
+        return ()
+    mapping = reader.mapping(value, "`names` (a language code for each name, like `it: Ottavi di finale`)",
+                             item.line_of("names"))
+    if mapping is None:
+        return ()
+    found = []
+    for lang in sorted(mapping, key=str):
+        if not isinstance(lang, str) or not _LANGUAGE.match(lang):
+            reader.error(mapping, lang, f"`names` is keyed by language codes like it or en; got {lang!r}")
+            continue
+        local = reader.text(mapping, lang)
+        if local:
+            found.append((lang, local))
+    return tuple(found)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
-import json
 import pickle
 import re
 from pathlib import Path
@@ -19,7 +18,9 @@ from markupsafe import Markup
 
 from . import urls
 from .config import Config
-from .i18n import label, long_date
+from . import feeds, i18n, structured
+from .i18n import in_page_language
+from .notation import aggregate_text, decided_text, leg_name, score_text, second_leg_text, settled_text, table_scores  # noqa: F401
 from .model import Article, Competition, Match, Stage, Team, Tie
 from .views import MatchRow, StageGroup
 from .output import FORMATS
@@ -70,82 +71,6 @@ class MarkdownRenderer:
         return Markup(self._md.convert(text))
 
 
-def score_text(match: Match, lang: str = "en") -> str:
-    """'1–3', '2–2 (a.e.t.)', '1–1 (a.e.t.) (4–3 pen.)': home first, en dash."""
-    text = f"{match.final.home}\u2013{match.final.away}"
-    if match.aet:
-        text += f" ({label('aet', lang)})"
-    if match.pens:
-        text += f" ({match.pens.home}\u2013{match.pens.away} {label('pen', lang)})"
-    return text
-
-
-def aggregate_text(tie: Tie, lang: str = "en") -> str:
-    """'5–2 agg.', team 1 first; a single match's own score; '' while in progress."""
-    if tie.result.aggregate is None:
-        return ""
-    if tie.legs_needed == 1 and tie.legs[0]:
-        return score_text(tie.legs[0], lang)
-    return f"{tie.result.aggregate.home}\u2013{tie.result.aggregate.away} {label('agg', lang)}"
-
-
-def decided_text(tie: Tie) -> str:
-    winner = tie.winner
-    if winner is None:
-        return ""
-    last = tie.legs[-1]
-    how = {
-        "aggregate": "on aggregate" if tie.legs_needed > 1 else "in normal time",
-        "extra_time": "after extra time",
-        "away_goals": "on away goals",
-        "penalties": "on penalties",
-    }[tie.result.decided_by]
-    if tie.result.decided_by == "penalties" and last and last.pens:
-        ours, theirs = sorted((last.pens.home, last.pens.away), reverse=True)
-        how = f"{ours}\u2013{theirs} on penalties"
-    return f"{winner.name} win {how}" if tie.legs_needed == 1 else f"{winner.name} go through {how}"
-
-
-def table_scores(tie: Tie) -> dict:
-    """A season table's cells, Wikipedia style: every score team 1 first, the
-    aggregate marked (a) for away goals, (a.e.t.) or (X–Y p) for a shoot-out."""
-    def from_team1(match: Match | None) -> str:
-        if match is None:
-            return ""
-        flip = match.home != tie.team1
-        final, pens = match.final, match.pens
-        first, second = (final.away, final.home) if flip else (final.home, final.away)
-        text = f"{first}\u2013{second}" + (" (a.e.t.)" if match.aet else "")
-        if pens:
-            one, two = (pens.away, pens.home) if flip else (pens.home, pens.away)
-            text += f" ({one}\u2013{two} p)"
-        return text
-
-    result = tie.result
-    if result.aggregate is None:
-        aggregate = ""
-    elif tie.legs_needed == 1:
-        aggregate = from_team1(tie.legs[0])
-    else:
-        aggregate = f"{result.aggregate.home}\u2013{result.aggregate.away}"
-        last = tie.legs[-1]
-        if result.decided_by == "away_goals":
-            aggregate += " (a)"
-        elif result.decided_by == "penalties" and last and last.pens:
-            pens = last.pens
-            one, two = (pens.away, pens.home) if last.home != tie.team1 else (pens.home, pens.away)
-            aggregate += f" ({one}\u2013{two} p)"
-        elif result.decided_by == "extra_time":
-            aggregate += " (a.e.t.)"
-    return {"aggregate": aggregate, "legs": [from_team1(match) for match in tie.legs]}
-
-
-def _json_ld(value) -> Markup:
-    """JSON for a <script type="application/ld+json">, safe against '</script>'."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
 class TemplateSnapshot(jinja2.BaseLoader):
     """The templates folder as it was read once: rendering and fingerprints
     see the same sources even if a file is saved meanwhile."""
@@ -177,17 +102,21 @@ def make_environment(config: Config, loader: jinja2.BaseLoader) -> jinja2.Enviro
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     markdown_renderer = MarkdownRenderer(config.allow_html)
-    env.globals.update(config=config, urls=urls, label=label)
+    i18n.install(env)
+    env.globals.update(config=config, urls=urls, structured=structured, feeds=feeds)
     env.filters.update(
         url=lambda url: urls.link(config.base_path, url),
         abs_url=lambda url: urls.absolute(config.origin, config.base_path, url),
-        long_date=long_date,
-        score=score_text,
-        aggregate=aggregate_text,
-        decided=decided_text,
-        table_scores=table_scores,
+        score=in_page_language(score_text),
+        aggregate=in_page_language(aggregate_text),
+        decided=in_page_language(decided_text),
+        table_scores=in_page_language(table_scores),
+        settled=in_page_language(settled_text),
+        leg_name=in_page_language(leg_name),
+        second_leg=in_page_language(second_leg_text),
         markdown=markdown_renderer,
-        json_ld=_json_ld,
+        script_json=lambda value: Markup(structured.script_json(value)),
+        meta_html=lambda meta: Markup(structured.meta_html(meta)),
         iso=lambda value: value.isoformat() if value else "",
     )
     return env

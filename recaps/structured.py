@@ -19,6 +19,7 @@ from babel.core import get_global
 from . import urls
 from .config import Config
 from .model import Article, Match, Team, Tie
+from .notation import aggregate_text, decided_text, score_text
 
 CONTEXT = "https://schema.org"
 SPORT = "Association football"
@@ -70,7 +71,6 @@ def match_ld(match: Match, config: Config, *, tie: Tie | None = None, url: str |
     """A match (a scorecard) as a SportsEvent: both teams, the date, the venue when
     known, and the result in `description`. `url` is the site URL of its page (by
     default its tie's); `context=False` for one nested in another object."""
-    from .render import score_text  # here, not above: render will import this module
     page = url or (urls.tie(tie) if tie else None)
     result = f"{match.home.name} {score_text(match)} {match.away.name}"
     return _compact({
@@ -97,7 +97,6 @@ def _tie_name(tie: Tie) -> str:
 def tie_ld(tie: Tie, config: Config) -> dict:
     """The JSON-LD of a tie's page: a SportsEvent whose homeTeam is team 1 (at home
     in leg 1), with the result so far, and each reported leg as a subEvent."""
-    from .render import aggregate_text, decided_text  # here, not above: render will import this module
     legs = [match for match in tie.legs if match]
     if tie.result.aggregate is not None:
         result = f"{tie.team1.name} {aggregate_text(tie)} {tie.team2.name}. {decided_text(tie)}."

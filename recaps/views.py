@@ -53,10 +53,12 @@ class ArticleCard:
     lang: str
     summary: str = ""
     draft: bool = False
+    matches: tuple[Match, ...] = ()  # the results it reports, for the card's scores
 
 
-def card(article: Article) -> ArticleCard:
-    return ArticleCard(article.slug, article.title, article.date, article.lang, article.summary, article.draft)
+def card(article: Article, matches: tuple[Match, ...] = ()) -> ArticleCard:
+    return ArticleCard(article.slug, article.title, article.date, article.lang, article.summary, article.draft,
+                       matches)
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,22 @@ class SiteIndex:
 
     def articles_of(self, match: Match) -> list[Article]:
         return [self.site.article_by_slug[slug] for slug in match.articles if slug in self.site.article_by_slug]
+
+    def reported_matches(self, article: Article) -> tuple[Match, ...]:
+        return tuple(self.site.matches[match_id] for match_id in article.matches if match_id in self.site.matches)
+
+    def card(self, article: Article) -> ArticleCard:
+        """The article's card, with the scores of the matches it reports."""
+        return card(article, self.reported_matches(article))
+
+    def reporters(self, team: Team) -> list[str]:
+        """Slugs of the articles that report a match of the team (not only mention it)."""
+        return sorted({slug for match in self.team_matches.get(team.slug, []) for slug in match.articles})
+
+    def final(self, groups: list[StageGroup]) -> Tie | None:
+        """A season's final: the only tie of its last knockout round, when that round has one."""
+        rounds = [group for group in groups if group.ties]
+        return rounds[-1].ties[0] if rounds and len(rounds[-1].ties) == 1 else None
 
     def tie_of(self, match: Match) -> Tie | None:
         return self.site.ties.get(match.tie_id) if match.tie_id else None

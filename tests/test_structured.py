@@ -47,7 +47,7 @@ def test_a_decided_two_legged_tie_is_a_sports_event_with_both_teams_and_the_resu
     assert data["awayTeam"] == {"@type": "SportsTeam", "name": "Atalanta", "url": BASE + "teams/atalanta/"}
     assert data["competitor"] == [data["homeTeam"], data["awayTeam"]]
     assert (data["startDate"], data["endDate"]) == ("2025-02-12", "2025-02-18")
-    assert data["description"] == "Club Brugge 5\u20132 agg. Atalanta. Club Brugge go through on aggregate."
+    assert data["description"] == "Club Brugge 5\u20132 agg. Atalanta. Club Brugge go through on aggregate, 5\u20132."
     assert data["url"] == BASE + f"ties/{BRUGGE_TIE}/"
     assert data["superEvent"]["url"] == BASE + "competitions/uefa-champions-league/2024-25/"
     assert "location" not in data  # two legs, two grounds: each leg says its own
