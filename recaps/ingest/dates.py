@@ -89,7 +89,7 @@ def find_dates(text: str, reference_year: int, *, day_first: bool = True) -> lis
     months, days = _names()
     plain = _plain_text(text)
     found_dates = []
-    for found in _pattern().finditer(plain):
+    for found in _matches(plain):
         written = text[found.start():found.end()]
         if found.group("n1"):  # 18/02/2025 or 18.02.2025; 02/18/2025 only where it cannot be day first
             first, second, year = int(found.group("n1")), int(found.group("n2")), int(found.group("n3"))
@@ -118,6 +118,28 @@ def find_dates(text: str, reference_year: int, *, day_first: bool = True) -> lis
             if date:
                 found_dates.append(FoundDate(date, written, found.start(), year_from_weekday=True))
     return found_dates
+
+
+_DIGITS = re.compile(r"\d+")
+REACH = 45  # characters a date stretches either side of a digit it has ("Wednesday, the 18th of September 2024")
+
+
+def _matches(plain: str) -> list[re.Match]:
+    """The date pattern's matches, looked for only near digits (every date has one): much faster
+    than trying every month and weekday name at every word of the text."""
+    windows: list[list[int]] = []
+    for digits in _DIGITS.finditer(plain):
+        start, end = max(0, digits.start() - REACH), min(len(plain), digits.end() + REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    found, reached = [], 0
+    for start, end in windows:
+        for match in _pattern().finditer(plain, max(start, reached), end):
+            found.append(match)
+            reached = match.end()
+    return found
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:

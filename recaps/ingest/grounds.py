@@ -114,7 +114,7 @@ GROUNDS = {
 }
 # A ground named alone (not "... Stadium", "... Park") counts after one of these words.
 _PLACE_WORDS = {"at", "in", "to", "the", "al", "allo", "all", "a", "ad", "dal", "dallo", "dall", "nel", "nello", "sul",
-                "il", "lo", "l", "stadio", "stadium", "del", "dello", "dell", "estadio", "stade", "from", "of"}
+                "il", "lo", "l", "stadio", "stadium", "del", "dello", "dell", "estadio", "stade"}
 _MADE_PLACE = {"stadium", "park", "arena", "road", "ground", "stadion", "lane", "cottage", "bridge", "trafford"}
 _WORD = re.compile(r"[^\W_]+")
 
@@ -127,11 +127,12 @@ class Ground:
     slugs: frozenset[str]  # the registry's clubs that play there
 
 
-_TABLES: dict[int, tuple[dict[tuple[str, ...], frozenset[str]], int]] = {}
+_TABLES: dict[int, tuple[dict[tuple[str, ...], frozenset[str]], int, frozenset[str]]] = {}
 
 
-def _table(registry: Registry) -> tuple[dict[tuple[str, ...], frozenset[str]], int]:
-    """Word keys of every ground -> the slugs of the registry's clubs that play there; the longest name."""
+def _table(registry: Registry) -> tuple[dict[tuple[str, ...], frozenset[str]], int, frozenset[str]]:
+    """Word keys of every ground -> the slugs of the registry's clubs that play there; the longest
+    name in words; the words, lower-case as written and keyed, that a ground's name starts with."""
     if id(registry) not in _TABLES:
         grounds: dict[tuple[str, ...], set[str]] = {}
         for club, names in GROUNDS.items():
@@ -142,25 +143,29 @@ def _table(registry: Registry) -> tuple[dict[tuple[str, ...], frozenset[str]], i
                 key = tuple(name_key(word) for word in _WORD.findall(ground))
                 grounds.setdefault(key, set()).add(team.slug)
         table = {key: frozenset(slugs) for key, slugs in grounds.items()}
+        firsts = {_WORD.findall(ground)[0].lower() for names in GROUNDS.values() for ground in names}
         _TABLES.clear()
-        _TABLES[id(registry)] = (table, max(map(len, table), default=0))
+        _TABLES[id(registry)] = (table, max(map(len, table), default=0), frozenset(firsts | {key[0] for key in table}))
     return _TABLES[id(registry)]
 
 
 def find_grounds(text: str, registry: Registry) -> list[Ground]:
     """The home grounds `text` names as places, longest name first."""
-    table, longest = _table(registry)
-    words = [(found.start(), found.end(), name_key(found.group())) for found in _WORD.finditer(text)]
+    table, longest, firsts = _table(registry)
+    words = _WORD.findall(text)
     found, index = [], 0
-    while index < len(words):
+    spans = [found.span() for found in _WORD.finditer(text)] if any(word.lower() in firsts for word in words) else []
+    while index < len(spans):
+        if words[index].lower() not in firsts:  # most words: no need to key them
+            index += 1
+            continue
         for size in range(min(longest, len(words) - index), 0, -1):
-            key = tuple(word for _, _, word in words[index:index + size])
-            if key in table and (key[-1] in _MADE_PLACE or index and words[index - 1][2] in _PLACE_WORDS):
-                start, end = words[index][0], words[index + size - 1][1]
+            key = tuple(name_key(word) for word in words[index:index + size])
+            if key in table and (key[-1] in _MADE_PLACE or index and name_key(words[index - 1]) in _PLACE_WORDS):
+                start, end = spans[index][0], spans[index + size - 1][1]
                 found.append(Ground(start, end, text[start:end], table[key]))
                 index += size
                 break
         else:
             index += 1
     return found
-

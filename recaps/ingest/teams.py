@@ -205,8 +205,14 @@ def _misspellings(text: str, covered: list[tuple[int, int]], registry: Registry,
 def _closest(key: str, choices: tuple[str, ...]) -> str | None:
     from rapidfuzz import fuzz, process
 
-    found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    return found[0] if found else None
+    known = _CLOSEST_CACHE.setdefault(id(choices), {})
+    if key not in known:  # the same words (players, places) recur from recap to recap
+        found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        known[key] = found[0] if found else None
+    return known[key]
+
+
+_CLOSEST_CACHE: dict[int, dict[str, str | None]] = {}
 
 
 _KEYS_CACHE: dict[int, tuple[str, ...]] = {}
@@ -215,6 +221,7 @@ _KEYS_CACHE: dict[int, tuple[str, ...]] = {}
 def _team_keys(registry: Registry) -> tuple[str, ...]:
     if id(registry) not in _KEYS_CACHE:
         _KEYS_CACHE.clear()
+        _CLOSEST_CACHE.clear()
         _KEYS_CACHE[id(registry)] = tuple(key for key in registry.team_names if len(key) >= FUZZY_MIN_LENGTH)
     return _KEYS_CACHE[id(registry)]
 
