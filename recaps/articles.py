@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from .config import LANGUAGE
 from .errors import Problems
-from .fields import CONTROL, FieldReader
+from .fields import FieldReader, decode  # decode is imported from here by the pipeline too
 from .model import Source
 from .names import slugify
 from .rules import Score, Season
@@ -27,7 +27,9 @@ EVENT_KEYS = ("team", "player", "minute", "kind")
 GOAL_KINDS = (None, "pen", "og")
 CARD_KINDS = ("red", "second_yellow", "yellow")
 _SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
-_MINUTE = re.compile(r"^\d{1,3}(?:\+\d{1,2})?'?$")
+_MINUTE = re.compile(r"^(\d{1,3})(?:\+(\d{1,2}))?'?$")
+STOPPAGE_AFTER = (45, 90, 105, 120)  # the minutes that added time follows
+LAST_MINUTE = 120
 
 
 @dataclass(frozen=True)
@@ -83,25 +85,15 @@ class ArticleSpec:
     slug_line: int = 0
 
 
-def decode(raw: bytes, path: str, problems: Problems) -> str | None:
-    """UTF-8 text (a BOM is fine) with newline line ends, or None."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        problems.error(path, line, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8")
-        return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    found = CONTROL.search(text)
-    if found:
-        problems.warn(path, text.count("\n", 0, found.start()) + 1,
-                      f"control character U+{ord(found.group()):04X} removed (and any others in the file)")
-        text = CONTROL.sub("", text)
-    return text
+MAX_ARTICLE_BYTES = 8_000_000  # a long recap is 20 kB; this is a book, converted in seconds
 
 
 def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_lang: str) -> ArticleSpec | None:
     """Parse one article file. Problems go to `problems`; None if it cannot be used."""
+    if len(raw) > MAX_ARTICLE_BYTES:
+        problems.error(path, 1, f"the file holds {len(raw) / 1e6:.1f} MB; an article may hold at most "
+                                f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB: split it into several")
+        return None
     text = decode(raw, path, problems)
     if text is None:
         return None
@@ -147,11 +139,52 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         if not slugify(name):
             problems.error(path, line, f"team {name!r} has no letters or digits")
     teams = tuple((name, line) for name, line in teams if slugify(name))
+    check_body(body, body_line, path, problems)
     return ArticleSpec(
         path=path, slug=slug, title=title, date=date, lang=lang, body=body, body_line=body_line,
         summary=reader.text(data, "summary"), author=reader.text(data, "author"),
         source_name=source_name, source_url=source_url, tags=reader.text_list(data, "tags"),
         draft=draft, teams=teams, matches=matches, slug_line=data.line_of("slug"))
+
+
+MAX_MARKS = 500  # Markdown marks in one paragraph (or table row): far more than a recap needs, few enough to be fast
+MAX_BLOCK_LINES = 2000  # lines of one paragraph, list or table, without a blank line
+MAX_NESTING = 40  # quotes, list items and indents nested in each other
+_NOT_MARKS = str.maketrans(dict.fromkeys("[]()*_`\\<&!"))  # deletes every mark
+_NESTING = re.compile(r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t>]))*[ \t]*")
+_LIST_MARK = re.compile(r"(?:[-*+]|\d{1,9}[.)])")
+_INDENT = re.compile(r"[^ \t]")  # all but the indent
+_NESTING_STARTS = frozenset(" \t>-*+0123456789")
+
+
+def check_body(body: str, body_line: int, path: str, problems: Problems) -> bool:
+    """Refuse a body that Python-Markdown would take minutes, or too deep a recursion, to convert.
+
+    Its time grows faster than the length of a paragraph full of marks such as `[` or `_`, or
+    of a very long list, and it nests quotes and lists by recursion. Returns False (reported)
+    when the body is refused.
+    """
+    start, lines, marks = body_line, 0, 0
+    for number, line in enumerate(body.split("\n"), body_line):
+        if not line.strip():
+            start, lines, marks = number + 1, 0, 0
+            continue
+        lines += 1
+        found = len(line) - len(line.translate(_NOT_MARKS))
+        marks = found if line.lstrip().startswith("|") else marks + found  # table rows convert one by one
+        prefix = _NESTING.match(line).group() if line[0] in _NESTING_STARTS else ""
+        depth = prefix.count(">") + len(_LIST_MARK.findall(prefix)) + len(_INDENT.sub("", prefix).expandtabs(4)) // 4
+        if marks > MAX_MARKS:
+            why = f"this paragraph holds more than {MAX_MARKS} Markdown marks ([ ] ( ) * _ ` \\ < & !)"
+        elif lines > MAX_BLOCK_LINES:
+            why = f"this paragraph runs on for more than {MAX_BLOCK_LINES} lines without a blank line"
+        elif depth > MAX_NESTING:
+            start, why = number, f"quotes, lists or indents nest {depth} deep here (at most {MAX_NESTING})"
+        else:
+            continue
+        problems.error(path, start, f"{why}: converting it would take too long; split it up or write it more simply")
+        return False
+    return True
 
 
 def _review(reader: FieldReader, data: LineDict, draft: bool) -> None:
@@ -252,8 +285,8 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
     legs = reader.integer(item, "legs", (1, 2))
     if leg == 2 and legs == 1:
         reader.error(item, "legs", "`leg: 2` cannot be part of a tie of `legs: 1`")
-    goals = _events(reader, item, "goals", GOAL_KINDS)
-    cards = _events(reader, item, "cards", CARD_KINDS)
+    goals = _events(reader, item, "goals", GOAL_KINDS, extra_time=aet is not None)
+    cards = _events(reader, item, "cards", CARD_KINDS, extra_time=aet is not None)
     if unusable or len(reader.problems.errors) > before:
         return None
     lines = {key: item.line_of(key) for key in MATCH_KEYS}
@@ -269,7 +302,28 @@ def name_equal(first: str, second: str) -> bool:
     return slugify(first) == slugify(second)
 
 
-def _events(reader: FieldReader, item: LineDict, key: str, kinds: tuple) -> tuple[EventSpec, ...]:
+def minute_problem(minute: str, extra_time: bool) -> str | None:
+    """Why `minute` cannot be a minute of a match (with extra time or without), or None.
+
+    >>> minute_problem("90+3", False), minute_problem("120+1'", True), minute_problem("105", False)
+    (None, None, 'minute 105 is in extra time, but the match has no `aet`: add the score after extra time')
+    """
+    found = _MINUTE.match(minute)
+    if not found:
+        return f"`minute` is written like 23 or 90+2; got {minute!r}"
+    base, added = int(found.group(1)), found.group(2)
+    if not 1 <= base <= LAST_MINUTE:
+        return f"`minute` {minute!r} is not a minute of a match: from 1 to {LAST_MINUTE}, then added time like 120+1"
+    if added is not None and (base not in STOPPAGE_AFTER or int(added) == 0):
+        return (f"`minute` {minute!r}: added time follows the end of a half, "
+                f"{', '.join(f'{end}+1' for end in STOPPAGE_AFTER)} and so on")
+    if base > 90 and not extra_time:
+        return f"minute {base} is in extra time, but the match has no `aet`: add the score after extra time"
+    return None
+
+
+def _events(reader: FieldReader, item: LineDict, key: str, kinds: tuple, *,
+            extra_time: bool) -> tuple[EventSpec, ...]:
     value = item.get(key)
     if value is None:
         return ()
@@ -283,8 +337,9 @@ def _events(reader: FieldReader, item: LineDict, key: str, kinds: tuple) -> tupl
             continue
         reader.unknown_keys(entry, EVENT_KEYS, f"a {key[:-1]}")
         minute = reader.text(entry, "minute")
-        if minute and not _MINUTE.match(minute):
-            reader.error(entry, "minute", f"`minute` is written like 23 or 90+2; got {minute!r}")
+        why = minute_problem(minute, extra_time) if minute else None
+        if why:
+            reader.error(entry, "minute", why)
             minute = ""
         kind = entry.get("kind")
         if kind not in kinds:

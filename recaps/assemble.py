@@ -208,6 +208,8 @@ def _resolve_match(spec: MatchSpec, article: ArticleSpec, resolve: _Resolver,
     events = []
     for kind, event_specs in (("goals", spec.goals), ("cards", spec.cards)):
         events.append(tuple(_event(event, home, away, resolve, path) for event in event_specs))
+    if not _check_goals(spec, events[0], home, away, problems):
+        return None
     placement = f"leg-{spec.leg}" if spec.leg else spec.date.isoformat()
     match_id = "/".join((competition.slug, str(spec.season), stage.slug if stage else "matches",
                          f"{home.slug}-vs-{away.slug}", placement))
@@ -226,10 +228,24 @@ def _event(event: EventSpec, home: Team, away: Team, resolve: _Resolver, path: s
     if team is None and name_key(event.team) in (away.slug, name_key(away.name)):
         team = away
     if team is None or team.slug not in (home.slug, away.slug):
-        resolve.problems.warn(path, event.line, f"{event.team!r} is not {home.name} or {away.name}, "
-                                                "who played this match")
+        resolve.problems.error(path, event.line, f"{event.team!r} is not {home.name} or {away.name}, "
+                                                 "who played this match")
         return Event(slugify(event.team), event.player, event.minute, event.kind)
     return Event(team.slug, event.player, event.minute, event.kind)
+
+
+def _check_goals(spec: MatchSpec, goals: tuple[Event, ...], home: Team, away: Team, problems: Problems) -> bool:
+    """A side cannot have more goals listed than it scored (a shoot-out's kicks are no goals)."""
+    final = spec.aet or spec.score
+    fine = True
+    for team, scored in ((home, final.home), (away, final.away)):
+        listed = sum(goal.team == team.slug for goal in goals)
+        if listed > scored:
+            problems.error(spec.source.path, spec.lines.get("goals") or spec.source.line,
+                           f"{listed} goals are listed for {team.name}, who scored {scored}"
+                           f"{' after extra time' if spec.aet else ''}")
+            fine = False
+    return fine
 
 
 def _merge_reports(found: list[tuple[Match, MatchSpec]], problems: Problems) -> Match:

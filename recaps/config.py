@@ -7,12 +7,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import Problems
-from .fields import FieldReader, type_name
+from .fields import FieldReader, decode, type_name
 from .yamlfile import LineDict, YamlSyntaxError, load
 
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 KEYS = ("title", "description", "base_url", "language", "author", "content_dir", "templates_dir",
         "static_dir", "output_dir", "per_page", "allow_html", "cname", "home_latest")
+FOLDERS = ("content_dir", "templates_dir", "static_dir", "output_dir")
+SOURCE_FOLDERS = ("content_dir", "templates_dir", "static_dir")
+LIMITS = {"per_page": (1, 1000), "home_latest": (1, 100)}  # beyond these no page is readable
 
 
 @dataclass(frozen=True)
@@ -81,13 +84,12 @@ def load_config(config_file: Path, problems: Problems, *, display_path: str | No
     except OSError as exc:
         problems.error(shown, 0, f"cannot read config file: {exc.strerror}")
         return None
+    text = decode(raw, shown, problems)
+    if text is None:
+        return None
     try:
-        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
         data = load(text) if text.strip() else None
         data = LineDict() if data is None else data  # empty, or only comments: all defaults
-    except UnicodeDecodeError as exc:
-        problems.error(shown, 0, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8")
-        return None
     except YamlSyntaxError as exc:
         problems.error(shown, exc.line, exc.message)
         return None
@@ -104,12 +106,8 @@ def load_config(config_file: Path, problems: Problems, *, display_path: str | No
     language = reader.text(data, "language", default="en")
     if not LANGUAGE.match(language):
         reader.error(data, "language", f"`language` must be a language code like en or it; got {language!r}")
-    per_page = data.get("per_page", defaults.per_page)
-    if isinstance(per_page, bool) or not isinstance(per_page, int) or per_page < 1:
-        reader.error(data, "per_page", f"per_page must be a whole number above 0; got {type_name(per_page)}")
-    home_latest = data.get("home_latest", defaults.home_latest)
-    if isinstance(home_latest, bool) or not isinstance(home_latest, int) or home_latest < 1:
-        reader.error(data, "home_latest", f"home_latest must be a whole number above 0; got {type_name(home_latest)}")
+    per_page = _whole_number(reader, data, "per_page", defaults.per_page)
+    home_latest = _whole_number(reader, data, "home_latest", defaults.home_latest)
     cname = reader.text(data, "cname")
     if cname and ("/" in cname or " " in cname or ":" in cname):
         reader.error(data, "cname", f"cname is a bare host name like recaps.example.org; got {cname!r}")
@@ -120,13 +118,59 @@ def load_config(config_file: Path, problems: Problems, *, display_path: str | No
         base_url=base_url,
         language=language,
         author=reader.text(data, "author"),
-        content_dir=Path(reader.text(data, "content_dir", default="content")),
-        templates_dir=Path(reader.text(data, "templates_dir", default="templates")),
-        static_dir=Path(reader.text(data, "static_dir", default="static")),
-        output_dir=Path(reader.text(data, "output_dir", default="site")),
-        per_page=per_page if isinstance(per_page, int) else defaults.per_page,
-        home_latest=home_latest if isinstance(home_latest, int) else defaults.home_latest,
+        **{key: _folder(reader, data, key, getattr(defaults, key)) for key in FOLDERS},
+        per_page=per_page,
+        home_latest=home_latest,
         allow_html=reader.boolean(data, "allow_html", False),
         cname=cname,
     )
+    _check_folders(reader, data, config)
     return None if len(problems.errors) > before else config
+
+
+def _whole_number(reader: FieldReader, data: LineDict, key: str, default: int) -> int:
+    low, high = LIMITS[key]
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        reader.error(data, key, f"{key} must be a whole number from {low} to {high}; got {type_name(value)}")
+        return default
+    return value
+
+
+def _folder(reader: FieldReader, data: LineDict, key: str, default: Path) -> Path:
+    value = data.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, str) or not value.strip() or "\0" in value:
+        reader.error(data, key, f"`{key}` must be a folder path like {default.as_posix()}; got {type_name(value)}")
+        return default
+    return Path(value.strip())
+
+
+def _check_folders(reader: FieldReader, data: LineDict, config: Config) -> None:
+    """Folders named in the file must be there, and the output folder,
+    which a build replaces whole, must not hold the project or any of its sources."""
+    for key in SOURCE_FOLDERS:
+        folder = config.root / getattr(config, key)
+        if key in data and not folder.is_dir():
+            what = "is a file, not a folder" if folder.exists() else "does not exist"
+            reader.error(data, key, f"{key} {getattr(config, key).as_posix()!r} {what} (paths here are relative "
+                                    "to this file's folder)")
+    why = output_problem(config, config.root / config.output_dir)
+    if why:
+        reader.error(data, "output_dir", f"output_dir {config.output_dir.as_posix()!r}: {why}")
+
+
+def output_problem(config: Config, out_dir: Path) -> str | None:
+    """Why `out_dir` cannot be the output folder (a build replaces it whole), or None."""
+    out = out_dir.resolve()
+    root = config.root.resolve()
+    if out == root or root.is_relative_to(out):
+        return "the output folder would replace the project: choose a folder of its own, like site"
+    for key in SOURCE_FOLDERS:
+        source = (config.root / getattr(config, key)).resolve()
+        if out == source or out.is_relative_to(source) or source.is_relative_to(out):
+            return f"the output folder would replace the sources in {key}: choose a folder of its own, like site"
+    if out.exists() and not out.is_dir():
+        return "the output folder is a file: choose a folder"
+    return None

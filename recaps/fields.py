@@ -11,6 +11,47 @@ from .yamlfile import LineDict, LineList
 
 _MISSING = object()
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never valid in HTML, XML or a feed
+# Invisible characters that reorder or hide text (bidirectional overrides and isolates, zero-width
+# characters): in a title, a name or a slug they can only mislead, so they are removed.
+INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def decode(raw: bytes, path: str, problems: Problems) -> str | None:
+    """A source file's UTF-8 text (a BOM is fine) with newline line ends, or None (reported).
+
+    Control characters are removed with a warning; UTF-16 and binary files are refused.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_like(raw):
+        problems.error(path, 1, "UTF-16 text, not UTF-8 text: save the file as UTF-8")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if b"\x00" in raw[:8192]:
+            problems.error(path, 1, "a binary file, not UTF-8 text: save the file as UTF-8")
+            return None
+        line = raw[:exc.start].count(b"\n") + 1
+        problems.error(path, line, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8")
+        return None
+    if text.count("\x00") * 8 > len(text):
+        problems.error(path, 1, "a binary file, not UTF-8 text: save the file as UTF-8")
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = CONTROL.search(text)
+    if found:
+        problems.warn(path, text.count("\n", 0, found.start()) + 1,
+                      f"control character U+{ord(found.group()):04X} removed (and any others in the file)")
+        text = CONTROL.sub("", text)
+    return text
+
+
+def _utf16_like(raw: bytes) -> bool:
+    """Whether NUL bytes fill every other place (and only those), as in ASCII text saved as UTF-16
+    without a BOM."""
+    sample = raw[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return half > 0 and (even > half * 3 // 4 and odd < half // 4 or odd > half * 3 // 4 and even < half // 4)
 
 
 def type_name(value) -> str:
@@ -63,7 +104,17 @@ class FieldReader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.error(data, key, f"`{key}` must be text; got {type_name(value)}")
             return default
-        return CONTROL.sub("", str(value)).strip()
+        return self.clean(str(value), key, self.line(data, key))
+
+    def clean(self, value: str, key: str, line: int) -> str:
+        """`value` without control characters and, with a warning, without invisible ones."""
+        value = CONTROL.sub("", value)
+        found = INVISIBLE.search(value)
+        if found:
+            self.problems.warn(self.path, line, f"invisible character U+{ord(found.group()):04X} removed from "
+                                                f"`{key}` (it could reorder or hide the text)")
+            value = INVISIBLE.sub("", value)
+        return value.strip()
 
     def boolean(self, data: LineDict, key: str, default: bool = False) -> bool:
         value = data.get(key)
@@ -92,7 +143,7 @@ class FieldReader:
         if value is None:
             return ()
         if isinstance(value, (str, int)) and not isinstance(value, bool):
-            return ((CONTROL.sub("", str(value)).strip(), self.line(data, key)),)
+            return ((self.clean(str(value), key, self.line(data, key)), self.line(data, key)),)
         if not isinstance(value, list):
             self.error(data, key, f"`{key}` must be a list of names; got {type_name(value)}")
             return ()
@@ -102,7 +153,7 @@ class FieldReader:
             if isinstance(item, bool) or not isinstance(item, (str, int, float)) or str(item).strip() == "":
                 self.problems.error(self.path, line, f"`{key}` item {index + 1} must be text; got {type_name(item)}")
                 continue
-            items.append((CONTROL.sub("", str(item)).strip(), line))
+            items.append((self.clean(str(item), key, line), line))
         return tuple(items)
 
     def date(self, data: LineDict, key: str, *, required: bool = False) -> dt.date | None:

@@ -891,6 +891,8 @@ def test_config_defaults_when_keys_are_missing(tmp_path, text):
 
 
 def test_config_values_are_read(tmp_path):
+    for folder in ("src", "../tpl", "assets"):
+        (tmp_path / folder).mkdir()
     config, problems = write_config(tmp_path, lines(
         "title: Recaps", "description: D", "base_url: https://u.github.io/repo/", "language: it", "author: A",
         "content_dir: src", "templates_dir: ../tpl", "static_dir: assets", "output_dir: public", "per_page: 5",
@@ -943,11 +945,11 @@ def test_bad_base_url_is_an_error_at_its_line(tmp_path, value, message):
 
 
 @pytest.mark.parametrize("text, expected", [
-    pytest.param(lines("title: T", "per_page: 0"), "2: per_page must be a whole number above 0; got 0", id="per-page-0"),
-    pytest.param(lines("per_page: -1"), "1: per_page must be a whole number above 0; got -1", id="per-page-negative"),
-    pytest.param(lines("per_page: '5'"), "1: per_page must be a whole number above 0; got '5'", id="per-page-text"),
-    pytest.param(lines("per_page: 2.5"), "1: per_page must be a whole number above 0; got 2.5", id="per-page-float"),
-    pytest.param(lines("home_latest: 0"), "1: home_latest must be a whole number above 0; got 0", id="home-latest-0"),
+    pytest.param(lines("title: T", "per_page: 0"), "2: per_page must be a whole number from 1 to 1000; got 0", id="per-page-0"),
+    pytest.param(lines("per_page: -1"), "1: per_page must be a whole number from 1 to 1000; got -1", id="per-page-negative"),
+    pytest.param(lines("per_page: '5'"), "1: per_page must be a whole number from 1 to 1000; got '5'", id="per-page-text"),
+    pytest.param(lines("per_page: 2.5"), "1: per_page must be a whole number from 1 to 1000; got 2.5", id="per-page-float"),
+    pytest.param(lines("home_latest: 0"), "1: home_latest must be a whole number from 1 to 100; got 0", id="home-latest-0"),
     pytest.param(lines("allow_html: maybe"), "1: `allow_html` must be true or false; got 'maybe'", id="allow-html"),
     pytest.param(lines("cname: https://recaps.example.org"),
                  "1: cname is a bare host name like recaps.example.org; got 'https://recaps.example.org'", id="cname"),
@@ -961,6 +963,7 @@ def test_bad_base_url_is_an_error_at_its_line(tmp_path, value, message):
                  "2: invalid YAML: …", id="syntax"),
 ])
 def test_config_errors(tmp_path, text, expected):
+    (tmp_path / "site" / "static").mkdir(parents=True)
     config, problems = write_config(tmp_path, text)
     assert config is None
     assert all_agree(problems, [f"config.yaml:{expected}"])
@@ -986,7 +989,10 @@ def test_config_not_found_and_not_utf8(tmp_path):
         "missing.yaml: config file not found (pass --config FILE, or run where config.yaml is)"]
     config, problems = write_config(tmp_path, b"title: caf\xe9\n")
     assert config is None
-    assert problems == ["config.yaml: not UTF-8 text (byte 10): save the file as UTF-8"]
+    assert problems == ["config.yaml:1: not UTF-8 text (byte 10): save the file as UTF-8"]
+    config, problems = write_config(tmp_path, "title: T\n".encode("utf-16"))
+    assert config is None
+    assert problems == ["config.yaml:1: UTF-16 text, not UTF-8 text: save the file as UTF-8"]
 
 
 def test_config_language_must_be_a_language_code(tmp_path):
