@@ -1,0 +1,44 @@
+"""The client-side search index: Pagefind run over the written site.
+
+Pagefind splits its index by each page's `<html lang>`, and a search loads the
+index of the page it starts from, so an English page would never find an
+Italian recap. We index the whole site as one language instead (the site's
+`language`), which Pagefind allows through `--force-language`: one index, every
+recap found from every page, stemmed by the site language's rules.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from pagefind_bin import get_executable
+
+from .errors import BuildFailed, Problems
+
+BUNDLE = "pagefind"  # the folder inside the site, served at <base>/pagefind/
+# What a reader looks for: recaps, teams and ties (not the indexes listing them, nor their later pages).
+PAGES = "{articles/*,teams/*,ties/*/*/*/*}/index.html"
+
+
+def index_site(out_dir: Path, language: str, problems: Problems) -> None:
+    """Write the search bundle to `out_dir/pagefind/`, replacing any earlier one.
+
+    Raises BuildFailed (the reason in `problems`) when Pagefind cannot run or fails.
+    """
+    bundle = out_dir / BUNDLE
+    if bundle.is_dir() and not bundle.is_symlink():
+        shutil.rmtree(bundle)
+    elif bundle.exists() or bundle.is_symlink():
+        bundle.unlink()
+    command = [str(get_executable()), "--site", str(out_dir), "--output-subdir", BUNDLE,
+               "--glob", PAGES, "--root-selector", "main", "--force-language", language, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        problems.error(command[0], 0, f"cannot run Pagefind: {exc.strerror or exc}")
+        raise BuildFailed(problems) from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
+        problems.error(out_dir, 0, f"Pagefind could not index the site: {detail}")
+        raise BuildFailed(problems)
