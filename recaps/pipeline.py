@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import urls
+from . import search, urls
 from .assemble import assemble
 from .articles import ArticleSpec, decode, parse_article
 from .config import Config, check_base_url, load_config
@@ -225,6 +225,7 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     if write:
         try:
             result.files = timings.run("write", write_site, files, config.root / config.static_dir, out_dir)
+            timings.run("search", search.index_site, out_dir, config.language, problems)
         except UnsafeOutput as exc:
             problems.error(shown_path(out_dir), 0, str(exc))
             raise BuildFailed(problems) from None
