@@ -367,8 +367,9 @@ def test_javascript_links_are_dropped(copy_fixture, run_build):
     project = copy_fixture("odd/javascript-link")
     assert run_build(project).code == 0
     site = project / "site"
-    leaks = [path.relative_to(site).as_posix() for path in site.rglob("*")
-             if path.is_file() and b"javascript:" in path.read_bytes().lower()]
+    leaks = [path.relative_to(site).as_posix() for path in site.rglob("*")  # pagefind/: Pagefind's own UI code
+             if path.is_file() and path.relative_to(site).parts[0] != "pagefind"
+             and b"javascript:" in path.read_bytes().lower()]
     assert leaks == []
     page = read(site, "/articles/recap/")
     assert ">x</a>" in page and ">reference</a>" in page and ">upper-case</a>" in page
