@@ -54,7 +54,7 @@ def cases(folder: Path) -> list[tuple[Path, dict]]:
 def evaluate(folder: Path, registry, known, failures: bool) -> None:
     from recaps.ingest.draft import ingest_text
 
-    written = right = stated = found = lang_right = articles = short = 0
+    written = right = stated = found = lang_right = articles = short = required = required_found = 0
     for path, expected in cases(folder):
         draft = ingest_text(path.read_text(encoding="utf-8"), registry, known, today=dt.date.today())
         want = [truth(entry) for entry in expected.get("matches") or []]
@@ -66,6 +66,8 @@ def evaluate(folder: Path, registry, known, failures: bool) -> None:
         right += sum(among(match, want + may) for match in got)
         stated += len(want) + len(may)
         found += sum(any(match[:3] == true[:3] for match in got) for true in want + may)
+        required += len(want)
+        required_found += sum(any(match[:3] == true[:3] for match in got) for true in want)
         short += sum(among(match, want + may) and match not in want + may for match in got)
         if failures:
             problems = [f"wrong lang {draft.front.get('lang')}"] if draft.front.get("lang") != expected["lang"] else []
@@ -79,6 +81,7 @@ def evaluate(folder: Path, registry, known, failures: bool) -> None:
     print(f"{folder.relative_to(ROOT)}: {articles} recaps, {stated} stated results, {written} written")
     print(f"  precision {_ratio(right, written)}  recall {_ratio(found, stated)}  lang {_ratio(lang_right, articles)}"
           f"  (right but missing aet or pens: {short})")
+    print(f"  recall of `matches` alone (the results the text itself orients): {_ratio(required_found, required)}")
 
 
 def _ratio(part: int, whole: int) -> str:

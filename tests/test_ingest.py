@@ -350,6 +350,11 @@ def test_a_home_ground_says_who_hosted_unless_both_clubs_play_there(registry):
     assert "matches" not in player.front  # the man, not the ground
 
 
+def test_a_result_between_sides_the_registry_lacks_is_flagged_not_written(registry):
+    draft = ingest("Celje 2-1 Lugano: the Slovenians lead\nCelje beat Lugano 2-1 in Slovenia.", registry)
+    assert "matches" not in draft.front and "does not know" in whys(draft)
+
+
 NAME_SHAPES = [
     ("(ANSA) - ROMA, 12 GEN - La Lazio batte il Napoli 2-1 all'Olimpico.", ("Lazio", "Napoli", "2-1")),
     ("Inter-Milan 2-1, il derby è nerazzurro.", ("Inter", "Milan", "2-1")),

@@ -65,7 +65,8 @@ PAST_MEETING = _words(r"(?:the )?(?:last|previous) (?:derby|meeting|game between
                       r"(?:l['’]|nell['’])?ultimo (?:derby|confronto|scontro diretto)", r"last season", r"last year", r"back in", r"previous meeting", r"last met", r"the last time",
                       r"in (?:19|20)\d\d", r"(?:19|20)\d\d (?:final|semi-final)", r"scorsa stagione", r"l['’]anno scorso",
                       r"nel (?:19|20)\d\d", r"precedent[ei]", r"ultimo precedente", r"ultima volta",
-                      r"a week ago", r"last week", r"last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                      r"a week ago", r"last week", r"last month", r"earlier this month", r"(?:il|lo) (?:mese|scorso mese)",
+                      r"il mese scorso", r"last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)['’]s", r"coming off",
                       r"on the back of", r"last time out", r"(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) scors[oa]", r"(?:days|weeks|months|years) ago", r"la scorsa settimana",
                       r"(?:una|due|tre|qualche) settiman[ae] fa", r"(?:giorni|settimane|mesi|anni) fa")

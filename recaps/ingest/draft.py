@@ -63,6 +63,7 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     if focus:
         compose(findings, focus, places(registry))
     review.extend(ReviewItem("matches", sentence.text, why) for sentence, why in findings.review)
+    review.extend(_unknown_sides(findings))
     results = _article_results(findings, names, layout, review)
     side = _youth_or_women(layout, names)
     if side and results:
@@ -111,6 +112,27 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     front = {key: value for key, value in front.items() if value is not None}
     return Draft(slugify(title) or "recap", front, markdown_body(layout, skip_headline=bool(layout.headline)),
                  _unique(review))
+
+
+_NAMED_SCORE = re.compile(r"[A-ZÀ-Ý][\w'’.]*[\s-]+\d{1,2}\s?[-–]\s?\d{1,2}[\s-]+[A-ZÀ-Ý]")
+
+
+def _unknown_sides(findings: Findings) -> list[ReviewItem]:
+    """Results stated with a result word or as a scoreline ("Celje 2-1 Lugano") whose sentence
+    names fewer than two registry clubs: national teams or clubs the registry lacks. Ingest
+    writes no team it does not know (a name as written may be a player, a city or a rival
+    spelling), so a person adds the match."""
+    used = {result.sentence for result in findings.results}
+    items = []
+    for partial in findings.partial:
+        text = partial.sentence.text
+        if partial.main is None or partial.sentence in used or partial.mentions:
+            continue
+        if cues.WIN.search(text) or cues.LOSE.search(text) or cues.DRAW.search(text) or _NAMED_SCORE.search(text):
+            items.append(ReviewItem("matches", text, "a result between sides the registry does not know (national "
+                                                     "teams, or clubs it lacks): add the match by hand if it is "
+                                                     "this article's"))
+    return items
 
 
 def _unique(items: list[ReviewItem]) -> list[ReviewItem]:
