@@ -28,6 +28,7 @@ GOAL_KINDS = (None, "pen", "og")
 CARD_KINDS = ("red", "second_yellow", "yellow")
 _SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MINUTE = re.compile(r"^(\d{1,3})(?:\+(\d{1,2}))?'?$")
+LONG_BEFORE = 366  # days between a match and its recap that are worth a second look
 STOPPAGE_AFTER = (45, 90, 105, 120)  # the minutes that added time follows
 LAST_MINUTE = 120
 
@@ -132,7 +133,8 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
     source_name, source_url = _source(reader, data)
     competition = reader.text(data, "competition")
     season = reader.season(data, "season")
-    written = {"season": data.get("season") is not None, "date": data.get("date") not in (None, "")}
+    written = {"season": data.get("season") is not None, "date": data.get("date") not in (None, ""),
+               "date_line": data.line_of("date"), "season_line": data.line_of("season")}
     matches = tuple(_matches(reader, data, competition, season, date, draft, written))
     teams = reader.text_items(data, "teams")
     for name, line in teams:
@@ -248,7 +250,7 @@ def _matches(reader: FieldReader, data: LineDict, competition: str, season: Seas
 def _match(reader: FieldReader, item: LineDict, competition: str, season: Season | None,
            date: dt.date | None, line: int, draft: bool, written: dict[str, bool]) -> MatchSpec | None:
     """One match; `written` says whether the article gave a season and date (even unusable ones,
-    already reported), so a match that inherits them is not told they are missing."""
+    already reported), so a match that inherits them is not told they are missing, and their lines."""
     before = len(reader.problems.errors)
     reader.unknown_keys(item, MATCH_KEYS, "a match")
     home = reader.text(item, "home", required=True)
@@ -273,6 +275,13 @@ def _match(reader: FieldReader, item: LineDict, competition: str, season: Season
     for what in missing:
         reader.problems.error(reader.path, line, f"this match has no `{what}`{hints[what]}")
     unusable = match_date is None or season is None or not competition  # reported above or where written
+    if match_date and season and not season.start - 1 <= match_date.year <= season.end + 1:
+        where = item.line_of("season") if item.get("season") is not None else written["season_line"]
+        reader.problems.error(reader.path, item.line_of("date") if date_given else line,
+                              f"a match played on {match_date} cannot be part of season {season} (line {where})")
+    if date_given and match_date and date and (date - match_date).days > LONG_BEFORE:
+        reader.warn(item, "date", f"this match was played on {match_date}, more than a year before the article's "
+                                  f"date ({date}, line {written['date_line']}): check both dates")
     if home and away and name_equal(home, away):
         reader.error(item, "away", f"{home!r} cannot play itself")
     for key, name in (("home", home), ("away", away), ("competition", competition)):

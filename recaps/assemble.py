@@ -228,8 +228,9 @@ def _event(event: EventSpec, home: Team, away: Team, resolve: _Resolver, path: s
     if team is None and name_key(event.team) in (away.slug, name_key(away.name)):
         team = away
     if team is None or team.slug not in (home.slug, away.slug):
-        resolve.problems.error(path, event.line, f"{event.team!r} is not {home.name} or {away.name}, "
-                                                 "who played this match")
+        # Certain only when the registry knows all three teams: an unknown name may be one of theirs.
+        report = resolve.problems.error if team and home.known and away.known else resolve.problems.warn
+        report(path, event.line, f"{event.team!r} is not {home.name} or {away.name}, who played this match")
         return Event(slugify(event.team), event.player, event.minute, event.kind)
     return Event(team.slug, event.player, event.minute, event.kind)
 
@@ -492,6 +493,11 @@ def _make_tie(group: list[Match], problems: Problems) -> Tie | None:
             problems.warn(match.sources[0].path, match.sources[0].line,
                           f"{match.home.name} v {match.away.name} is taken as leg {free[0]} of a two-legged "
                           "tie: add `leg:` to say so (or `legs: 1` if it was a single match)")
+    if 1 in by_leg and 2 in by_leg and by_leg[2].date < by_leg[1].date:
+        first, second = by_leg[1], by_leg[2]
+        problems.warn(second.sources[0].path, second.sources[0].line,
+                      f"{second.home.name} v {second.away.name}, leg 2, is dated {second.date}, before leg 1 "
+                      f"({first.date}, {_where(first.sources)}): check the dates and the `leg` numbers")
     if len(group) > legs_needed:
         fail(f"{len(group)} matches reported for a tie of {legs_needed} leg{'s' if legs_needed > 1 else ''}")
         return None

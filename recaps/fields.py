@@ -10,6 +10,7 @@ from .rules import RuleError, Score, Season, parse_score, parse_season
 from .yamlfile import LineDict, LineList
 
 _MISSING = object()
+FIRST_YEAR, LAST_YEAR = 1860, 2100  # the years a football match can be dated in
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never valid in HTML, XML or a feed
 # Invisible characters that reorder or hide text (bidirectional overrides and isolates, zero-width
 # characters): in a title, a name or a slug they can only mislead, so they are removed.
@@ -165,6 +166,10 @@ class FieldReader:
         parsed = parse_date(value)
         if parsed is None:
             self.error(data, key, f"`{key}` must be a real date written YYYY-MM-DD (or an ISO date-time); got {value!r}")
+        elif not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            self.error(data, key, f"`{key}` {value!r} is no date of a football match: the year must be from "
+                                  f"{FIRST_YEAR} to {LAST_YEAR}")
+            return None
         return parsed
 
     def score(self, data: LineDict, key: str, *, required: bool = False) -> Score | None:
@@ -184,10 +189,15 @@ class FieldReader:
         if value is None:
             return None
         try:
-            return parse_season(value)
+            season = parse_season(value)
         except RuleError as exc:
             self.error(data, key, f"`{key}`: {exc}")
             return None
+        if not FIRST_YEAR <= season.start <= LAST_YEAR:
+            self.error(data, key, f"`{key}` {value!r} is no season of football: its year must be from "
+                                  f"{FIRST_YEAR} to {LAST_YEAR}")
+            return None
+        return season
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")

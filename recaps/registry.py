@@ -169,21 +169,24 @@ class _Names:
 
     def __init__(self, reader: FieldReader, what: str):
         self.reader, self.what = reader, what
-        self.owner: dict[str, tuple[str, int]] = {}  # key -> (canonical name, line)
+        self.owner: dict[str, tuple[str, int, int]] = {}  # key -> (canonical name, line, id of the entry)
 
-    def claim(self, name: str, canonical: str, line: int) -> bool:
+    def claim(self, name: str, canonical: str, line: int, entry) -> bool:
+        """`entry`, the claiming entry's mapping, tells two entries of one name apart (while loading,
+        every entry is alive, so their ids differ)."""
         key = name_key(name)
         if not key:
             self.reader.problems.error(self.reader.path, line, f"{self.what} name {name!r} has no letters or digits")
             return False
-        if key in self.owner and self.owner[key][0] != canonical:
-            other, other_line = self.owner[key]
+        if key in self.owner and self.owner[key][2] != id(entry):
+            other, other_line, _ = self.owner[key]
+            whose = f"the {self.what} at line {other_line}" if other == canonical else \
+                f"both {other!r} (line {other_line}) and {canonical!r}"
             self.reader.problems.error(
                 self.reader.path, line,
-                f"{name!r} names both {other!r} (line {other_line}) and {canonical!r}: "
-                f"a name or alias may belong to one {self.what} only")
+                f"{name!r} names {whose}: a name or alias may belong to one {self.what} only")
             return False
-        self.owner.setdefault(key, (canonical, line))
+        self.owner.setdefault(key, (canonical, line, id(entry)))
         return True
 
 
@@ -193,7 +196,13 @@ def _names_of(entry, name: str, slug: str, aliases) -> list[tuple[str, int]]:
     return list({name_key(text): (text, line) for text, line in reversed(named)}.values())[::-1]
 
 
+def _warn_if_empty(data, path: str, what: str, problems: Problems) -> None:
+    if data is None or isinstance(data, LineList) and not data:
+        problems.warn(path, 0, f"{what} is empty: every name will be reported as unknown")
+
+
 def load_teams(data, path: str, problems: Problems, registry: Registry) -> None:
+    _warn_if_empty(data, path, "teams.yaml", problems)
     reader = FieldReader(path, problems)
     names = _Names(reader, "team")
     for entry, line in _entries(data, path, "teams.yaml", problems):
@@ -218,7 +227,7 @@ def load_teams(data, path: str, problems: Problems, registry: Registry) -> None:
                 reader.error(entry, "colors", f"colour {color!r} must be written #rgb or #rrggbb")
         nicknames = _nicknames(reader, entry)
         for alias, line in _names_of(entry, name, slug, aliases):
-            if names.claim(alias, name, line):
+            if names.claim(alias, name, line, entry):
                 registry.team_names[name_key(alias)] = slug
         for _, nicks in nicknames:
             for nick in nicks:
@@ -242,6 +251,7 @@ def _nicknames(reader: FieldReader, entry) -> tuple[tuple[str, tuple[str, ...]],
 
 
 def load_competitions(data, path: str, problems: Problems, registry: Registry) -> None:
+    _warn_if_empty(data, path, "competitions.yaml", problems)
     reader = FieldReader(path, problems)
     names = _Names(reader, "competition")
     for entry, line in _entries(data, path, "competitions.yaml", problems):
@@ -259,7 +269,7 @@ def load_competitions(data, path: str, problems: Problems, registry: Registry) -
             continue
         aliases = reader.text_items(entry, "aliases")
         for alias, line in _names_of(entry, name, slug, aliases):
-            if names.claim(alias, name, line):
+            if names.claim(alias, name, line, entry):
                 registry.competition_names[name_key(alias)] = slug
         since: Season | None = reader.season(entry, "away_goals_from")
         until: Season | None = reader.season(entry, "away_goals_until")
@@ -288,12 +298,14 @@ def _stages(reader: FieldReader, entry) -> tuple[Stage, ...]:
             continue
         aliases = reader.text_list(item, "aliases")
         for alias in (name, slug, *aliases):
-            names.claim(alias, name, item.line_of("aliases") if alias in aliases else item.line_of("name"))
+            names.claim(alias, name, item.line_of("aliases") if alias in aliases else item.line_of("name"), item)
         local_names = _local_names(reader, item)
         for _, local in local_names:
-            names.claim(local, name, item.line_of("names"))
+            names.claim(local, name, item.line_of("names"), item)
         legs = reader.integer(item, "legs", (1, 2))
         knockout = reader.boolean(item, "knockout", legs is not None)
+        if legs is not None and not knockout:
+            reader.error(item, "legs", "`legs` is for knockout stages, and this one says `knockout: false`")
         if knockout and legs is None:
             legs = 2  # the common format; a final says `legs: 1`
         stages.append(Stage(name=name, slug=slug, order=order, knockout=knockout,

@@ -163,3 +163,135 @@ def test_a_body_markdown_would_take_too_long_on_is_refused(body, line, why):
 def test_ordinary_bodies_pass(body):
     problems = Problems()
     assert check_body(body, 5, PATH, problems) is True and problems.items == []
+
+
+# --------------------------------------------------------------------------- registries
+
+from recaps.assemble import assemble  # noqa: E402
+from recaps.registry import Registry, load_competitions, load_teams  # noqa: E402
+from recaps.yamlfile import load  # noqa: E402
+
+TEAMS = lines("- name: Milan", "  aliases: [AC Milan]", "- name: Club Brugge", "  aliases: [Bruges]",
+              "- name: Feyenoord")
+COMPETITIONS = lines("- name: UEFA Champions League", "  stages:", "    - {name: League phase}",
+                     "    - {name: Round of 16, knockout: true, legs: 2}")
+
+
+def registry_problems(teams: str = TEAMS, competitions: str = COMPETITIONS) -> tuple[Registry, list[str]]:
+    problems, registry = Problems(), Registry()
+    load_teams(load(teams) if teams.strip() else None, "teams.yaml", problems, registry)
+    load_competitions(load(competitions) if competitions.strip() else None, "competitions.yaml", problems, registry)
+    return registry, [problem.format() for problem in problems.items]
+
+
+@pytest.mark.parametrize("teams, competitions, expected", [
+    (TEAMS + lines("- name: Milan", "  slug: milan-2"), COMPETITIONS,
+     "teams.yaml:6: 'Milan' names the team at line 1: a name or alias may belong to one team only"),
+    (TEAMS + lines("- name: Milano", "  aliases: [AC Milan]"), COMPETITIONS,
+     "teams.yaml:7: 'AC Milan' names both 'Milan' (line 2) and 'Milano': a name or alias may belong to one team only"),
+    (TEAMS, COMPETITIONS + lines("- name: UEFA Champions League", "  slug: ucl-2"),
+     "competitions.yaml:5: 'UEFA Champions League' names the competition at line 1: a name or alias may belong "
+     "to one competition only"),
+    (TEAMS, COMPETITIONS.replace("{name: League phase}", "{name: League phase, knockout: false, legs: 2}"),
+     "competitions.yaml:3: `legs` is for knockout stages, and this one says `knockout: false`"),
+    (TEAMS, COMPETITIONS.replace("legs: 2}", "legs: 3}"), "competitions.yaml:4: `legs` must be one of 1, 2; got 3"),
+    (TEAMS + lines("  colors: ['#12345g']"), COMPETITIONS, "teams.yaml:6: colour '#12345g' must be written #rgb or #rrggbb"),
+])
+def test_impossible_registry_facts_are_errors_at_their_line(teams, competitions, expected):
+    _, problems = registry_problems(teams, competitions)
+    assert problems == [expected]
+
+
+@pytest.mark.parametrize("teams", ["", "# nothing yet\n", "[]\n"])
+def test_an_empty_registry_is_a_warning(teams):
+    registry, problems = registry_problems(teams=teams)
+    assert problems == ["teams.yaml: warning: teams.yaml is empty: every name will be reported as unknown"]
+    assert registry.teams == {}
+
+
+# --------------------------------------------------------------------------- facts across a match or a tie
+
+def site_problems(*articles: str) -> list[str]:
+    registry, problems = registry_problems()
+    found = Problems()
+    specs = [parse_article(f"content/articles/a{index}.md", f"a{index}", text.encode(), found, "en")
+             for index, text in enumerate(articles)]
+    assemble([spec for spec in specs if spec], registry, found)
+    return [problem.format() for problem in found.items]
+
+
+def league_match(*facts: str, home: str = "Milan", away: str = "Club Brugge", score: str = "3-1") -> str:
+    return lines("---", "title: T", "date: 2024-10-23", "competition: UEFA Champions League", "season: 2024-25",
+                 "matches:", f"  - home: {home}", f"    away: {away}", f"    score: {score}", "    date: 2024-10-22",
+                 "    stage: League phase", *facts, "---", "Body.")
+
+
+@pytest.mark.parametrize("facts, expected", [
+    (("    goals:", "      - {team: Bruges, player: A, minute: 10}", "      - {team: Club Brugge, player: B, minute: 20}"),
+     "content/articles/a0.md:12: 2 goals are listed for Club Brugge, who scored 1"),
+    (("    goals:", "      - {team: Feyenoord, player: A, minute: 10}"),
+     "content/articles/a0.md:13: 'Feyenoord' is not Milan or Club Brugge, who played this match"),
+    (("    cards:", "      - {team: Feyenoord, player: A, minute: 10, kind: red}"),
+     "content/articles/a0.md:13: 'Feyenoord' is not Milan or Club Brugge, who played this match"),
+])
+def test_impossible_goals_and_cards_are_errors(facts, expected):
+    assert site_problems(league_match(*facts)) == [expected]
+
+
+def test_goals_up_to_the_score_after_extra_time_are_fine():
+    text = lines("---", "title: T", "date: 2025-03-12", "competition: UEFA Champions League", "season: 2024-25",
+                 "matches:", "  - {home: Milan, away: Feyenoord, score: 1-1, aet: 2-1, stage: Round of 16, "
+                 "legs: 1, neutral: true, date: 2025-03-11,", "     goals: [{team: AC Milan, player: A, minute: 9},",
+                 "             {team: Milan, player: B, minute: 120+1'}, {team: Feyenoord, player: C, minute: 90+3}]}",
+                 "---", "Body.")
+    assert site_problems(text) == []
+
+
+def test_a_goal_for_a_team_the_registry_does_not_know_is_only_a_warning():
+    # "Rossoneri" may be a name of Milan's that teams.yaml does not list yet
+    problems = site_problems(league_match("    goals:", "      - {team: Rossoneri, player: A, minute: 10}"))
+    assert problems == ["content/articles/a0.md:13: warning: 'Rossoneri' is not Milan or Club Brugge, who played "
+                        "this match"]
+
+
+@pytest.mark.parametrize("season, expected", [
+    ("2010-11", "content/articles/a0.md:10: a match played on 2024-10-22 cannot be part of season 2010-11 (line 5)"),
+    ("9999", "content/articles/a0.md:5: `season` 9999 is no season of football: its year must be from 1860 to 2100"),
+    ("1066", "content/articles/a0.md:5: `season` 1066 is no season of football: its year must be from 1860 to 2100"),
+])
+def test_a_season_that_is_not_a_season(season, expected):
+    assert site_problems(league_match().replace("season: 2024-25", f"season: {season}")) == [expected]
+
+
+def test_a_date_that_is_no_date_of_football():
+    assert site_problems(league_match().replace("date: 2024-10-23", "date: 0001-01-01")) == [
+        "content/articles/a0.md:3: `date` '0001-01-01' is no date of a football match: the year must be from "
+        "1860 to 2100"]
+
+
+def test_a_match_long_before_its_article_is_a_warning_naming_both_lines():
+    text = league_match().replace("date: 2024-10-23", "date: 2026-01-10")
+    assert site_problems(text) == [
+        "content/articles/a0.md:10: warning: this match was played on 2024-10-22, more than a year before the "
+        "article's date (2026-01-10, line 3): check both dates"]
+
+
+def round_of_16(*matches: str) -> str:
+    """An article of 2025-03-20 whose matches (flow mappings, one a line) start at line 7."""
+    return lines("---", "title: T", "date: 2025-03-20", "competition: UEFA Champions League", "season: 2024-25",
+                 "matches:", *(f"  - {{{match}, stage: Round of 16}}" for match in matches), "---", "Body.")
+
+
+def test_a_second_leg_dated_before_the_first_is_a_warning_naming_both():
+    text = round_of_16("home: Feyenoord, away: Milan, score: 0-2, date: 2025-03-18, leg: 1",
+                       "home: Milan, away: Feyenoord, score: 1-0, date: 2025-03-11, leg: 2")
+    assert site_problems(text) == [
+        "content/articles/a0.md:8: warning: Milan v Feyenoord, leg 2, is dated 2025-03-11, before leg 1 "
+        "(2025-03-18, content/articles/a0.md:7): check the dates and the `leg` numbers"]
+
+
+def test_a_shoot_out_in_a_first_leg_is_an_error():
+    text = round_of_16("home: Feyenoord, away: Milan, score: 1-1, pens: 4-3, date: 2025-03-11, leg: 1")
+    assert site_problems(text) == [
+        "content/articles/a0.md:7: invalid tie Feyenoord v Milan (UEFA Champions League 2024-25, Round of 16): "
+        "leg 1 has extra time or a shoot-out, which only the last leg can have"]
