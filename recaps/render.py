@@ -78,16 +78,26 @@ class TemplateSnapshot(jinja2.BaseLoader):
     def __init__(self, templates_dir: Path):
         self.folder = templates_dir
         self.sources: dict[str, str] = {}
+        self.undecodable: dict[str, tuple[int, int]] = {}  # name -> (line, byte) of the first non-UTF-8 byte
         if templates_dir.is_dir():
             for path in sorted(templates_dir.rglob("*")):
                 name = path.relative_to(templates_dir).as_posix()
                 if path.is_file() and not any(part.startswith(".") for part in name.split("/")):
-                    self.sources[name] = path.read_bytes().decode("utf-8", errors="replace")
+                    raw = path.read_bytes()
+                    try:
+                        self.sources[name] = raw.decode("utf-8")
+                    except UnicodeDecodeError as exc:  # reported when a page uses it, at its line
+                        self.sources[name] = raw.decode("utf-8", errors="replace")
+                        self.undecodable[name] = (raw[:exc.start].count(b"\n") + 1, exc.start)
         self.digest = hashlib.blake2b(pickle.dumps(sorted(self.sources.items())), digest_size=16).hexdigest()
 
     def get_source(self, environment, template):
         if template not in self.sources:
             raise jinja2.TemplateNotFound(template)
+        if template in self.undecodable:
+            line, byte = self.undecodable[template]
+            raise jinja2.TemplateSyntaxError(f"not UTF-8 text (byte {byte}): save the file as UTF-8", line,
+                                             template, str(self.folder / template))
         return self.sources[template], str(self.folder / template), lambda: True
 
     def list_templates(self):
@@ -251,10 +261,20 @@ def _digest(value, memo: dict) -> bytes:
 def render_page(env: jinja2.Environment, page: Page, config: Config) -> bytes:
     try:
         return _render(env, page, config)
+    except jinja2.TemplateNotFound as exc:
+        path, line = _template_location(exc)
+        if line == 0:  # the page's own template: name the file that is missing
+            path = str(config.root / config.templates_dir / exc.name)
+        raise TemplateFailed(path, line, f"template error while rendering {page.url}: template {exc.name!r} "
+                                         "not found") from None
     except jinja2.TemplateError as exc:
         path, line = _template_location(exc)
         raise TemplateFailed(path, line, f"template error while rendering {page.url}: {exc.message or exc}") \
             from None
+    except Exception as exc:  # a user's template may divide by zero, include itself, ...: still a message
+        path, line = _template_location(exc)
+        raise TemplateFailed(path, line, f"template error while rendering {page.url}: "
+                                         f"{type(exc).__name__}: {exc}") from None
 
 
 def _render(env: jinja2.Environment, page: Page, config: Config) -> bytes:
