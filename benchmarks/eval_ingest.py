@@ -78,7 +78,8 @@ def evaluate(folder: Path, registry, known, failures: bool) -> None:
             problems += [f"missed (stated) {true}" for true in may if not any(match[:3] == true[:3] for match in got)]
             for problem in problems:
                 print(f"  {path.name}: {problem}")
-    print(f"{folder.relative_to(ROOT)}: {articles} recaps, {stated} stated results, {written} written")
+    shown = folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder
+    print(f"{shown}: {articles} recaps, {stated} stated results, {written} written")
     print(f"  precision {_ratio(right, written)}  recall {_ratio(found, stated)}  lang {_ratio(lang_right, articles)}"
           f"  (right but missing aet or pens: {short})")
     print(f"  recall of `matches` alone (the results the text itself orients): {_ratio(required_found, required)}")

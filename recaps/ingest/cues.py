@@ -68,7 +68,7 @@ PAST_MEETING = _words(r"(?:the )?(?:last|previous) (?:derby|meeting|game between
                       r"a week ago", r"last week", r"last month", r"earlier this month", r"(?:il|lo) (?:mese|scorso mese)",
                       r"il mese scorso", r"last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)['’]s", r"coming off",
-                      r"on the back of", r"last time out", r"(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) scors[oa]", r"(?:days|weeks|months|years) ago", r"la scorsa settimana",
+                      r"on the back of", r"last time out", r"(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) scors[oa]", r"(?:days|weeks|months|years|seasons) ago", r"(?:stagioni|anni) fa", r"la scorsa settimana",
                       r"(?:una|due|tre|qualche) settiman[ae] fa", r"(?:giorni|settimane|mesi|anni) fa")
 # Another game of the same round or night ("Elsewhere, ..."): a result the article reports too.
 OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"earlier(?: on| in the day| today| tonight)?", r"in the other",
@@ -77,6 +77,9 @@ OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"earlier(?: on| in the day| t
 # A game of another day or competition ("at the weekend", "in campionato"): its date is not the article's.
 OTHER_DAY = _words(r"at the weekend", r"last weekend", r"on the weekend", r"in the league", r"in campionato",
                    r"nel weekend", r"earlier (?:this|in the) season", r"in precedenza", r"on (?:the )?opening day")
+# A comeback told on the way to the final score: no running score ("came from two goals down to win 3-2").
+COMEBACK = _words(r"(?:come|came|comes|coming) from behind", r"from (?:\w+ )?goals? down", r"from \d-\d down",
+                  r"fight(?:s|ing)? back", r"fought back", r"in rimonta")
 # A result that repeats, not one match's ("won 3-0 in each of their last home games").
 HABITUAL = _words(r"each of", r"in each", r"every", r"their last", r"ultim[ei]", r"in a row", r"di fila",
                   r"consecutiv[ei]", r"straight", r"tutte", r"sempre")

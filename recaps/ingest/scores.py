@@ -31,6 +31,7 @@ _STRONG_BREAK = re.compile(r"[;:—]\s*|\s+(?:but|while|whereas|ma|mentre|però)
 # Whose win or defeat a result noun is: "win for Inter", "vittoria del Napoli", "sconfitta per la Roma".
 _OWNER_BEFORE = re.compile(r"\b(?:for|per|del|della|dello|dell['’]|dei|degli)\s*(?:the\s+|il\s+|la\s+|lo\s+|l['’])?$",
                            re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:whom|they|we|he|she|it)\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:after|following|dopo|in seguito)\b", re.IGNORECASE)
 NEAR = 40  # characters around a score in which its qualifiers ("on penalties") are looked for
 
@@ -266,7 +267,13 @@ def _segments(text: str, mains: list[_Scored], mentions: list[TeamMention]) -> l
 
 def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
     segment = text[low:high]
-    window = _without(text, cues.WIN)[max(low, item.start - NEAR):min(high, item.end + NEAR)]
+    if any(found.start() <= item.start < found.end() for found in cues.COMEBACK.finditer(text)):
+        return "a score while the game was still going, not a final score"  # "came from 2-0 down"
+    told = _without(_without(text, cues.WIN), cues.COMEBACK)
+    verbs = [found.end() for pattern in (cues.WIN, cues.LOSE, cues.DRAW, cues.ENDED)
+             for found in pattern.finditer(text, max(low, item.start - NEAR), item.start)]
+    # A running cue before a result word ("2-0 down at half-time, they won 3-2") is the story, not this score.
+    window = told[max(low, item.start - NEAR, max(verbs, default=0)):min(high, item.end + NEAR)]
     if item.kind == "half" or cues.HALF_TIME.search(text[max(low, item.start - NEAR):item.start]):
         return ""
     if cues.UNFINISHED.search(text[max(low, item.start - 60):min(high, item.end + NEAR)]):
@@ -417,6 +424,8 @@ def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair:
             return None
         return after[0].slug if polarity == "win" else (pair[1] if after[0].slug == pair[0] else pair[0])
     subject = before[-1].slug
+    if _PRONOUN.search(text, before[-1].end, offset):
+        return None  # "PSV, whom they beat 5-1": the one who won is not the club named
     if polarity == "win":
         return subject
     return pair[1] if subject == pair[0] else pair[0]
