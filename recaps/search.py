@@ -18,12 +18,13 @@ from .errors import BuildFailed, Problems
 
 BUNDLE = "pagefind"  # the folder inside the site, served at <base>/pagefind/
 # What a reader looks for: recaps, teams and ties (not the indexes listing them, nor their later pages).
-PAGES = "{articles/*,teams/*,ties/*/*/*/*}/index.html"
+PAGES = ("articles/*/index.html", "teams/*/index.html", "ties/*/*/*/*/index.html")
 
 
 def index_site(out_dir: Path, language: str, problems: Problems) -> None:
     """Write the search bundle to `out_dir/pagefind/`, replacing any earlier one.
 
+    A site with none of those pages gets no bundle (Pagefind refuses to index nothing).
     Raises BuildFailed (the reason in `problems`) when Pagefind cannot run or fails.
     """
     bundle = out_dir / BUNDLE
@@ -31,8 +32,10 @@ def index_site(out_dir: Path, language: str, problems: Problems) -> None:
         shutil.rmtree(bundle)
     elif bundle.exists() or bundle.is_symlink():
         bundle.unlink()
+    if not any(next(out_dir.glob(pattern), None) for pattern in PAGES):
+        return
     command = [str(get_executable()), "--site", str(out_dir), "--output-subdir", BUNDLE,
-               "--glob", PAGES, "--root-selector", "main", "--force-language", language, "--silent"]
+               "--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main", "--force-language", language, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:

@@ -1,0 +1,60 @@
+// The header's search box: Pagefind's search API (the site's own /pagefind/ bundle)
+// behind our own form. Without JavaScript the form stays a link to the indexes.
+const form = document.querySelector("form.search");
+if (form) {
+  const box = form.querySelector(".search__box");
+  const input = form.querySelector("input[type=search]");
+  const list = form.querySelector(".search__results");
+  const base = form.dataset.base;
+  const kinds = { articles: form.dataset.recap, teams: form.dataset.team, ties: form.dataset.tie };
+  let pagefind = null;
+  let latest = 0;
+
+  form.querySelector(".search__fallback").hidden = true;
+  box.hidden = false;
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  const load = async () => {
+    if (!pagefind) {
+      pagefind = import(`${base}pagefind/pagefind.js`).then(async (module) => {
+        await module.options({ baseUrl: base });
+        return module;
+      }).catch(() => null);  // no bundle: a site with no recap, team or tie yet
+    }
+    return pagefind;
+  };
+
+  const show = (items) => {
+    list.replaceChildren(...items.map((item) => {
+      const row = document.createElement("li");
+      const link = document.createElement("a");
+      const kind = document.createElement("span");
+      const section = item.url.slice(base.length).split("/")[0];
+      kind.className = "search__kind";
+      kind.textContent = kinds[section] || "";
+      link.href = item.url;
+      link.textContent = item.meta.title;
+      const excerpt = document.createElement("p");
+      excerpt.className = "search__excerpt";
+      excerpt.innerHTML = item.excerpt;  // Pagefind's excerpt: page text escaped, matches in <mark>
+      row.append(kind, link, excerpt);
+      return row;
+    }));
+    list.hidden = items.length === 0;
+  };
+
+  input.addEventListener("focus", load, { once: true });
+  input.addEventListener("input", async () => {
+    const query = input.value.trim();
+    const asked = ++latest;
+    if (!query) {
+      show([]);
+      return;
+    }
+    const module = await load();
+    const found = module && await module.debouncedSearch(query);
+    if (!found || asked !== latest) return;  // a newer query superseded this one
+    const items = await Promise.all(found.results.slice(0, 8).map((result) => result.data()));
+    if (asked === latest) show(items);
+  });
+}

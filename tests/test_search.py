@@ -1,0 +1,82 @@
+"""The search index: one Pagefind bundle for both languages, the same bytes on every
+build, and the header's box finding recaps and teams in a real Chromium under a subpath."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recaps import search
+from recaps.errors import BuildFailed, Problems
+from recaps.search import index_site
+from sitebrowser import BASE, built_site, chromium
+
+
+def _bundle(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """(origin, site): the real content/ built under BASE and served on loopback."""
+    with built_site(tmp_path_factory.mktemp("search")) as origin_and_site:
+        yield origin_and_site
+
+
+@pytest.fixture(scope="module")
+def site(served) -> Path:
+    return served[1]
+
+
+def test_one_index_holds_the_recaps_of_both_languages(site):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en"]  # config.yaml's language; Italian recaps are in it too
+    langs = {path.parent.name: path.read_text(encoding="utf-8").split('lang="', 1)[1][:2]
+             for path in (site / "articles").glob("*/index.html")}
+    assert sorted(set(langs.values())) == ["en", "it"]
+    recaps, teams, ties = (len(list(site.glob(pattern))) for pattern in
+                           ("articles/*/index.html", "teams/*/index.html", "ties/*/*/*/*/index.html"))
+    assert entry["languages"]["en"]["page_count"] == recaps + teams + ties
+
+
+def test_indexing_again_gives_the_same_bytes(site, tmp_path):
+    again = tmp_path / "recaps"
+    shutil.copytree(site, again)
+    index_site(again, "en", Problems())
+    assert _bundle(again / "pagefind") == _bundle(site / "pagefind")
+
+
+def test_a_site_without_recaps_teams_or_ties_gets_no_bundle(tmp_path):
+    (tmp_path / "index.html").write_text('<html lang="en"><main>Home</main></html>', encoding="utf-8")
+    index_site(tmp_path, "en", Problems())
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_pagefind_that_cannot_run_is_reported_not_raised(site, tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "get_executable", lambda: tmp_path / "no-pagefind")
+    copy, problems = tmp_path / "recaps", Problems()
+    shutil.copytree(site, copy)
+    with pytest.raises(BuildFailed):
+        index_site(copy, "en", problems)
+    [problem] = problems.errors
+    assert problem.format() == f"{tmp_path / 'no-pagefind'}: cannot run Pagefind: No such file or directory"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, expected", [
+    ("Lookman", BASE + "articles/atalanta-club-brugge-ritorno/"),
+    ("Brugge", BASE + "teams/club-brugge/"),
+    ("rigore", BASE + "articles/atalanta-club-brugge-ritorno/"),  # Italian, searched from the English home page
+])
+def test_the_header_box_finds_recaps_and_teams(served, query, expected):
+    origin, _ = served
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(origin + BASE)
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.get_by_role("searchbox", name="Search").fill(query)
+        results = page.locator(".search__results a")
+        results.first.wait_for(timeout=15000)
+        hrefs = [link.get_attribute("href") for link in results.all()]
+        assert expected in hrefs
+        assert all(href.startswith(BASE) for href in hrefs)
