@@ -1,34 +1,43 @@
 #!/usr/bin/env python3
-"""Build a generated corpus and compare with the floor: the same libraries
-parsing and rendering the same articles with nothing of ours in between.
+"""Our build against Pelican's and Hugo's on the same generated corpus, side by side.
 
-    python benchmarks/bench_build.py [N ...]      (default: 1000 10000)
+    python benchmarks/bench_build.py [--runs R] [--jobs N] [--peers] [--install] [--floor] [N ...]
+                                                                    (default: 1000 10000)
 
-Prints, per corpus size: our build's time by step, the floor's time, and the ratio.
+Per corpus size N, the corpora come from ../shared/bench/gen_corpus.py (ours, and with
+`--peers` the Pelican and Hugo flavors of the same recaps). Each round builds, in
+turn: ours cold (no cache, no previous site), Pelican cold, Hugo cold; ours with
+nothing changed, Hugo again; one recap edited, ours, then Hugo. Every build is a
+whole process (`python build.py`, `pelican`, `hugo`), timed from start to exit, its
+peak memory summed over all its processes (resident set and proportional set, which
+counts pages that forked workers share once). Prints medians over the rounds and
+the ratios the speed goals are set in (issue 10).
+
+`--install` installs the peers first, outside the project's environment: Pelican
+into benchmarks/out/peers (a virtualenv) and Hugo with apt-get. `--floor` also times
+the two-library floor (C YAML + Python-Markdown + one Jinja template per recap).
+Not part of the test run.
 """
 from __future__ import annotations
 
+import argparse
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import jinja2
-import markdown
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
 WORK = ROOT / "benchmarks" / "out"
-sys.path.insert(0, str(ROOT))
-
-from recaps.config import load_config  # noqa: E402
-from recaps.errors import BuildFailed, Problems  # noqa: E402
-from recaps.pipeline import build  # noqa: E402
+PEERS = WORK / "peers"  # Pelican's virtualenv
+EDIT = "\n\nA sentence added for the one-edit benchmark.\n"
 
 
 def make_project(count: int) -> Path:
+    """Our project for `count` generated recaps, built with the project's templates and static files."""
     project = WORK / f"corpus-{count}"
     if not (project / "content" / "articles").is_dir():
         shutil.rmtree(project, ignore_errors=True)
@@ -42,26 +51,161 @@ def make_project(count: int) -> Path:
     return project
 
 
-def ours(project: Path) -> tuple[float, list, int]:
-    problems = Problems()
-    config = load_config(project / "config.yaml", problems)
-    started = time.perf_counter()
+def peer_corpus(count: int, flavor: str) -> Path:
+    folder = WORK / f"{flavor}-{count}"
+    if not folder.is_dir():
+        subprocess.run([sys.executable, str(GENERATOR), str(folder), str(count), "--flavor", flavor], check=True,
+                       stdout=subprocess.DEVNULL)
+    return folder
+
+
+def install_peers() -> None:
+    if not (PEERS / "bin" / "pelican").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
+        subprocess.run([str(PEERS / "bin" / "pip"), "install", "-q", "pelican", "markdown"], check=True)
+    if shutil.which("hugo") is None:
+        subprocess.run(["apt-get", "install", "-y", "-q", "hugo"], check=True)
+
+
+# ------------------------------------------------------------------ measuring a process tree ----
+
+def _children(pid: int) -> list[int]:
+    found = []
     try:
-        result = build(config, problems, out_dir=project / "site")
-    except BuildFailed:
-        for problem in problems.errors[:10]:
-            print(problem.format())
-        raise SystemExit("benchmark corpus failed to build")
-    return time.perf_counter() - started, result.timings.steps, result.pages
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as file:
+                found.extend(int(child) for child in file.read().split())
+    except OSError:
+        pass
+    return found
 
 
-FLOOR_TEMPLATE = jinja2.Environment(autoescape=True).from_string(
-    "<!DOCTYPE html><html lang='{{ lang }}'><head><title>{{ title }}</title></head>"
-    "<body><h1>{{ title }}</h1>{{ body }}</body></html>")
+def _memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in KiB of `pid` and all its descendants."""
+    rss = pss = 0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as file:
+                for line in file:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            continue
+        todo.extend(_children(current))
+    return rss, pss
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Run `command` to its end: (seconds, peak RSS MiB, peak PSS MiB) over all its processes."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_rss = peak_pss = 0
+    while process.poll() is None:
+        rss, pss = _memory(process.pid)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
+    return seconds, peak_rss / 1024, peak_pss / 1024
+
+
+# ------------------------------------------------------------------------------- the builds ----
+
+class Ours:
+    name = "ours"
+
+    def __init__(self, count: int, jobs: int | None):
+        self.project = make_project(count)
+        self.jobs = ["--jobs", str(jobs)] if jobs else []
+        self.article = sorted((self.project / "content" / "articles").glob("*.md"))[count // 2]
+
+    def clean(self) -> None:
+        shutil.rmtree(self.project / "site", ignore_errors=True)
+        shutil.rmtree(self.project / ".site.staging", ignore_errors=True)
+        shutil.rmtree(self.project / ".recaps-cache", ignore_errors=True)
+
+    def build(self):
+        return run([sys.executable, str(ROOT / "build.py"), "--config", "config.yaml", "--quiet", *self.jobs],
+                   self.project)
+
+
+class Pelican:
+    name = "pelican"
+
+    def __init__(self, count: int):
+        self.folder = peer_corpus(count, "pelican")
+
+    def clean(self) -> None:
+        shutil.rmtree(self.folder / "output", ignore_errors=True)
+        shutil.rmtree(self.folder / "cache", ignore_errors=True)
+
+    def build(self):
+        return run([str(PEERS / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", "output", "-q"],
+                   self.folder)
+
+
+class Hugo:
+    name = "hugo"
+
+    def __init__(self, count: int):
+        self.folder = peer_corpus(count, "hugo")
+        self.article = sorted((self.folder / "content" / "posts").glob("*.md"))[count // 2]
+
+    def clean(self) -> None:
+        shutil.rmtree(self.folder / "public", ignore_errors=True)
+        shutil.rmtree(self.folder / "resources", ignore_errors=True)
+
+    def build(self):
+        return run(["hugo", "--quiet", "-d", "public"], self.folder)
+
+
+def edit_once(path: Path, original: bytes, round_number: int) -> None:
+    path.write_bytes(original + f"{EDIT.strip()} ({round_number})\n".encode())
+
+
+def bench(count: int, runs: int, jobs: int | None, peers: bool) -> dict[str, list[tuple[float, float, float]]]:
+    """Every measurement by kind ("ours cold", "hugo one edit", ...): (seconds, RSS MiB, PSS MiB) per round."""
+    ours = Ours(count, jobs)
+    pelican, hugo = (Pelican(count), Hugo(count)) if peers else (None, None)
+    results: dict[str, list] = {}
+
+    def measure(kind: str, builder) -> None:
+        results.setdefault(f"{builder.name} {kind}", []).append(builder.build())
+
+    originals = {ours.article: ours.article.read_bytes()}
+    if hugo:
+        originals[hugo.article] = hugo.article.read_bytes()
+    try:
+        for round_number in range(runs):
+            for builder in filter(None, (ours, pelican, hugo)):
+                builder.clean()
+                measure("cold", builder)
+            for builder in filter(None, (ours, hugo)):
+                measure("no change", builder)
+            for builder in filter(None, (ours, hugo)):
+                path = builder.article
+                edit_once(path, originals[path], round_number)
+                measure("one edit", builder)
+    finally:
+        for path, data in originals.items():
+            path.write_bytes(data)
+    return results
 
 
 def floor(project: Path) -> float:
     """Read, parse front matter (C YAML), convert Markdown, render one template, write: per article."""
+    import jinja2
+    import markdown
+    import yaml
+
+    template = jinja2.Environment(autoescape=True).from_string(
+        "<!DOCTYPE html><html lang='{{ lang }}'><head><title>{{ title }}</title></head>"
+        "<body><h1>{{ title }}</h1>{{ body }}</body></html>")
     started = time.perf_counter()
     md = markdown.Markdown(extensions=["tables", "sane_lists"])
     out = project / "floor"
@@ -73,21 +217,47 @@ def floor(project: Path) -> float:
         _, front, body = text.split("---\n", 2)
         meta = yaml.load(front, Loader=loader)
         md.reset()
-        html = FLOOR_TEMPLATE.render(title=meta["title"], lang=meta.get("lang", "en"),
-                                     body=jinja2.utils.markupsafe.Markup(md.convert(body)))
+        html = template.render(title=meta["title"], lang=meta.get("lang", "en"),
+                               body=jinja2.utils.markupsafe.Markup(md.convert(body)))
         (out / f"{path.stem}.html").write_text(html, encoding="utf-8")
     return time.perf_counter() - started
 
 
-def main(sizes: list[int]) -> None:
-    print(f"{'articles':>8} {'pages':>7} {'ours s':>8} {'floor s':>8} {'ratio':>6}  steps")
-    for count in sizes:
-        project = make_project(count)
-        floor_seconds = floor(project)
-        seconds, steps, pages = ours(project)
-        detail = ", ".join(f"{name} {value:.2f}" for name, value in steps)
-        print(f"{count:>8} {pages:>7} {seconds:>8.2f} {floor_seconds:>8.2f} {seconds / floor_seconds:>6.2f}  {detail}")
+def report(count: int, results: dict[str, list]) -> None:
+    print(f"\n{count:,} recaps, {len(next(iter(results.values())))} rounds (medians; memory: peak over all processes)")
+    print(f"  {'build':<20} {'seconds':>8} {'RSS MiB':>8} {'PSS MiB':>8}")
+    medians = {}
+    for kind, values in results.items():
+        seconds, rss, pss = (statistics.median(column) for column in zip(*values))
+        medians[kind] = seconds
+        print(f"  {kind:<20} {seconds:>8.2f} {max(v[1] for v in values):>8.0f} {max(v[2] for v in values):>8.0f}")
+    goals = [("ours cold", "pelican cold", 0.55), ("ours no change", "hugo no change", 0.5),
+             ("ours one edit", "hugo one edit", 0.5)]
+    for ours, theirs, goal in goals:
+        if ours in medians and theirs in medians:
+            ratio = medians[ours] / medians[theirs]
+            print(f"  {ours} / {theirs}: {ratio:.2f} (goal <= {goal}: {'met' if ratio <= goal else 'NOT met'})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, help="our --jobs (default: ours, the cores)")
+    parser.add_argument("--peers", action="store_true", help="build Pelican's and Hugo's corpora too")
+    parser.add_argument("--install", action="store_true", help="install Pelican and Hugo first")
+    parser.add_argument("--floor", action="store_true", help="time the two-library floor too")
+    args = parser.parse_args()
+    if args.install:
+        install_peers()
+    print(f"machine: {os.cpu_count()} cores ({len(os.sched_getaffinity(0))} usable), load average "
+          f"{' '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    for count in args.sizes:
+        results = bench(count, args.runs, args.jobs, args.peers)
+        report(count, results)
+        if args.floor:
+            print(f"  floor (one process): {floor(make_project(count)):.2f} s")
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [1000, 10000])
+    main()

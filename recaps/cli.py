@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
 from .config import Config, check_base_url, warn_if_not_absolute
+from .cache import FOLDER
 from .errors import BuildFailed, Problems
 from .pipeline import BuildResult, build, configure
 
@@ -36,6 +38,25 @@ def add_site_arguments(parser: argparse.ArgumentParser, *, out: bool = True) -> 
                                                      "(default: output_dir from the config)")
     parser.add_argument("--base-url", help="full URL or path the site is served from, e.g. / or /recaps/")
     parser.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    if out:
+        parser.add_argument("--jobs", type=_jobs, default=_cores(), metavar="N",
+                            help="worker processes that render (default: the cores; 1: one plain loop)")
+        parser.add_argument("--no-cache", action="store_true",
+                            help=f"neither use nor update the build cache ({FOLDER}/ in the project)")
+        talk = parser.add_mutually_exclusive_group()
+        talk.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+        talk.add_argument("--verbose", "-v", action="store_true",
+                          help="print every warning, and the time of each step")
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, at least 1, not {text!r}")
+    return int(text)
 
 
 def load_site_config(parser: argparse.ArgumentParser, args: argparse.Namespace,
@@ -70,7 +91,8 @@ def build_site(parser: argparse.ArgumentParser, args: argparse.Namespace, *,
     try:
         if config is None:
             raise BuildFailed(problems)
-        result = build(config, problems, out_dir=getattr(args, "out", None), drafts=args.drafts, write=write)
+        result = build(config, problems, out_dir=getattr(args, "out", None), drafts=args.drafts, write=write,
+                       jobs=getattr(args, "jobs", 1), use_cache=not getattr(args, "no_cache", True))
     except BuildFailed:
         return report_failure(problems), None
     report(problems)
@@ -78,13 +100,60 @@ def build_site(parser: argparse.ArgumentParser, args: argparse.Namespace, *,
 
 
 def _steps(result: BuildResult) -> str:
-    return ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in result.timings.steps)
+    return ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in result.timings.merged())
+
+
+SHOWN_WARNINGS = 20  # beyond this many, a build prints the first few and a count
+
+
+def _report(problems: Problems, verbose: bool) -> None:
+    """Every error; every warning too, unless there are many and --verbose is off: then a summary."""
+    warnings = [problem for problem in problems.sorted() if problem.severity == "warning"]
+    if verbose or len(warnings) <= SHOWN_WARNINGS:
+        report(problems)
+        return
+    errors = Problems([problem for problem in problems.items if problem.severity == "error"])
+    report(errors)
+    for problem in warnings[:SHOWN_WARNINGS]:
+        print(problem.format(), file=sys.stderr)
+    print(f"... and {len(warnings) - SHOWN_WARNINGS} more warnings ({len(warnings)} in all): "
+          "run with --verbose to see them all", file=sys.stderr)
+
+
+def _progress_bar(args: argparse.Namespace):
+    """A progress bar on a terminal (tqdm, on stderr beside the problems), or None."""
+    if args.quiet or args.command != "build" or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+    bar = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="page", leave=False, mininterval=0.2)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return advance
 
 
 def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    code, result = build_site(parser, args, write=args.command == "build")
-    if result is None:
-        return code
+    problems = Problems()
+    config = load_site_config(parser, args, problems)
+    try:
+        if config is None:
+            raise BuildFailed(problems)
+        result = build(config, problems, out_dir=args.out, drafts=args.drafts, write=args.command == "build",
+                       jobs=args.jobs, use_cache=not args.no_cache, progress=_progress_bar(args))
+    except BuildFailed:
+        _report(problems, args.verbose)
+        errors, warnings = len(problems.errors), len(problems.warnings)
+        print(f"build failed: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
+              "the previous site was left as it was", file=sys.stderr)
+        return 1
+    _report(problems, args.verbose)
+    timings = f" ({_steps(result)})" if args.verbose else ""
     if args.command == "check":
         from . import urls
         from .linkcheck import check_links
@@ -97,11 +166,13 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         broken = Problems(result.timings.run("links", check_links, result.rendered, static_urls, config.base_url))
         if broken.items:
             return report_failure(broken, "check failed: the built site has broken links")
-        print(f"checked: {result.pages} pages would be written, no errors ({_steps(result)})")
-    else:
-        print(f"built {result.pages} pages ({result.files} files) into {result.out_dir} "
-              f"in {result.timings.total:.2f} s ({_steps(result)})")
-    return code
+        if not args.quiet:
+            print(f"checked: {result.pages} pages would be written, no errors ({_steps(result)})")
+    elif not args.quiet:
+        unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
+        print(f"built {result.pages} pages ({result.files} files{unchanged}) into {result.out_dir} "
+              f"in {result.timings.total:.2f} s{timings}")
+    return 0
 
 
 def _parser(command: str) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:

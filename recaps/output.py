@@ -1,13 +1,14 @@
-"""The outputs beside the HTML pages: open data JSON, sitemap, robots.txt,
-CNAME. Each has a view (made here, planned in `pages`) and a format that
+"""The outputs beside the HTML pages: open data JSON, Atom feeds, sitemap,
+robots.txt, CNAME. Each has a view (made here, planned in `pages`) and a format that
 turns the view into bytes (`FORMATS`)."""
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape
 
 from . import urls
 from .config import Config
+from .feeds import atom
+from .structured import sitemap_xml
 from .model import Match, Site, Tie
 from .views import SiteIndex
 
@@ -100,24 +101,23 @@ def articles_data(site: Site) -> list[dict]:
     } for article in site.articles]
 
 
-def _sitemap(view: dict, config: Config) -> bytes:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for url in view["urls"]:
-        lines.append(f"  <url><loc>{escape(urls.absolute(config.origin, config.base_path, url))}</loc></url>")
-    lines.append("</urlset>")
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
 def _robots(view: dict, config: Config) -> bytes:
     sitemap_url = urls.absolute(config.origin, config.base_path, view["sitemap"])
     return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n".encode()
 
 
-# The outputs that are not Jinja templates: format name -> render(view, config) -> bytes.
+def _atom(view: dict, config: Config, markdown) -> bytes:
+    return atom(view["feed"], config, lambda article: str(markdown(article.body)))
+
+
+# The outputs that are not Jinja templates: format name -> render(view, config, markdown) -> bytes,
+# where `markdown` is the site's Markdown renderer (each body converted once, cached).
 FORMATS = {
-    "json": lambda view, config: _json(view["items"]),
-    "sitemap": _sitemap,
-    "robots": _robots,
-    "text": lambda view, config: view["text"].encode("utf-8"),
+    "json": lambda view, config, markdown: _json(view["items"]),
+    "sitemap": lambda view, config, markdown: sitemap_xml(view["pages"], config),
+    "robots": lambda view, config, markdown: _robots(view, config),
+    "text": lambda view, config, markdown: view["text"].encode("utf-8"),
+    "atom": _atom,
 }
+# Formats whose views are plain data, fingerprinted as they are (an Atom view holds model values).
+PLAIN_FORMATS = frozenset({"json", "sitemap", "robots", "text"})

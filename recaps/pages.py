@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .config import Config
+from .feeds import all_feeds
 from .model import Site
 from .output import articles_data, matches_data, teams_data, ties_data
+from .structured import lastmod
 from .views import SiteIndex, bracket, card
 
 
@@ -48,22 +50,33 @@ def _most_covered(site: Site, index: SiteIndex, count: int) -> list:
 
 
 def plan(site: Site, config: Config, index: SiteIndex | None = None) -> list[Page]:
-    """Every output of the site: HTML pages, then feed, data files, sitemap and the small files."""
+    """Every output of the site: HTML pages, then feeds, data files, sitemap and the small files."""
     index = index or SiteIndex.build(site)
     pages = _html_pages(site, config, index)
-    pages.append(Page(urls.FEED, "feed.xml", {"articles": list(site.articles[:50])}))
+    sitemap = [(page.url, lastmod(_shown_articles(page.view))) for page in pages if page.url.endswith("/")]
+    pages.extend(Page(feed.url, "atom", {"feed": feed}) for feed in all_feeds(site, config))
     pages.extend([
         Page(urls.data("ties"), "json", {"items": ties_data(site)}),
         Page(urls.data("matches"), "json", {"items": matches_data(site)}),
         Page(urls.data("teams"), "json", {"items": teams_data(site, index)}),
         Page(urls.data("articles"), "json", {"items": articles_data(site)}),
     ])
-    pages.append(Page(urls.SITEMAP, "sitemap", {"urls": sorted(p.url for p in pages if p.url.endswith("/"))}))
+    pages.append(Page(urls.SITEMAP, "sitemap", {"pages": sorted(sitemap)}))
     pages.append(Page(urls.ROBOTS, "robots", {"sitemap": urls.SITEMAP}))
     pages.append(Page("/.nojekyll", "text", {"text": ""}))
     if config.cname:
         pages.append(Page("/CNAME", "text", {"text": config.cname + "\n"}))
     return pages
+
+
+def _shown_articles(view: dict) -> list:
+    """The recaps (articles or their cards) a page's view shows: what dates its lastmod."""
+    shown = [view["article"]] if "article" in view else []
+    for key in ("articles", "latest"):
+        shown.extend(view.get(key, ()))
+    for recaps in view.get("leg_recaps", ()):
+        shown.extend(recaps)
+    return shown
 
 
 def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:

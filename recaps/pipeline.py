@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
-from . import search, urls
-from .assemble import assemble
+from . import cache, renderpool, search, urls
 from .articles import ArticleSpec, decode, parse_article
+from .assemble import assemble
+from .cache import Store
 from .config import Config, check_base_url, load_config
 from .errors import BuildFailed, Problems
 from .i18n import check_translations
 from .model import Site
 from .pages import Page, plan
 from .registry import Registry, load_competitions, load_teams
-from .render import Renderer, TemplateFailed
+from .render import Renderer, TemplateFailed, text_key
 from .views import SiteIndex
-from .write import UnsafeOutput, write_site
+from .write import OutputBusy, StagedSite, UnsafeOutput, copy_static, static_files
 from .yamlfile import YamlSyntaxError, load
 
 
@@ -40,6 +43,13 @@ class Timings:
     @property
     def total(self) -> float:
         return sum(seconds for _, seconds in self.steps)
+
+    def merged(self) -> list[tuple[str, float]]:
+        """The steps with the times of repeated ones added up, in first-run order."""
+        totals: dict[str, float] = {}
+        for name, seconds in self.steps:
+            totals[name] = totals.get(name, 0.0) + seconds
+        return list(totals.items())
 
 
 def shown_path(path: Path) -> str:
@@ -59,10 +69,20 @@ class ParseCache:
     read is dropped.
     """
 
-    def __init__(self) -> None:
-        self._entries: dict[bytes, tuple[object, tuple]] = {}
+    def __init__(self, entries: dict[bytes, tuple[object, tuple]] | None = None) -> None:
+        self._entries: dict[bytes, tuple[object, tuple]] = entries or {}
         self._used: dict[bytes, tuple[object, tuple]] = {}
         self.parsed = 0  # parses done by the latest read
+
+    @property
+    def used(self) -> dict[bytes, tuple[object, tuple]]:
+        """The entries the latest read used: what a persistent cache keeps."""
+        return self._used
+
+    @property
+    def changed(self) -> bool:
+        """Whether the latest read parsed anything or left an entry unused."""
+        return bool(self.parsed) or len(self._used) != len(self._entries)
 
     def start(self) -> None:
         """Begin a read: entries it does not use are dropped when the next one starts."""
@@ -183,8 +203,9 @@ class BuildResult:
     files: int = 0
     pages: int = 0
     out_dir: Path | None = None
-    rendered: dict[str, bytes] = field(default_factory=dict)  # URL -> bytes, static files aside
+    rendered: dict[str, bytes] = field(default_factory=dict)  # URL -> bytes, static files aside (write=False)
     config: Config | None = None  # the config as built (with --base-url applied)
+    unchanged: int = 0  # outputs left as the previous build wrote them
 
 
 def configure(config_file: Path, problems: Problems, *, base_url: str | None = None) -> Config | None:
@@ -210,30 +231,111 @@ def assemble_site(config: Config, problems: Problems, timings: Timings, *, draft
 
 
 def build(config: Config, problems: Problems, *, out_dir: Path | None = None, drafts: bool = False,
-          write: bool = True) -> BuildResult:
+          write: bool = True, jobs: int = 1, use_cache: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Build the site into `out_dir` (or only render it, `write=False`); raises BuildFailed.
+
+    `jobs` worker processes render and write (1: a plain loop in this process); `use_cache`
+    keeps parsed sources, converted Markdown and the written files' manifest in the project's
+    cache folder, so a rebuild redoes only what changed. Output is the same bytes either way.
+    `progress(done, total)` is called as outputs are written.
+    """
     timings = Timings()
     out_dir = out_dir or (config.root / config.output_dir)
     check_output_dir(config, out_dir, problems)
-    site = assemble_site(config, problems, timings, drafts=drafts)
+    store = Store(config.root / cache.FOLDER if use_cache else None)
+    parsed = timings.run("cache", _load_parse_cache, store)
+    site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed)
     pages = plan_site(site, config, problems, timings)
+    markdown_key = cache.key_of("markdown", config.allow_html)
+    converted = timings.run("cache", store.load, "markdown", markdown_key) or {}
+    renderer = Renderer(config, converted=converted)
+    result = BuildResult(problems, timings, len(pages), sum(p.url.endswith(HTML_ENDINGS) for p in pages),
+                         out_dir, {}, config)
+    bodies = [article.body for article in site.articles]
     try:
-        files = timings.run("render", render_all, pages, Renderer(config))
+        new = timings.run("markdown", renderpool.convert_bodies, renderer, bodies, jobs)
+        if not write:
+            result.rendered = timings.run("render", render_all, pages, renderer)
+        else:
+            timings.run("write", _write, pages, renderer, config, out_dir, store, jobs, progress, result)
     except TemplateFailed as exc:
         raise template_failed(exc, problems) from None
-    result = BuildResult(problems, timings, len(files), sum(p.url.endswith(HTML_ENDINGS) for p in pages),
-                         out_dir, files, config)
-    if write:
-        try:
-            result.files = timings.run("write", write_site, files, config.root / config.static_dir, out_dir)
-            timings.run("search", search.index_site, out_dir, config.language, problems)
-        except UnsafeOutput as exc:
-            problems.error(shown_path(out_dir), 0, str(exc))
-            raise BuildFailed(problems) from None
-        except OSError as exc:
-            where = shown_path(Path(exc.filename)) if exc.filename else shown_path(out_dir)
-            problems.error(where, 0, f"cannot write the site: {exc.strerror or exc}")
-            raise BuildFailed(problems) from None
+    except renderpool.Failed as exc:
+        if exc.template:
+            raise template_failed(TemplateFailed(*exc.template), problems) from None
+        problems.error(shown_path(out_dir), 0, exc.message)
+        raise BuildFailed(problems) from None
+    except (UnsafeOutput, OutputBusy) as exc:
+        problems.error(shown_path(out_dir), 0, str(exc))
+        raise BuildFailed(problems) from None
+    except OSError as exc:
+        where = shown_path(Path(exc.filename)) if exc.filename else shown_path(out_dir)
+        problems.error(where, 0, f"cannot write the site: {exc.strerror or exc}")
+        raise BuildFailed(problems) from None
+    timings.run("cache", _save_caches, store, parsed, markdown_key, converted, bodies, new)
     return result
+
+
+def _load_parse_cache(store: Store) -> ParseCache:
+    parsed = ParseCache(store.load("parsed", cache.key_of("parsed")) or {})
+    parsed.start()
+    return parsed
+
+
+def _save_caches(store: Store, parsed: ParseCache, markdown_key: str, converted: dict, bodies: list[str],
+                 new: int) -> None:
+    if not store.enabled:
+        return
+    if parsed.changed:
+        store.save("parsed", cache.key_of("parsed"), parsed.used)
+    keys = {text_key(body) for body in bodies}
+    if new or len(keys) != len(converted):
+        store.save("markdown", markdown_key, {key: converted[key] for key in keys})
+
+
+def _search_index(staging: Path, previous_site: Path | None, config: Config, unchanged: bool,
+                  problems: Problems) -> None:
+    """The search bundle, made in the staging folder so it is swapped in with the pages it indexes:
+    linked from the previous site when no page changed, else made again by Pagefind."""
+    bundle = previous_site / search.BUNDLE if previous_site is not None else None
+    if unchanged and bundle is not None and bundle.is_dir() and not bundle.is_symlink():
+        shutil.copytree(bundle, staging / search.BUNDLE, copy_function=os.link, symlinks=True)
+    else:
+        search.index_site(staging, config.language, problems)
+
+
+def _manifest_name(out_dir: Path) -> tuple[str, str]:
+    """The manifest's file name and key: one per output folder."""
+    where = str(out_dir.resolve())
+    return f"manifest-{hashlib.blake2b(where.encode(), digest_size=8).hexdigest()}", cache.key_of("manifest", where)
+
+
+def _write(pages: list[Page], renderer: Renderer, config: Config, out_dir: Path, store: Store, jobs: int,
+           progress, result: BuildResult) -> None:
+    """Render every page into a staging folder (unchanged files linked from the previous site), then swap."""
+    name, key = _manifest_name(out_dir)
+    previous = store.load(name, key) or {}
+    static = static_files(config.root / config.static_dir)
+    with StagedSite(out_dir) as staged:
+        staged.clear_except({urls.output_path(page.url).as_posix() for page in pages} | {path for path, _ in static})
+        job = renderpool.Job(pages, renderer, staged.staging, previous, staged.out_dir)
+        written: dict[str, renderpool.Written] = {}
+        total = len(pages)
+
+        def advance(count: int) -> None:
+            if progress is not None:
+                progress(len(written) + count, total)
+
+        for url, file, linked in renderpool.render_into(job, jobs, advance):
+            written[url] = file
+            result.unchanged += linked
+        previous_site = staged.out_dir if staged.out_dir.is_dir() else None
+        result.files += copy_static(static, staged.staging, previous_site)
+        result.timings.run("search", _search_index, staged.staging, previous_site, config,
+                           result.unchanged == len(pages), result.problems)
+        staged.commit()
+    store.save(name, key, written)
 
 
 HTML_ENDINGS = ("/", ".html")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
+import io
 import pickle
 import re
 from pathlib import Path
@@ -23,7 +24,8 @@ from .i18n import in_page_language
 from .notation import aggregate_text, decided_text, leg_name, score_text, second_leg_text, settled_text, table_scores  # noqa: F401
 from .model import Article, Competition, Match, Stage, Team, Tie
 from .views import MatchRow, StageGroup
-from .output import FORMATS
+from .feeds import Feed
+from .output import FORMATS, PLAIN_FORMATS
 from .pages import Page
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
@@ -57,9 +59,16 @@ class _SafeLinks(Treeprocessor):
 
 
 class MarkdownRenderer:
-    """One Markdown converter, reused; raw HTML is escaped unless allowed."""
+    """One Markdown converter, reused; raw HTML is escaped unless allowed.
 
-    def __init__(self, allow_html: bool):
+    Each text is converted once: the HTML is kept by the text's hash in
+    `converted`, which a build fills from its cache and saves for the next one
+    (the settings that change the HTML, `allow_html` and the code version, key
+    the cache file)."""
+
+    def __init__(self, allow_html: bool, converted: dict[bytes, str] | None = None):
+        self.allow_html = allow_html
+        self.converted: dict[bytes, str] = {} if converted is None else converted
         self._md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
         if not allow_html:
             self._md.preprocessors.deregister("html_block")
@@ -67,8 +76,20 @@ class MarkdownRenderer:
         self._md.treeprocessors.register(_SafeLinks(self._md), "safe_links", 0)
 
     def __call__(self, text: str) -> Markup:
+        key = text_key(text)
+        html = self.converted.get(key)
+        if html is None:
+            html = self.converted[key] = self.convert(text)
+        return Markup(html)
+
+    def convert(self, text: str) -> str:
+        """The text's HTML, converted now (no lookup)."""
         self._md.reset()
-        return Markup(self._md.convert(text))
+        return self._md.convert(text)
+
+
+def text_key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class TemplateSnapshot(jinja2.BaseLoader):
@@ -104,14 +125,15 @@ class TemplateSnapshot(jinja2.BaseLoader):
         return sorted(self.sources)
 
 
-def make_environment(config: Config, loader: jinja2.BaseLoader) -> jinja2.Environment:
+def make_environment(config: Config, loader: jinja2.BaseLoader,
+                     markdown_renderer: MarkdownRenderer | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    markdown_renderer = MarkdownRenderer(config.allow_html)
+    markdown_renderer = markdown_renderer or MarkdownRenderer(config.allow_html)
     i18n.install(env)
     env.globals.update(config=config, urls=urls, structured=structured, feeds=feeds)
     env.filters.update(
@@ -164,11 +186,13 @@ class Renderer:
     page (URL, template, view) pickles small enough to hand to a worker.
     """
 
-    def __init__(self, config: Config, templates: TemplateSnapshot | None = None):
+    def __init__(self, config: Config, templates: TemplateSnapshot | None = None,
+                 converted: dict[bytes, str] | None = None):
         self.config = config
         self.templates = templates or TemplateSnapshot(config.root / config.templates_dir)
-        self.env = make_environment(config, self.templates)
-        self._config_digest = hashlib.blake2b(pickle.dumps(config), digest_size=16).digest()
+        self.markdown = MarkdownRenderer(config.allow_html, converted)
+        self.env = make_environment(config, self.templates, self.markdown)
+        self._config_digest = hashlib.blake2b(stable_pickle(config), digest_size=16).digest()
         self._template_digests: dict[str, bytes] = {}
 
     def fingerprint(self, page: Page, memo: dict | None = None) -> str:
@@ -177,13 +201,13 @@ class Renderer:
         digest = hashlib.blake2b(digest_size=16)
         digest.update(self._config_digest)
         digest.update(self._template_digest(page.template))
-        view = page.view if page.template in FORMATS else _by_digest(page.view, {} if memo is None else memo)
-        digest.update(pickle.dumps((page.url, page.template, page.lang, view), protocol=5))
+        view = page.view if page.template in PLAIN_FORMATS else _by_digest(page.view, {} if memo is None else memo)
+        digest.update(stable_pickle((page.url, page.template, page.lang, view)))
         return digest.hexdigest()
 
     def render(self, page: Page) -> bytes:
         if page.template in FORMATS:
-            return FORMATS[page.template](page.view, self.config)
+            return FORMATS[page.template](page.view, self.config, self.markdown)
         return render_page(self.env, page, self.config)
 
     def _template_digest(self, name: str) -> bytes:
@@ -219,7 +243,7 @@ class Renderer:
 
 # Values that many pages show, hashed once per plan; and views' own wrappers around them.
 _SHARED = frozenset({Article, Competition, Match, Stage, Team, Tie})
-_WRAPPERS = frozenset({MatchRow, StageGroup})
+_WRAPPERS = frozenset({MatchRow, StageGroup, Feed})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
@@ -246,6 +270,16 @@ def _fields(value, memo: dict) -> list:
     return [_by_digest(getattr(value, name), memo) for name in names]
 
 
+def stable_pickle(value) -> bytes:
+    """`value` pickled by value alone: without pickle's memo, two equal values give the same bytes
+    even when one shares a string where the other holds two equal ones (a cached parse and a new one)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
 def _digest(value, memo: dict) -> bytes:
     """A hash of a shared model value: its class and its fields, the shared values among them
     (a match's teams and competition) by their own digests. Each value is hashed once per
@@ -254,7 +288,7 @@ def _digest(value, memo: dict) -> bytes:
     known = memo.get(id(value))
     if known is None:
         state = (type(value).__qualname__, _fields(value, memo))
-        known = memo[id(value)] = (value, hashlib.blake2b(pickle.dumps(state, protocol=5), digest_size=16).digest())
+        known = memo[id(value)] = (value, hashlib.blake2b(stable_pickle(state), digest_size=16).digest())
     return known[1]
 
 

@@ -1,4 +1,5 @@
-"""Running `python build.py serve` on a copy of a project, for the serve tests."""
+"""Copies of a project to build and serve, and running `python build.py serve` on one:
+for the serve, speed and write tests."""
 from __future__ import annotations
 
 import os
@@ -23,6 +24,12 @@ def copy_project(source_config: Path, folder: Path, base_url: str = "https://exa
     shutil.copytree(ROOT / "static", folder / "static")
     (folder / "config.yaml").write_text(f"title: Served Recaps\nbase_url: {base_url}\n", encoding="utf-8")
     return folder / "config.yaml"
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder`, by its POSIX path relative to it."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
 
 
 class Served:

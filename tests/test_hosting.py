@@ -204,7 +204,8 @@ def test_workflow_builds_with_the_pages_base_url_and_deploys_the_artifact():
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     uses = [step.get("uses", "") for step in build["steps"]]
     assert [use.split("@")[0] for use in uses if use] == [
-        "actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
+        "actions/checkout", "actions/setup-python", "actions/cache", "actions/configure-pages",
+        "actions/upload-pages-artifact"]
     assert all(use.split("@")[1].startswith("v") for use in uses if use)  # pinned to a major version
     python = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip" and python["with"]["python-version"] == "3.11"

@@ -37,9 +37,12 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 
 def clean_build(config: Path, out: Path) -> dict[str, bytes] | None:
-    """A clean `python build.py` of the project: its files, or None when it fails."""
+    """A clean `python build.py` of the project: its files, or None when it fails. The search
+    index (pagefind/) is left out: Pagefind indexes published builds, not the live preview."""
     shutil.rmtree(out, ignore_errors=True)
-    return files_of(out) if main(["--config", str(config), "--out", str(out)]) == 0 else None
+    if main(["--config", str(config), "--out", str(out)]) != 0:
+        return None
+    return {name: content for name, content in files_of(out).items() if not name.startswith("pagefind/")}
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -1,0 +1,153 @@
+"""Rendering the page plan into a staging folder: in a plain loop (`jobs=1`,
+easy to debug) or in worker processes that write their own files.
+
+Workers are forked once the plan is made, so they inherit the pages, the
+renderer and the converted Markdown instead of receiving them: what travels
+between processes is a range of page numbers one way and, per page, its URL
+and what was written (fingerprint, digest, file identity) the other. A page
+whose fingerprint and file are those of the previous build is hard-linked
+from the previous site instead of being rendered again.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .pages import Page
+from .render import Renderer, TemplateFailed, text_key
+from .write import UnsafeOutput, digest_of, fresh_target, target_of
+
+CHUNK = 24  # pages per task: small enough to keep both cores busy to the end
+
+
+@dataclass(frozen=True)
+class Written:
+    """A file a build wrote, as the next build checks it before leaving it alone."""
+
+    fingerprint: str
+    digest: str
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+@dataclass
+class Job:
+    pages: list[Page]
+    renderer: Renderer
+    root: Path  # the staging folder
+    previous: dict[str, Written] = field(default_factory=dict)  # URL -> file of the previous build
+    previous_root: Path | None = None  # the previous build's folder
+    bodies: list[tuple[bytes, str]] = field(default_factory=list)  # Markdown still to convert
+
+
+class Failed(Exception):
+    """A page that could not be rendered or written; carries a TemplateFailed's fields or a message."""
+
+    def __init__(self, template: tuple[str, int, str] | None = None, message: str = ""):
+        super().__init__(template, message)
+        self.template, self.message = template, message
+
+
+_job: Job | None = None  # the job a forked worker inherits
+_memo: dict = {}  # shared model values' digests, per process (see Renderer.fingerprint)
+_folders: set[Path] = set()  # folders this process made
+
+
+def _convert(bounds: tuple[int, int]) -> list[tuple[bytes, str]]:
+    markdown = _job.renderer.markdown
+    return [(key, markdown.convert(text)) for key, text in _job.bodies[bounds[0]:bounds[1]]]
+
+
+def _render(bounds: tuple[int, int]) -> list[tuple[str, Written, bool]]:
+    """Render and write pages [start, end): (URL, file written, whether linked from the previous site)."""
+    job, done = _job, []
+    try:
+        for page in job.pages[bounds[0]:bounds[1]]:
+            done.append(_render_page(job, page))
+    except TemplateFailed as exc:
+        raise Failed((exc.path, exc.line, exc.message)) from None
+    except UnsafeOutput as exc:
+        raise Failed(None, str(exc)) from None
+    return done
+
+
+def _render_page(job: Job, page: Page) -> tuple[str, Written, bool]:
+    fingerprint = job.renderer.fingerprint(page, _memo)
+    target = fresh_target(job.root, page.url, _folders)
+    old = job.previous.get(page.url)
+    if old is not None and old.fingerprint == fingerprint and _link(job, page.url, old, target):
+        return page.url, old, True
+    content = job.renderer.render(page)
+    target.write_bytes(content)
+    status = os.stat(target)
+    return page.url, Written(fingerprint, digest_of(content), status.st_size, status.st_mtime_ns, status.st_ino), False
+
+
+def _link(job: Job, url: str, old: Written, target: Path) -> bool:
+    """Link the previous build's file into the staging folder if it is still the file that build wrote."""
+    try:
+        source = target_of(job.previous_root, url)
+        status = os.stat(source)
+        if (status.st_ino, status.st_size, status.st_mtime_ns) != (old.inode, old.size, old.mtime_ns):
+            return False
+        os.link(source, target)
+        return True
+    except OSError:
+        return False
+
+
+def _chunks(count: int, size: int) -> list[tuple[int, int]]:
+    return [(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _pooled(jobs: int, function, tasks: list) -> Iterator:
+    """`function` over `tasks`: in this process for one job, else in `jobs` forked workers, as they finish."""
+    if jobs <= 1 or len(tasks) <= 1 or not can_fork():
+        for task in tasks:
+            yield function(task)
+        return
+    with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+        yield from pool.imap_unordered(function, tasks)
+
+
+def convert_bodies(renderer: Renderer, texts, jobs: int) -> int:
+    """Convert every Markdown text not yet in the renderer's cache, in parallel; returns how many."""
+    global _job
+    converted = renderer.markdown.converted
+    todo = {}
+    for text in texts:
+        key = text_key(text)
+        if key not in converted:
+            todo.setdefault(key, text)
+    _job = Job([], renderer, Path(), bodies=list(todo.items()))
+    try:
+        for pairs in _pooled(jobs, _convert, _chunks(len(_job.bodies), 16)):
+            converted.update(pairs)
+    finally:
+        _job = None
+    return len(todo)
+
+
+def render_into(job: Job, jobs: int, progress: Callable[[int], None] | None = None
+                ) -> Iterator[tuple[str, Written, bool]]:
+    """Render every page of `job` into its folder; yields (URL, file written, linked) as pages are done."""
+    global _job
+    _job = job
+    _folders.clear()
+    _memo.clear()
+    try:
+        for done in _pooled(jobs, _render, _chunks(len(job.pages), CHUNK)):
+            if progress is not None:
+                progress(len(done))
+            yield from done
+    finally:
+        _job = None
+        _memo.clear()

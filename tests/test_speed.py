@@ -1,0 +1,121 @@
+"""The fast build gives the same bytes as the plain one: whatever the cache holds
+(nothing, everything, something damaged) and however many processes render,
+and a rebuild leaves the files that did not change alone on disk."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from recaps.cache import FOLDER
+from recaps.cli import main
+from tests.serving import ROOT, copy_project, files_of
+
+FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
+RECAP = "content/articles/club-brugge-atalanta-first-leg.md"
+PAGE = "articles/club-brugge-atalanta-first-leg/index.html"
+
+
+def build(config: Path, out: Path, *options: str) -> dict[str, bytes]:
+    assert main(["--config", str(config), "--out", str(out), "--quiet", *options]) == 0
+    return files_of(out)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_cold_warm_one_job_and_two_jobs_write_the_same_bytes(tmp_path):
+    config = copy_project(FIXTURE, tmp_path / "project")
+    plain = build(config, tmp_path / "plain", "--no-cache", "--jobs", "1")
+    assert not (config.parent / FOLDER).exists()
+    assert build(config, tmp_path / "site", "--jobs", "2") == plain  # cold cache
+    assert (config.parent / FOLDER).is_dir()
+    assert build(config, tmp_path / "site", "--jobs", "2") == plain  # warm
+    assert build(config, tmp_path / "site", "--jobs", "1") == plain  # warm, one process
+    assert build(config, tmp_path / "other", "--jobs", "2") == plain  # warm cache, new folder
+    assert len(plain) > 30 and "feed.xml" in plain and "teams/atalanta/feed.xml" in plain
+
+    edit(config.parent / RECAP, "took a 2-1 lead", "took a narrow lead")
+    plain = build(config, tmp_path / "plain", "--no-cache", "--jobs", "1")
+    assert b"took a narrow lead" in plain[PAGE]
+    assert build(config, tmp_path / "site", "--jobs", "2") == plain
+    assert build(config, tmp_path / "site", "--jobs", "1") == plain
+
+
+def test_a_rebuild_leaves_unchanged_files_alone_and_rewrites_changed_ones(tmp_path, capsys):
+    config = copy_project(FIXTURE, tmp_path / "project")
+    site = tmp_path / "site"
+    build(config, site)
+    before = {name: (site / name).stat().st_ino for name in files_of(site)}
+    edit(config.parent / RECAP, "took a 2-1 lead", "took a narrow lead")
+    assert main(["--config", str(config), "--out", str(site)]) == 0
+    assert "unchanged" in capsys.readouterr().out
+    after = {name: (site / name).stat().st_ino for name in files_of(site)}
+    changed = {name for name in before.keys() & after.keys() if before[name] != after[name]}
+    changed |= before.keys() ^ after.keys()
+    changed = {name for name in changed if not name.startswith("pagefind/")}  # the search index, made again
+    assert changed == {PAGE, "feed.xml", "teams/club-brugge/feed.xml", "teams/atalanta/feed.xml",
+                       "competitions/uefa-champions-league/feed.xml"}
+
+
+def test_a_file_changed_or_removed_in_the_built_site_is_written_again(tmp_path):
+    config = copy_project(FIXTURE, tmp_path / "project")
+    site = tmp_path / "site"
+    clean = build(config, site)
+    (site / PAGE).write_bytes(b"edited by hand")
+    (site / "teams" / "milan" / "index.html").unlink()
+    (site / "stray.html").write_bytes(b"not ours")
+    assert build(config, site) == clean
+
+
+def test_a_template_edit_re_renders_what_uses_it(tmp_path):
+    config = copy_project(FIXTURE, tmp_path / "project")
+    build(config, tmp_path / "site")
+    edit(config.parent / "templates" / "base.html", "</body>", "<!-- edited --></body>")
+    plain = build(config, tmp_path / "plain", "--no-cache")
+    assert b"<!-- edited -->" in plain["index.html"]
+    assert build(config, tmp_path / "site") == plain
+
+
+def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path):
+    config = copy_project(FIXTURE, tmp_path / "project")
+    plain = build(config, tmp_path / "plain", "--no-cache")
+    build(config, tmp_path / "site")
+    cache = config.parent / FOLDER
+    files = sorted(path for path in cache.iterdir() if path.is_file())
+    assert len(files) >= 3  # parsed sources, Markdown, the manifest
+    for number, path in enumerate(files):  # truncated, a flipped byte, foreign bytes
+        data = path.read_bytes()
+        path.write_bytes([data[:len(data) // 2], data[:-1] + bytes([data[-1] ^ 1]), b"\x80junk"][number % 3])
+    assert build(config, tmp_path / "site") == plain
+    assert build(config, tmp_path / "site") == plain
+    assert all(path.read_bytes()[:12] == b"recaps-cache" for path in files)
+
+
+def test_many_warnings_are_summed_up_unless_verbose(tmp_path, capsys):
+    config = copy_project(FIXTURE, tmp_path / "project")
+    articles = config.parent / "content" / "articles"
+    for number in range(30):
+        (articles / f"unknown-{number}.md").write_text(
+            f"---\ntitle: Unknown {number}\ndate: 2025-01-{number % 28 + 1:02d}\nmatches:\n"
+            f"  - {{home: Nowhere {number}, away: Elsewhere {number}, score: 1-0, competition: Friendly,"
+            f" season: 2024-25}}\n---\nText.\n", encoding="utf-8")
+    assert main(["--config", str(config), "--out", str(tmp_path / "site")]) == 0
+    err = capsys.readouterr().err
+    total = len(err.splitlines()) - 1
+    assert total == 20 and "more warnings" in err and "--verbose" in err
+    assert main(["--config", str(config), "--out", str(tmp_path / "site"), "--verbose"]) == 0
+    out, err = capsys.readouterr()
+    assert "more warnings" not in err and len(err.splitlines()) > 60 and "render" in out or "write" in out
+
+
+def test_jobs_must_be_a_positive_number(tmp_path, capsys):
+    config = copy_project(FIXTURE, tmp_path / "project")
+    try:
+        main(["--config", str(config), "--jobs", "0"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    assert "--jobs" in capsys.readouterr().err
+    assert not os.path.exists(config.parent / "site")
