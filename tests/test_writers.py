@@ -162,8 +162,10 @@ def test_an_inherited_match_date_is_noted_once_with_the_line_to_add(tmp_path, ca
     ("Al-Sadd", "Al Hilal"),
 ])
 def test_a_new_club_that_merely_looks_like_a_known_one_builds(tmp_path, capsys, monkeypatch, written, partner):
-    first = recap("2023-04-01", *match(partner, "Ajax", "1-0", "2023-03-30", stage="Round of 16", leg=1))
-    other = recap("2023-04-02", *match(written, "Ajax", "2-0", "2023-03-31", stage="Round of 16", leg=1))
+    first = recap("2023-04-01", *match(partner, "Ajax", "1-0", "2023-03-30", stage="Round of 16", leg=1),
+                  season="2022-23")
+    other = recap("2023-04-02", *match(written, "Ajax", "2-0", "2023-03-31", stage="Round of 16", leg=1),
+                  season="2022-23")
     root = project(tmp_path, {"a.md": first, "b.md": other})
     code, err = build(root, capsys, monkeypatch)
     assert code == 0, err
