@@ -110,20 +110,45 @@ def _no_cache() -> ParseCache:
 REGISTRIES = (("teams.yaml", load_teams), ("competitions.yaml", load_competitions))
 
 
+def read_source(path: Path, shown: str, config: Config, problems: Problems) -> bytes | None:
+    """A source file's bytes, or None (reported). Content comes from the project: a symlink
+    must point to a file inside the config file's folder or the content folder."""
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.is_file():
+            problems.error(shown, 0, "a symlink to nothing: its target does not exist (or links back to itself)")
+            return None
+        homes = (config.root.resolve(), (config.root / config.content_dir).resolve())
+        if not any(target.is_relative_to(home) for home in homes):
+            problems.error(shown, 0, f"a symlink to {target}, outside the project: content comes from the "
+                                     "project; copy the file in instead")
+            return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.error(shown, 0, f"cannot read: {exc.strerror}")
+        return None
+
+
 def read_registry(config: Config, problems: Problems, cache: ParseCache | None = None) -> Registry:
     content = config.root / config.content_dir
-    files = []
-    for name, _ in REGISTRIES:
-        path = content / name
-        files.append((shown_path(path), path.read_bytes() if path.exists() else None))
-    raw = b"\0".join(b"-" if data is None else b"+" + data for _, data in files)
+    files = []  # (shown path, bytes, or None if missing), those refused left out (reported)
+    for name, loader in REGISTRIES:
+        path, shown = content / name, shown_path(content / name)
+        if not path.exists() and not path.is_symlink():
+            files.append((name, shown, None))
+        elif (raw := read_source(path, shown, config, problems)) is not None:
+            files.append((name, shown, raw))
+    raw = b"\0".join(b"-" if data is None else b"+" + data for _, _, data in files)
     return (cache or _no_cache()).get(("registries", *files), raw, lambda found: _load_registry(files, found),
                                       problems)
 
 
-def _load_registry(files: list[tuple[str, bytes | None]], problems: Problems) -> Registry:
+def _load_registry(files: list[tuple[str, str, bytes | None]], problems: Problems) -> Registry:
     registry = Registry()
-    for (shown, raw), (name, loader) in zip(files, REGISTRIES):
+    loaders = dict(REGISTRIES)
+    for name, shown, raw in files:
+        loader = loaders[name]
         if raw is None:
             problems.warn(shown, 0, f"no {name}: every name will be reported as unknown")
             continue
@@ -149,10 +174,8 @@ def read_articles(config: Config, problems: Problems, cache: ParseCache | None =
     specs = []
     for parts in _markdown_files(folder):  # hidden files and folders skipped: editor locks (.#x.md), backups
         path, shown = folder.joinpath(*parts), os.path.join(shown_folder, *parts)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.error(shown, 0, f"cannot read: {exc.strerror}")
+        raw = read_source(path, shown, config, problems)
+        if raw is None:
             continue
         stem = parts[-1][:-3]
         spec = cache.get(("article", shown, stem, config.language), raw,
@@ -170,7 +193,7 @@ def _markdown_files(folder: Path) -> list[tuple[str, ...]]:
         relative = os.path.relpath(current, folder)
         base = () if relative == "." else tuple(relative.split(os.sep))
         found.extend(base + (name,) for name in files if name.endswith(".md") and not name.startswith(".")
-                     and os.path.isfile(os.path.join(current, name)))
+                     and (os.path.isfile(os.path.join(current, name)) or os.path.islink(os.path.join(current, name))))
     return sorted(found)
 
 
