@@ -2,8 +2,9 @@
 profile) on a page of each kind of the real content/, served under a subpath: 100 for
 accessibility, best practices and SEO, at least 95 for performance.
 
-Performance is timed on a shared machine, so a page under 95 is measured once more and its
-better run counts; the other three categories do not depend on timing. The scores of every
+Performance is timed on a shared machine (with the test suite's other work on two cores, one
+run of a page scored from 81 to 98), so a page under 95 is measured again, up to RUNS times,
+and its best run counts; the other three categories do not depend on timing. The scores of every
 run are written to screenshots/lighthouse.json beside the screenshots."""
 import json
 import os
@@ -17,6 +18,7 @@ from test_screens import KINDS, SHOTS
 
 pytestmark = pytest.mark.browser
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+RUNS = 3
 FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-sync"
 
 
@@ -55,9 +57,9 @@ def lighthouse(url: str, report) -> dict:
 @pytest.mark.parametrize("kind", KINDS)
 def test_lighthouse_phone_scores(origin, record, tmp_path, kind):
     url = origin + BASE + SAMPLE[kind]
-    runs = [lighthouse(url, tmp_path / "first.json")]
-    if runs[0]["performance"] < 95:
-        runs.append(lighthouse(url, tmp_path / "again.json"))
+    runs = [lighthouse(url, tmp_path / "run-1.json")]
+    while max(run["performance"] for run in runs) < 95 and len(runs) < RUNS:
+        runs.append(lighthouse(url, tmp_path / f"run-{len(runs) + 1}.json"))
     record[kind] = runs
     best = max(runs, key=lambda run: run["performance"])
     assert {name: best[name] for name in CATEGORIES[1:]} == {"accessibility": 100, "best-practices": 100, "seo": 100}, best
