@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +25,7 @@ from .pages import Page, plan
 from .registry import Registry, load_competitions, load_teams
 from .render import Renderer, TemplateFailed, text_key
 from .views import SiteIndex
-from .write import OutputBusy, StagedSite, UnsafeOutput, copy_static, static_files
+from .write import OutputBusy, StagedSite, UnsafeOutput, copy_static, mirror_links, static_files
 from .yamlfile import YamlSyntaxError, load
 
 
@@ -323,7 +322,7 @@ def _search_index(staging: Path, previous_site: Path | None, config: Config, unc
     linked from the previous site when no page changed, else made again by Pagefind."""
     bundle = previous_site / search.BUNDLE if previous_site is not None else None
     if unchanged and bundle is not None and bundle.is_dir() and not bundle.is_symlink():
-        shutil.copytree(bundle, staging / search.BUNDLE, copy_function=os.link, symlinks=True)
+        mirror_links(bundle, staging / search.BUNDLE)
     else:
         search.index_site(staging, config.language, problems)
 
@@ -341,7 +340,8 @@ def _write(pages: list[Page], renderer: Renderer, config: Config, out_dir: Path,
     previous = store.load(name, key) or {}
     static = static_files(config.root / config.static_dir)
     with StagedSite(out_dir) as staged:
-        staged.clear_except({urls.output_path(page.url).as_posix() for page in pages} | {path for path, _ in static})
+        staged.clear_except({urls.output_path(page.url).as_posix() for page in pages} | {path for path, _ in static},
+                            (search.BUNDLE,))
         job = renderpool.Job(pages, renderer, staged.staging, previous, staged.out_dir)
         written: dict[str, renderpool.Written] = {}
         total = len(pages)

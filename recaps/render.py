@@ -205,6 +205,11 @@ class Renderer:
         digest.update(stable_pickle((page.url, page.template, page.lang, view)))
         return digest.hexdigest()
 
+    def prepare(self, pages: list[Page]) -> None:
+        """Work out the digest of every template the pages use, once: forked workers inherit them."""
+        for name in sorted({page.template for page in pages}):
+            self._template_digest(name)
+
     def render(self, page: Page) -> bytes:
         if page.template in FORMATS:
             return FORMATS[page.template](page.view, self.config, self.markdown)

@@ -77,23 +77,36 @@ def _render(bounds: tuple[int, int]) -> list[tuple[str, Written, bool]]:
 
 def _render_page(job: Job, page: Page) -> tuple[str, Written, bool]:
     fingerprint = job.renderer.fingerprint(page, _memo)
-    target = fresh_target(job.root, page.url, _folders)
     old = job.previous.get(page.url)
-    if old is not None and old.fingerprint == fingerprint and _link(job, page.url, old, target):
-        return page.url, old, True
+    if old is not None and old.fingerprint == fingerprint:
+        if _is_written(target_of(job.root, page.url), old):
+            return page.url, old, True  # staged already: unchanged for two builds or more
+        target = fresh_target(job.root, page.url, _folders)
+        if _link(job, page.url, old, target):
+            return page.url, old, True
+    else:
+        target = fresh_target(job.root, page.url, _folders)
     content = job.renderer.render(page)
     target.write_bytes(content)
     status = os.stat(target)
     return page.url, Written(fingerprint, digest_of(content), status.st_size, status.st_mtime_ns, status.st_ino), False
 
 
+def _is_written(path: Path, old: Written) -> bool:
+    """Whether `path` is the very file a build wrote (same file, size and time), unchanged since."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    return (status.st_ino, status.st_size, status.st_mtime_ns) == (old.inode, old.size, old.mtime_ns)
+
+
 def _link(job: Job, url: str, old: Written, target: Path) -> bool:
     """Link the previous build's file into the staging folder if it is still the file that build wrote."""
+    source = target_of(job.previous_root, url)
+    if not _is_written(source, old):
+        return False
     try:
-        source = target_of(job.previous_root, url)
-        status = os.stat(source)
-        if (status.st_ino, status.st_size, status.st_mtime_ns) != (old.inode, old.size, old.mtime_ns):
-            return False
         os.link(source, target)
         return True
     except OSError:
@@ -143,6 +156,7 @@ def render_into(job: Job, jobs: int, progress: Callable[[int], None] | None = No
     _job = job
     _folders.clear()
     _memo.clear()
+    job.renderer.prepare(job.pages)
     try:
         for done in _pooled(jobs, _render, _chunks(len(job.pages), CHUNK)):
             if progress is not None:

@@ -144,16 +144,18 @@ class StagedSite:
         for leftover in retired + sorted(parent.glob(f".{name}.building-*")):
             shutil.rmtree(leftover, ignore_errors=True)
 
-    def clear_except(self, keep: set[str]) -> None:
-        """Remove from the staging folder every file not in `keep` (POSIX paths relative to it),
-        every link and every folder left empty."""
+    def clear_except(self, keep: set[str], keep_folders: tuple[str, ...] = ()) -> None:
+        """Remove from the staging folder every file not in `keep` (POSIX paths relative to it) nor
+        below one of `keep_folders` (whoever writes those brings them up to date), every link and
+        every folder left empty."""
         root = str(self.staging)
+        kept = tuple(folder + "/" for folder in keep_folders)
         for current, folders, files in os.walk(root, topdown=False):
             relative = os.path.relpath(current, root)
             prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
             for name in files:
                 path = os.path.join(current, name)
-                if prefix + name not in keep or os.path.islink(path):
+                if prefix + name not in keep and not (prefix + name).startswith(kept) or os.path.islink(path):
                     os.unlink(path)
             for name in folders:
                 path = os.path.join(current, name)
@@ -200,6 +202,36 @@ def fresh_target(root: Path, url: str, made: set[Path]) -> Path:
     return target
 
 
+def mirror_links(source: Path, target: Path) -> None:
+    """Make the folder `target` hold exactly the files of `source`, as hard links to them: a file
+    already linked stays as it is, the others are linked, anything else is removed."""
+    wanted: set[str] = set()
+    for current, _, files in os.walk(source):
+        relative = os.path.relpath(current, source)
+        into = target if relative == "." else target / relative
+        into.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            original, link = os.path.join(current, name), os.path.join(into, name)
+            wanted.add(link)
+            try:
+                if os.path.samefile(original, link) and not os.path.islink(link):
+                    continue
+                os.unlink(link)
+            except FileNotFoundError:
+                pass
+            os.link(original, link)
+    for current, folders, files in os.walk(target, topdown=False):
+        for name in files:
+            if os.path.join(current, name) not in wanted:
+                os.unlink(os.path.join(current, name))
+        for name in folders:
+            path = os.path.join(current, name)
+            if os.path.islink(path):
+                os.unlink(path)
+            elif not os.listdir(path):
+                os.rmdir(path)
+
+
 def static_files(static_dir: Path | None) -> list[tuple[str, Path]]:
     """The static folder's files: (their path in the site, their path on disk), sorted."""
     if static_dir is None or not static_dir.is_dir():
@@ -213,9 +245,13 @@ def copy_static(files: list[tuple[str, Path]], root: Path, previous: Path | None
     it instead. Returns the number of files."""
     made: set[Path] = set()
     for relative, path in files:
-        target = fresh_target(root, "/" + relative, made)
         old = previous / relative if previous is not None else None
-        if old is not None and _same_file_content(path, old):
+        same = old is not None and _same_file_content(path, old)
+        staged = root / relative
+        if same and staged.is_file() and not staged.is_symlink() and os.path.samefile(staged, old):
+            continue  # linked already, by an earlier build
+        target = fresh_target(root, "/" + relative, made)
+        if same:
             os.link(old, target)
         else:
             shutil.copy2(path, target)

@@ -58,6 +58,8 @@ def test_a_rebuild_leaves_unchanged_files_alone_and_rewrites_changed_ones(tmp_pa
     changed = {name for name in changed if not name.startswith("pagefind/")}  # the search index, made again
     assert changed == {PAGE, "feed.xml", "teams/club-brugge/feed.xml", "teams/atalanta/feed.xml",
                        "competitions/uefa-champions-league/feed.xml"}
+    build(config, site)  # nothing changed: every file stays, the search index too
+    assert {name: (site / name).stat().st_ino for name in files_of(site)} == after
 
 
 def test_a_file_changed_or_removed_in_the_built_site_is_written_again(tmp_path):
