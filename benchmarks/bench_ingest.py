@@ -50,7 +50,7 @@ def main(count: int) -> None:
     from recaps.errors import Problems
     from recaps.ingest.draft import ingest_text
     from recaps.ingest.site import known_matches
-    from recaps.pipeline import read_registry
+    from recaps.sources import read_registry
 
     problems = Problems()
     config = load_config(ROOT / "config.yaml", problems)

@@ -33,7 +33,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from recaps.articles import parse_article  # noqa: E402
 from recaps.config import load_config  # noqa: E402
 from recaps.errors import Problems  # noqa: E402
-from recaps.pipeline import read_registry  # noqa: E402
+from recaps.sources import read_registry  # noqa: E402
 from tests.serving import Served, copy_project  # noqa: E402
 
 SAVES = 5

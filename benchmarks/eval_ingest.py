@@ -93,7 +93,7 @@ def main(argv: list[str]) -> int:
     from recaps.config import load_config
     from recaps.errors import Problems
     from recaps.ingest.site import known_matches
-    from recaps.pipeline import read_registry
+    from recaps.sources import read_registry
 
     failures = "--failures" in argv
     folders = [Path(arg).resolve() for arg in argv if not arg.startswith("--")] or DEFAULT

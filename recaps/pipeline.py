@@ -7,14 +7,12 @@ problem is collected; any error stops the build before anything is written.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from . import cache, renderpool, search, urls
-from .articles import ArticleSpec, decode, parse_article
 from .assemble import assemble
 from .cache import Store
 from .config import Config, check_base_url, load_config
@@ -22,11 +20,10 @@ from .errors import BuildFailed, Problems
 from .i18n import check_translations
 from .model import Site
 from .pages import Page, plan
-from .registry import Registry, load_competitions, load_teams
 from .render import Renderer, TemplateFailed, text_key
+from .sources import ParseCache, read_articles, read_registry, shown_path
 from .views import SiteIndex
 from .write import OutputBusy, StagedSite, UnsafeOutput, copy_static, mirror_links, static_files
-from .yamlfile import YamlSyntaxError, load
 
 
 @dataclass
@@ -49,151 +46,6 @@ class Timings:
         for name, seconds in self.steps:
             totals[name] = totals.get(name, 0.0) + seconds
         return list(totals.items())
-
-
-def shown_path(path: Path) -> str:
-    """A path as messages print it: relative to the current folder when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
-class ParseCache:
-    """Parsed sources by content: a file whose bytes did not change is not
-    parsed again, and the problems found in it are reported again.
-
-    Entries are keyed by a hash of the bytes (and of what else the parse
-    depends on), never by modification times; an entry not used by the latest
-    read is dropped.
-    """
-
-    def __init__(self, entries: dict[bytes, tuple[object, tuple]] | None = None) -> None:
-        self._entries: dict[bytes, tuple[object, tuple]] = entries or {}
-        self._used: dict[bytes, tuple[object, tuple]] = {}
-        self.parsed = 0  # parses done by the latest read
-
-    @property
-    def used(self) -> dict[bytes, tuple[object, tuple]]:
-        """The entries the latest read used: what a persistent cache keeps."""
-        return self._used
-
-    @property
-    def changed(self) -> bool:
-        """Whether the latest read parsed anything or left an entry unused."""
-        return bool(self.parsed) or len(self._used) != len(self._entries)
-
-    def start(self) -> None:
-        """Begin a read: entries it does not use are dropped when the next one starts."""
-        self._entries, self._used, self.parsed = self._used or self._entries, {}, 0
-
-    def get(self, key: tuple, raw: bytes, parse, problems: Problems):
-        """`parse(problems)`, or what it returned and reported for the same key and bytes before."""
-        digest = hashlib.blake2b(repr(key).encode() + b"\0" + raw, digest_size=20).digest()
-        entry = self._used.get(digest) or self._entries.get(digest)
-        if entry is None:
-            found = Problems()
-            entry = (parse(found), tuple(found.items))
-            self.parsed += 1
-        self._used[digest] = entry
-        problems.items.extend(entry[1])
-        return entry[0]
-
-
-def _no_cache() -> ParseCache:
-    cache = ParseCache()
-    cache.start()
-    return cache
-
-
-REGISTRIES = (("teams.yaml", load_teams), ("competitions.yaml", load_competitions))
-
-
-def read_source(path: Path, shown: str, config: Config, problems: Problems) -> bytes | None:
-    """A source file's bytes, or None (reported). Content comes from the project: a symlink
-    must point to a file inside the config file's folder or the content folder."""
-    if path.is_symlink():
-        target = Path(os.path.realpath(path))
-        if not target.is_file():
-            problems.error(shown, 0, "a symlink to nothing: its target does not exist (or links back to itself)")
-            return None
-        homes = (config.root.resolve(), (config.root / config.content_dir).resolve())
-        if not any(target.is_relative_to(home) for home in homes):
-            problems.error(shown, 0, f"a symlink to {target}, outside the project: content comes from the "
-                                     "project; copy the file in instead")
-            return None
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        problems.error(shown, 0, f"cannot read: {exc.strerror}")
-        return None
-
-
-def read_registry(config: Config, problems: Problems, cache: ParseCache | None = None) -> Registry:
-    content = config.root / config.content_dir
-    files = []  # (shown path, bytes, or None if missing), those refused left out (reported)
-    for name, loader in REGISTRIES:
-        path, shown = content / name, shown_path(content / name)
-        if not path.exists() and not path.is_symlink():
-            files.append((name, shown, None))
-        elif (raw := read_source(path, shown, config, problems)) is not None:
-            files.append((name, shown, raw))
-    raw = b"\0".join(b"-" if data is None else b"+" + data for _, _, data in files)
-    return (cache or _no_cache()).get(("registries", *files), raw, lambda found: _load_registry(files, found),
-                                      problems)
-
-
-def _load_registry(files: list[tuple[str, str, bytes | None]], problems: Problems) -> Registry:
-    registry = Registry()
-    loaders = dict(REGISTRIES)
-    for name, shown, raw in files:
-        loader = loaders[name]
-        if raw is None:
-            problems.warn(shown, 0, f"no {name}: every name will be reported as unknown")
-            continue
-        text = decode(raw, shown, problems)
-        if text is None:
-            continue
-        try:
-            data = load(text)
-        except YamlSyntaxError as exc:
-            problems.error(shown, exc.line, exc.message)
-            continue
-        loader(data, shown, problems, registry)
-    return registry
-
-
-def read_articles(config: Config, problems: Problems, cache: ParseCache | None = None) -> list[ArticleSpec]:
-    cache = cache or _no_cache()
-    folder = config.root / config.content_dir / "articles"
-    if not folder.is_dir():
-        problems.warn(shown_path(folder), 0, "no articles folder: the site will have no recaps")
-        return []
-    shown_folder = shown_path(folder)
-    specs = []
-    for parts in _markdown_files(folder):  # hidden files and folders skipped: editor locks (.#x.md), backups
-        path, shown = folder.joinpath(*parts), os.path.join(shown_folder, *parts)
-        raw = read_source(path, shown, config, problems)
-        if raw is None:
-            continue
-        stem = parts[-1][:-3]
-        spec = cache.get(("article", shown, stem, config.language), raw,
-                         lambda found: parse_article(shown, stem, raw, found, config.language), problems)
-        if spec is not None:
-            specs.append(spec)
-    return specs
-
-
-def _markdown_files(folder: Path) -> list[tuple[str, ...]]:
-    """The .md files below `folder` that are not hidden, as path parts relative to it, sorted."""
-    found = []
-    for current, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        relative = os.path.relpath(current, folder)
-        base = () if relative == "." else tuple(relative.split(os.sep))
-        found.extend(base + (name,) for name in files if name.endswith(".md") and not name.startswith(".")
-                     and (os.path.isfile(os.path.join(current, name)) or os.path.islink(os.path.join(current, name))))
-    return sorted(found)
 
 
 SITE_MARKS = (".nojekyll", "index.html")  # a folder holding either was built before

@@ -15,7 +15,7 @@ from recaps.ingest.draft import ingest_text, season_of
 from recaps.ingest.layout import markdown_body, read_layout
 from recaps.ingest.site import KnownMatch, known_matches
 from recaps.ingest.source import Refused, read_text
-from recaps.pipeline import read_registry
+from recaps.sources import read_registry
 from recaps.rules import Score, Season
 from recaps.yamlfile import dump_front_matter
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..articles import parse_article
 from ..errors import Problems
-from ..pipeline import read_registry, shown_path
+from ..sources import read_registry, shown_path
 from ..yamlfile import dump_front_matter
 from .draft import ingest_text
 from .site import known_matches

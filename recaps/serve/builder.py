@@ -19,7 +19,8 @@ from pathlib import Path
 from .. import urls
 from ..config import Config
 from ..errors import BuildFailed, Problems
-from ..pipeline import ParseCache, Timings, assemble_site, configure, plan_site, template_failed
+from ..pipeline import Timings, assemble_site, configure, plan_site, template_failed
+from ..sources import ParseCache
 from ..render import Renderer, TemplateFailed, TemplateSnapshot
 from ..write import OutputFolder
 

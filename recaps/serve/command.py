@@ -22,7 +22,8 @@ from tornado import httpserver, ioloop, netutil
 from ..cli import add_site_arguments, report
 from ..config import Config
 from ..errors import Problems
-from ..pipeline import configure, shown_path
+from ..pipeline import configure
+from ..sources import shown_path
 from ..write import OutputFolder
 from .builder import Outcome, PreviewBuilder
 from .server import PreviewState, application, error_page, reload_browsers
