@@ -8,8 +8,8 @@ milliseconds), so there are no compiled .mo files to keep in step with their sou
 
 After changing a template's words, refresh the template catalogue and merge it:
 
-    pybabel extract -F recaps/locale/babel.cfg -k lgettext:2 -o recaps/locale/messages.pot .
-    pybabel update -i recaps/locale/messages.pot -d recaps/locale --no-fuzzy-matching
+    pybabel extract --add-location=file --no-wrap -F recaps/locale/babel.cfg -k lgettext:2 -o /tmp/messages.pot .
+    pybabel update --no-wrap -i /tmp/messages.pot -d recaps/locale --no-fuzzy-matching
 
 `check_translations` turns a missing translation into a build warning: a page
 never shows an English word in another language without the build saying so.

@@ -34,10 +34,17 @@ if (form) {
       kind.textContent = kinds[section] || "";
       link.href = item.url;
       link.textContent = item.meta.title;
+      row.append(kind, link);
+      if (item.meta.scores) {  // a recap's match scores, a tie's aggregate (templates/search_meta.html)
+        const scores = document.createElement("span");
+        scores.className = "search__scores";
+        scores.textContent = item.meta.scores;
+        row.append(scores);
+      }
       const excerpt = document.createElement("p");
       excerpt.className = "search__excerpt";
       excerpt.innerHTML = item.excerpt;  // Pagefind's excerpt: page text escaped, matches in <mark>
-      row.append(kind, link, excerpt);
+      row.append(excerpt);
       return row;
     }));
     list.hidden = items.length === 0;
