@@ -21,6 +21,7 @@ class Team:
     colors: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     nicknames: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (lang, names) pairs
+    definite_articles: tuple[tuple[str, str], ...] = ()  # (lang, article) pairs from teams.yaml `article: {it: la}`
     known: bool = True  # False: named in an article, absent from teams.yaml
 
 

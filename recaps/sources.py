@@ -70,7 +70,14 @@ def _no_cache() -> ParseCache:
     return cache
 
 
+_DANGLING = "a symlink to nothing: its target does not exist (or links back to itself)"
 REGISTRIES = (("teams.yaml", load_teams), ("competitions.yaml", load_competitions))
+
+
+def in_project(target: Path, config: Config) -> bool:
+    """Whether a resolved path is inside the config file's folder or the content folder."""
+    homes = (config.root.resolve(), (config.root / config.content_dir).resolve())
+    return any(target.is_relative_to(home) for home in homes)
 
 
 def read_source(path: Path, shown: str, config: Config, problems: Problems) -> bytes | None:
@@ -78,14 +85,19 @@ def read_source(path: Path, shown: str, config: Config, problems: Problems) -> b
     must point to a file inside the config file's folder or the content folder."""
     if path.is_symlink():
         target = Path(os.path.realpath(path))
-        if not target.is_file():
-            problems.error(shown, 0, "a symlink to nothing: its target does not exist (or links back to itself)")
+        if not target.exists():
+            problems.error(shown, 0, _DANGLING)
             return None
-        homes = (config.root.resolve(), (config.root / config.content_dir).resolve())
-        if not any(target.is_relative_to(home) for home in homes):
+        if not in_project(target, config):
             problems.error(shown, 0, f"a symlink to {target}, outside the project: content comes from the "
                                      "project; copy the file in instead")
             return None
+    if path.is_dir():
+        problems.error(shown, 0, "a folder, not a file")
+        return None
+    if not path.is_file():  # reading a pipe would wait forever
+        problems.error(shown, 0, "not a regular file (a pipe, socket or device): sources are text files")
+        return None
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -135,7 +147,7 @@ def read_articles(config: Config, problems: Problems, cache: ParseCache | None =
         return []
     shown_folder = shown_path(folder)
     specs = []
-    for parts in _markdown_files(folder):  # hidden files and folders skipped: editor locks (.#x.md), backups
+    for parts in _markdown_files(folder, shown_folder, config, problems):
         path, shown = folder.joinpath(*parts), os.path.join(shown_folder, *parts)
         raw = read_source(path, shown, config, problems)
         if raw is None:
@@ -148,13 +160,63 @@ def read_articles(config: Config, problems: Problems, cache: ParseCache | None =
     return specs
 
 
-def _markdown_files(folder: Path) -> list[tuple[str, ...]]:
-    """The .md files below `folder` that are not hidden, as path parts relative to it, sorted."""
-    found = []
-    for current, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        relative = os.path.relpath(current, folder)
-        base = () if relative == "." else tuple(relative.split(os.sep))
-        found.extend(base + (name,) for name in files if name.endswith(".md") and not name.startswith(".")
-                     and (os.path.isfile(os.path.join(current, name)) or os.path.islink(os.path.join(current, name))))
+def is_article_name(name: str) -> bool:
+    """Whether a file name is a recap's: `.md`, and not hidden (`.x.md.swp`, `.#x.md`, `._x.md`)
+    nor an editor's backup or lock (`~x.md`, `~$x.md`, `#x.md#`; `x.md~` does not end in .md).
+
+    >>> [is_article_name(name) for name in ("derby.md", "~derby.md", ".derby.md.swp", "derby.md.orig")]
+    [True, False, False, False]
+    """
+    return name.endswith(".md") and not name.startswith((".", "~", "#"))
+
+
+def _markdown_files(folder: Path, shown_folder: str, config: Config, problems: Problems) -> list[tuple[str, ...]]:
+    """The article files below `folder`, as path parts relative to it, sorted. Hidden folders
+    are skipped; a symlinked folder is followed when it stays in the project and does not
+    lead back into the articles (reported otherwise); so is a folder named `x.md`."""
+    articles = folder.resolve()
+    walked = {articles}  # real paths of the folders read, so that links cannot lead round in a circle
+    found: list[tuple[str, ...]] = []
+    pending: list[tuple[str, ...]] = [()]
+    while pending:
+        base = pending.pop()
+        current = folder.joinpath(*base)
+        try:
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+        except OSError as exc:
+            problems.error(os.path.join(shown_folder, *base), 0, f"cannot read the folder: {exc.strerror}")
+            continue
+        for entry in entries:
+            parts, shown = base + (entry.name,), os.path.join(shown_folder, *base, entry.name)
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                if entry.is_symlink() and not _linked_folder_is_fine(Path(entry.path), articles, shown, config,
+                                                                    problems):
+                    continue
+                real = Path(os.path.realpath(entry.path))
+                if real in walked:
+                    problems.error(shown, 0, f"a symlink to the folder {real}, which is read already: its recaps "
+                                             "would be read twice; remove the link")
+                    continue
+                walked.add(real)
+                pending.append(parts)
+            elif is_article_name(entry.name):
+                found.append(parts)  # read_source refuses what is not a regular file
+            elif entry.is_symlink() and not os.path.exists(entry.path) and not Path(entry.name).suffix:
+                problems.error(shown, 0, _DANGLING)  # most likely a folder that is gone
     return sorted(found)
+
+
+def _linked_folder_is_fine(path: Path, articles: Path, shown: str, config: Config, problems: Problems) -> bool:
+    """Whether a symlinked folder among the articles may be read (reported if not)."""
+    target = Path(os.path.realpath(path))
+    if not in_project(target, config):
+        problems.error(shown, 0, f"a symlink to the folder {target}, outside the project: content comes from "
+                                 "the project; copy the folder in instead")
+        return False
+    if target.is_relative_to(articles) or articles.is_relative_to(target):
+        problems.error(shown, 0, "a symlink to a folder that holds the articles folder or is inside it: its "
+                                 "recaps would be read twice; remove the link")
+        return False
+    return True
