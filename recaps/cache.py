@@ -20,12 +20,14 @@ from pathlib import Path
 
 FOLDER = ".recaps-cache"
 _MAGIC = b"recaps-cache 1\n"
-_LIBRARIES = ("jinja2", "markdown", "markupsafe", "pyyaml", "python-slugify", "babel", "rapidfuzz")
+# The libraries whose versions shape the output (Pagefind makes the search bundle).
+_LIBRARIES = ("jinja2", "markdown", "markupsafe", "pyyaml", "python-slugify", "babel", "rapidfuzz",
+              "nh3", "pagefind-bin")
 _version: str | None = None
 
 
 def code_version() -> str:
-    """A hash of our package's source files, Python's version and the libraries' versions."""
+    """A hash of our package's files, Python's version and the libraries' versions."""
     global _version
     if _version is None:
         digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
@@ -34,11 +36,21 @@ def code_version() -> str:
                 digest.update(f"{name}={metadata.version(name)}\0".encode())
             except metadata.PackageNotFoundError:
                 digest.update(f"{name}=none\0".encode())
-        package = Path(__file__).resolve().parent
-        for path in sorted(package.rglob("*.py")):
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(package_digest(Path(__file__).resolve().parent))
         _version = digest.hexdigest()
     return _version
+
+
+def package_digest(package: Path) -> bytes:
+    """A hash of every file of the package that the output can depend on: its code and its data,
+    such as the translations (`locale/**/*.po`); compiled bytecode and hidden files aside."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*")):
+        name = path.relative_to(package).as_posix()
+        if path.is_file() and "__pycache__" not in name.split("/") and not name.startswith(".") \
+                and "/." not in name and path.suffix != ".pyc":
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
 
 
 def key_of(*parts) -> str:

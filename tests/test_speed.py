@@ -121,3 +121,18 @@ def test_jobs_must_be_a_positive_number(tmp_path, capsys):
         assert exc.code == 2
     assert "--jobs" in capsys.readouterr().err
     assert not os.path.exists(config.parent / "site")
+
+
+def test_the_cache_key_covers_the_translations_and_other_package_data(tmp_path):
+    import shutil
+    from recaps import cache
+    package = tmp_path / "recaps"
+    shutil.copytree(Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    po = package / "locale" / "it" / "LC_MESSAGES" / "messages.po"
+    before = cache.package_digest(package)
+    (package / "__pycache__").mkdir(exist_ok=True)
+    (package / "__pycache__" / "cache.cpython-311.pyc").write_bytes(b"bytecode")
+    assert cache.package_digest(package) == before  # bytecode is not a source
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Squadre"', 'msgstr "Club"', 1), encoding="utf-8")
+    assert 'msgstr "Club"' in po.read_text(encoding="utf-8")
+    assert cache.package_digest(package) != before
