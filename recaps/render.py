@@ -8,6 +8,7 @@ import html
 import io
 import pickle
 import re
+import weakref
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -27,6 +28,7 @@ from .views import MatchRow, StageGroup
 from .feeds import Feed
 from .output import FORMATS, PLAIN_FORMATS
 from .pages import Page
+from .sanitize import clean_html
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
@@ -85,7 +87,8 @@ class MarkdownRenderer:
     def convert(self, text: str) -> str:
         """The text's HTML, converted now (no lookup)."""
         self._md.reset()
-        return self._md.convert(text)
+        html = self._md.convert(text)
+        return clean_html(html) if self.allow_html else html
 
 
 def text_key(text: str) -> bytes:
@@ -100,6 +103,7 @@ class TemplateSnapshot(jinja2.BaseLoader):
         self.folder = templates_dir
         self.sources: dict[str, str] = {}
         self.undecodable: dict[str, tuple[int, int]] = {}  # name -> (line, byte) of the first non-UTF-8 byte
+        self._trees: dict[str, jinja2.nodes.Template] = {}
         if templates_dir.is_dir():
             for path in sorted(templates_dir.rglob("*")):
                 name = path.relative_to(templates_dir).as_posix()
@@ -124,6 +128,54 @@ class TemplateSnapshot(jinja2.BaseLoader):
     def list_templates(self):
         return sorted(self.sources)
 
+    def load(self, environment, name, globals=None):
+        """The template compiled from its one parse (see `parsed`)."""
+        _, filename, uptodate = self.get_source(environment, name)
+        code = environment.compile(self.parsed(environment, name), name, filename)
+        return environment.template_class.from_code(environment, code, environment.make_globals(globals), uptodate)
+
+    def parsed(self, environment, name: str) -> jinja2.nodes.Template:
+        """A template's syntax tree, parsed once: compiling it and finding what it uses share it.
+        Raises TemplateNotFound or TemplateSyntaxError as loading would."""
+        if name not in self._trees:
+            source, filename, _ = self.get_source(environment, name)
+            self._trees[name] = environment.parse(source, name, filename)
+        return self._trees[name]
+
+
+class Fragments:
+    """`{% call fragment(name, value, ...) %}...{% endcall %}`: a piece of markup that many pages
+    show (a team's chip, a tie's card), rendered once per page language and the values it shows.
+
+    The body must depend on nothing but those values, the page's language and the site (config,
+    filters, urls). Model values are frozen, so a value is known by its identity: the memo holds
+    a weak reference to each, and an entry counts only while those are still the same objects."""
+
+    LIMIT = 200_000  # entries; past it the memo starts again (a long `serve` session's old models)
+
+    def __init__(self):
+        self._known: dict[tuple, tuple[tuple, Markup]] = {}
+
+    @jinja2.pass_context
+    def __call__(self, context, name: str, *values, caller) -> Markup:
+        key = (name, context.get("lang"), *(value if _is_plain(value) else id(value) for value in values))
+        found = self._known.get(key)
+        if found is not None and all(ref() is value if ref is not None else _is_plain(value)
+                                     for ref, value in zip(found[0], values)):
+            return found[1]
+        if len(self._known) >= self.LIMIT:
+            self._known.clear()
+        markup = Markup(caller())
+        self._known[key] = (tuple(None if _is_plain(value) else weakref.ref(value) for value in values), markup)
+        return markup
+
+    def clear(self) -> None:
+        self._known.clear()
+
+
+def _is_plain(value) -> bool:
+    return value is None or type(value) in (str, int, bool, float)
+
 
 def make_environment(config: Config, loader: jinja2.BaseLoader,
                      markdown_renderer: MarkdownRenderer | None = None) -> jinja2.Environment:
@@ -135,7 +187,7 @@ def make_environment(config: Config, loader: jinja2.BaseLoader,
     )
     markdown_renderer = markdown_renderer or MarkdownRenderer(config.allow_html)
     i18n.install(env)
-    env.globals.update(config=config, urls=urls, structured=structured, feeds=feeds)
+    env.globals.update(config=config, urls=urls, structured=structured, feeds=feeds, fragment=Fragments())
     env.filters.update(
         url=lambda url: urls.link(config.base_path, url),
         abs_url=lambda url: urls.absolute(config.origin, config.base_path, url),
@@ -206,9 +258,16 @@ class Renderer:
         return digest.hexdigest()
 
     def prepare(self, pages: list[Page]) -> None:
-        """Work out the digest of every template the pages use, once: forked workers inherit them."""
-        for name in sorted({page.template for page in pages}):
+        """Work out the digest of every template the pages use and compile them, once: forked
+        workers inherit both. Fragments of an earlier plan are forgotten."""
+        self.env.globals["fragment"].clear()
+        for name in sorted({page.template for page in pages} - FORMATS.keys()):
             self._template_digest(name)
+            for used in sorted(self._closure(name)):
+                try:
+                    self.env.get_template(used)
+                except Exception:  # noqa: BLE001 (rendering reports it, naming the page)
+                    pass
 
     def render(self, page: Page) -> bytes:
         if page.template in FORMATS:
@@ -234,7 +293,7 @@ class Renderer:
                 continue
             seen.add(current)
             try:
-                tree = self.env.parse(self._source(current), current)
+                tree = self.templates.parsed(self.env, current)
             except jinja2.TemplateError:
                 continue  # rendering reports it, with its line
             for used in jinja2.meta.find_referenced_templates(tree):
