@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -80,38 +81,48 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _memory(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) in KiB of `pid` and all its descendants."""
-    rss = pss = 0
+def _memory(pid: int) -> tuple[int, int, int]:
+    """(RSS, PSS, RSS of the search indexer) in KiB of `pid` and all its descendants."""
+    rss = pss = indexer = 0
     todo = [pid]
     while todo:
         current = todo.pop()
         try:
+            with open(f"/proc/{current}/comm") as file:
+                is_indexer = file.read().strip() == "pagefind"
             with open(f"/proc/{current}/smaps_rollup") as file:
                 for line in file:
                     if line.startswith("Rss:"):
                         rss += int(line.split()[1])
+                        indexer += int(line.split()[1]) if is_indexer else 0
                     elif line.startswith("Pss:"):
                         pss += int(line.split()[1])
         except OSError:
             continue
         todo.extend(_children(current))
-    return rss, pss
+    return rss, pss, indexer
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Run `command` to its end: (seconds, peak RSS MiB, peak PSS MiB) over all its processes."""
+def run(command: list[str], cwd: Path) -> tuple[float, float, float, float, float, float]:
+    """Run `command` to its end: (seconds, peak RSS MiB, peak PSS MiB, peak RSS MiB without the search
+    indexer (Pagefind), the indexer's peak RSS MiB, CPU seconds) over all its processes. CPU seconds
+    (user + system of the process and the children it waited for) say more than wall time on a
+    machine shared with other work."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_rss = peak_pss = 0
+    peak_rss = peak_pss = peak_ours = peak_indexer = 0
     while process.poll() is None:
-        rss, pss = _memory(process.pid)
+        rss, pss, indexer = _memory(process.pid)
         peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        peak_ours, peak_indexer = max(peak_ours, rss - indexer), max(peak_indexer, indexer)
         time.sleep(0.02)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
-    return seconds, peak_rss / 1024, peak_pss / 1024
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, peak_rss / 1024, peak_pss / 1024, peak_ours / 1024, peak_indexer / 1024, cpu
 
 
 # ------------------------------------------------------------------------------- the builds ----
@@ -168,8 +179,8 @@ def edit_once(path: Path, original: bytes, round_number: int) -> None:
     path.write_bytes(original + f"{EDIT.strip()} ({round_number})\n".encode())
 
 
-def bench(count: int, runs: int, jobs: int | None, peers: bool) -> dict[str, list[tuple[float, float, float]]]:
-    """Every measurement by kind ("ours cold", "hugo one edit", ...): (seconds, RSS MiB, PSS MiB) per round."""
+def bench(count: int, runs: int, jobs: int | None, peers: bool) -> dict[str, list[tuple]]:
+    """Every measurement by kind ("ours cold", "hugo one edit", ...): what `run` measures, per round."""
     ours = Ours(count, jobs)
     pelican, hugo = (Pelican(count), Hugo(count)) if peers else (None, None)
     results: dict[str, list] = {}
@@ -225,12 +236,15 @@ def floor(project: Path) -> float:
 
 def report(count: int, results: dict[str, list]) -> None:
     print(f"\n{count:,} recaps, {len(next(iter(results.values())))} rounds (medians; memory: peak over all processes)")
-    print(f"  {'build':<20} {'seconds':>8} {'RSS MiB':>8} {'PSS MiB':>8}")
+    print(f"  {'build':<20} {'seconds':>8} {'CPU s':>8} {'RSS MiB':>8} {'PSS MiB':>8} {'w/o Pagefind':>12} "
+          f"{'Pagefind':>9}")
     medians = {}
     for kind, values in results.items():
-        seconds, rss, pss = (statistics.median(column) for column in zip(*values))
+        seconds, cpu = statistics.median(v[0] for v in values), statistics.median(v[5] for v in values)
         medians[kind] = seconds
-        print(f"  {kind:<20} {seconds:>8.2f} {max(v[1] for v in values):>8.0f} {max(v[2] for v in values):>8.0f}")
+        peaks = (max(v[column] for v in values) for column in (1, 2, 3, 4))
+        print(f"  {kind:<20} {seconds:>8.2f} {cpu:>8.2f} " + " ".join(f"{peak:>{width}.0f}" for peak, width
+                                                                      in zip(peaks, (8, 8, 12, 9))))
     goals = [("ours cold", "pelican cold", 0.55), ("ours no change", "hugo no change", 0.5),
              ("ours one edit", "hugo one edit", 0.5)]
     for ours, theirs, goal in goals:

@@ -136,3 +136,33 @@ def test_the_cache_key_covers_the_translations_and_other_package_data(tmp_path):
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Squadre"', 'msgstr "Club"', 1), encoding="utf-8")
     assert 'msgstr "Club"' in po.read_text(encoding="utf-8")
     assert cache.package_digest(package) != before
+
+
+def test_a_fragment_is_rendered_once_per_language_and_value_and_never_for_another_value():
+    import gc
+    import jinja2
+    from recaps.render import Fragments
+    env = jinja2.Environment(autoescape=True)
+    env.globals["fragment"] = Fragments()
+    calls = []
+    env.globals["seen"] = lambda value: calls.append(value) or value.name
+    template = env.from_string("{% call fragment('chip', team, size) %}<b>{{ seen(team) }}</b>{{ size }}"
+                               "{% endcall %}")
+
+    class Team:
+        def __init__(self, name):
+            self.name = name
+
+    milan, inter = Team("Milan"), Team("Inter")
+    assert template.render(team=milan, size=1, lang="en") == "<b>Milan</b>1"
+    assert template.render(team=milan, size=1, lang="en") == "<b>Milan</b>1"
+    assert calls == [milan]  # the second page took the fragment from the memo
+    assert template.render(team=milan, size=1, lang="it") == "<b>Milan</b>1"
+    assert template.render(team=milan, size=2, lang="it") == "<b>Milan</b>2"
+    assert template.render(team=inter, size=1, lang="en") == "<b>Inter</b>1"
+    assert len(calls) == 4
+    del milan, inter
+    gc.collect()
+    for number in range(50):  # new objects may take a dead one's id: never its fragment
+        team = Team(f"Club {number}")
+        assert template.render(team=team, size=1, lang="en") == f"<b>Club {number}</b>1"
