@@ -30,17 +30,14 @@ class _Resolver:
     error there instead of a warning (see `_check_near_misses`).
     """
 
-    def __init__(self, registry: Registry, problems: Problems):
+    def __init__(self, registry: Registry, problems: Problems, lookups: Lookups | None = None):
         self.registry = registry
         self.problems = problems
         self.unknown_teams: dict[str, Team] = {}
         self.unknown_competitions: dict[str, Competition] = {}
         self.unknown_stages: dict[tuple[str, str], Stage] = {}
         self._pending: dict[tuple[str, str, str], tuple[int, str]] = {}  # (path, kind, key) -> first line, text
-        self._team_choices = {key: registry.teams[slug].name for key, slug in registry.team_names.items()}
-        self._competition_choices = {key: registry.competitions[slug].name
-                                     for key, slug in registry.competition_names.items()}
-        self._nearby: dict[tuple, Team | Competition | None] = {}
+        self.lookups = lookups if lookups is not None and lookups.registry is registry else Lookups(registry)
 
     def _unknown(self, path: str, line: int, kind: str, name: str, message) -> None:
         """Note an unknown name at its first place in a file; `message()` says what to tell."""
@@ -74,15 +71,29 @@ class _Resolver:
     def _near(self, kind: str, name: str, finder):
         """Computed once per name: unknown names recur in thousands of matches."""
         key = (kind, name, finder)
-        if key not in self._nearby:
-            choices = self._team_choices if kind == "team" else self._competition_choices
+        nearby = self.lookups.nearby
+        if key not in nearby:
+            choices = self.lookups.team_choices if kind == "team" else self.lookups.competition_choices
             intended = finder(name, choices)
             lookup = self.registry.team if kind == "team" else self.registry.competition
-            self._nearby[key] = lookup(intended) if intended else None
-        return self._nearby[key]
+            nearby[key] = lookup(intended) if intended else None
+        return nearby[key]
+
+    def known_team(self, name: str) -> Team | None:
+        """The registry's team of that name, looked up once per name."""
+        teams = self.lookups.teams
+        if name not in teams:
+            teams[name] = self.registry.team(name)
+        return teams[name]
+
+    def known_competition(self, name: str) -> Competition | None:
+        competitions = self.lookups.competitions
+        if name not in competitions:
+            competitions[name] = self.registry.competition(name)
+        return competitions[name]
 
     def team(self, name: str, path: str, line: int) -> Team:
-        team = self.registry.team(name)
+        team = self.known_team(name)
         if team:
             return team
         self._unknown(path, line, "team", name, lambda: f"unknown team {name!r}{_hint(self.near_team(name))}"
@@ -91,7 +102,7 @@ class _Resolver:
         return self.unknown_teams.setdefault(slug, Team(name=name, slug=slug, known=False))
 
     def competition(self, name: str, path: str, line: int) -> Competition:
-        competition = self.registry.competition(name)
+        competition = self.known_competition(name)
         if competition:
             return competition
         self._unknown(path, line, "competition", name,
@@ -101,7 +112,14 @@ class _Resolver:
         return self.unknown_competitions.setdefault(slug, Competition(name=name, slug=slug, known=False))
 
     def stage(self, competition: Competition, name: str, path: str, line: int) -> Stage:
-        stage = find_stage(competition, name)
+        stages = self.lookups.stages  # a known competition is this registry's, so its slug says which
+        key = (competition.slug, name)
+        if not competition.known:
+            stage = find_stage(competition, name)
+        elif key in stages:
+            stage = stages[key]
+        else:
+            stage = stages[key] = find_stage(competition, name)
         if stage:
             return stage
         if competition.known:
@@ -112,6 +130,23 @@ class _Resolver:
                                                              f"{names})")
         key = (competition.slug, name_key(name))
         return self.unknown_stages.setdefault(key, Stage(name=name, slug=slugify(name), known=False))
+
+
+class Lookups:
+    """What resolving names finds in one registry: which team or stage a name is, and
+    which known name an unknown one looks like. It depends on the registry alone, so the
+    preview keeps it from one rebuild to the next while the registry is unchanged (the
+    parse cache then hands back the same `Registry` object)."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self.team_choices = {key: registry.teams[slug].name for key, slug in registry.team_names.items()}
+        self.competition_choices = {key: registry.competitions[slug].name
+                                    for key, slug in registry.competition_names.items()}
+        self.nearby: dict[tuple, Team | Competition | None] = {}
+        self.teams: dict[str, Team | None] = {}  # name as written -> the registry's team
+        self.competitions: dict[str, Competition | None] = {}
+        self.stages: dict[tuple[str, str], Stage | None] = {}  # (known competition's slug, name) -> stage
 
 
 def _hint(intended) -> str:
@@ -127,9 +162,11 @@ def near_stage(competition: Competition, name: str, finder=closest) -> Stage | N
 
 
 def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *,
-             include_drafts: bool = False) -> Site:
+             include_drafts: bool = False, lookups: Lookups | None = None) -> Site:
+    """The site of these articles. `lookups`: name resolutions kept from an earlier
+    assemble (used only if made for this very registry)."""
     specs = sorted((spec for spec in specs if include_drafts or not spec.draft), key=lambda spec: spec.path)
-    resolve = _Resolver(registry, problems)
+    resolve = _Resolver(registry, problems, lookups)
     _check_unique_slugs(specs, problems)
 
     reports: dict[tuple, list[tuple[Match, MatchSpec]]] = defaultdict(list)
@@ -222,7 +259,7 @@ def _resolve_match(spec: MatchSpec, article: ArticleSpec, resolve: _Resolver,
 
 
 def _event(event: EventSpec, home: Team, away: Team, resolve: _Resolver, path: str) -> Event:
-    team = resolve.registry.team(event.team)
+    team = resolve.known_team(event.team)
     if team is None and name_key(event.team) in (home.slug, name_key(home.name)):
         team = home
     if team is None and name_key(event.team) in (away.slug, name_key(away.name)):

@@ -162,10 +162,39 @@ def _apply(project: Path, step: tuple) -> None:
                                              "base_url: https://example.org/recaps/\nper_page: 2\n")
     elif kind == "static":
         (project / "static" / f"extra-{number % 2}.css").write_text(f"/* {number} */\n")
+    elif kind == "respell":
+        _respell(articles, ["Napoli", "NAPOLI", "napoli"][number % 3])
+
+
+NAPOLI_LEG = """---
+title: Napoli tie, leg {leg}
+date: {date}
+competition: UEFA Champions League
+season: 2024-25
+matches:
+  - {{home: {home}, away: {away}, score: {score}, date: {date}, stage: Round of 16, leg: {leg}}}
+---
+Leg {leg}.
+"""
+
+
+def _respell(articles: Path, spelling: str) -> None:
+    """A club the registry lacks takes its first spelling in the site: an article that comes
+    first (aa-...) spells it anew, which renames it in a tie whose own files did not change."""
+    for leg, home, away, date, score in ((1, "Milan", "Napoli", "2025-03-04", "1-0"),
+                                         (2, "Napoli", "Milan", "2025-03-11", "2-0")):
+        path = articles / f"napoli-tie-{leg}.md"
+        if not path.exists():
+            path.write_text(NAPOLI_LEG.format(leg=leg, home=home, away=away, date=date, score=score),
+                            encoding="utf-8")
+    (articles / "aa-napoli-league.md").write_text(
+        "---\ntitle: Napoli in the league phase\ndate: 2024-11-05\ncompetition: UEFA Champions League\n"
+        f"season: 2024-25\nmatches:\n  - {{home: Milan, away: {spelling}, score: 2-2, stage: League phase}}\n"
+        "---\nA draw.\n", encoding="utf-8")
 
 
 STEPS = st.tuples(st.sampled_from(["score", "body", "delete", "rename", "create", "break", "team", "template",
-                                   "config", "static"]),
+                                   "config", "static", "respell"]),
                   st.sampled_from(ARTICLES), st.integers(0, 11))
 
 
@@ -185,6 +214,20 @@ def test_after_any_edits_the_preview_equals_a_clean_build(steps):
             assert ok == (clean is not None), step
             if ok:
                 assert files_of(folder / "preview") == clean, step
+
+
+def test_a_club_respelt_in_another_recap_is_renamed_in_a_tie_whose_files_did_not_change(tmp_path):
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    articles = tmp_path / "content" / "articles"
+    _respell(articles, "Napoli")
+    assert builder.build().ok
+    _respell(articles, "NAPOLI")
+    assert builder.build().ok
+    tie = (tmp_path / "preview" / "ties" / "uefa-champions-league" / "2024-25" / "round-of-16" / "milan-vs-napoli"
+           / "index.html").read_text(encoding="utf-8")
+    assert "NAPOLI" in tie
+    assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
 
 
 def test_a_template_syntax_error_names_the_template_and_line(tmp_path):

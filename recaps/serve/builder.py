@@ -17,12 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
+from ..assemble import Lookups, assemble
 from ..config import Config
 from ..errors import BuildFailed, Problems
-from ..pipeline import Timings, assemble_site, configure, plan_site, template_failed
-from ..sources import ParseCache
+from ..model import Site
+from ..pipeline import Timings, configure, plan_site, template_failed
+from ..sources import ParseCache, read_articles, read_registry
 from ..render import Renderer, TemplateFailed, TemplateSnapshot
 from ..write import OutputFolder
+from .indexer import indexed
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Outcome:
     rendered: int = 0  # outputs rendered and written
     copied: int = 0  # static files copied
     removed: int = 0  # files of URLs that disappeared
+    search_pages_changed: bool = False  # whether a page that search reads was written or removed
     milliseconds: float = 0.0
     config: Config | None = None
 
@@ -57,6 +61,7 @@ class PreviewBuilder:
     fingerprints: dict[str, str] = field(default_factory=dict)  # URL -> fingerprint, as written
     cache: ParseCache = field(default_factory=ParseCache)
     _renderer: Renderer | None = None
+    _lookups: Lookups | None = None  # name resolutions in the registry, kept while it is unchanged
 
     def build(self) -> Outcome:
         started = time.perf_counter()
@@ -80,8 +85,7 @@ class PreviewBuilder:
         if config is None:
             raise BuildFailed(problems)
         outcome.config = config
-        self.cache.start()
-        site = assemble_site(config, problems, Timings(), drafts=self.drafts, cache=self.cache)
+        site = self._assemble(config, problems)
         pages = plan_site(site, config, problems, Timings())
         renderer = self._renderer_for(config)
         outputs: dict[str, tuple[str, bytes | None]] = {}
@@ -95,6 +99,19 @@ class PreviewBuilder:
             raise template_failed(exc, problems) from None
         outputs.update(self._static(config))
         return outputs
+
+    def _assemble(self, config: Config, problems: Problems) -> Site:
+        """The site, as `pipeline.assemble_site` makes it, with what the last rebuild learnt about
+        the registry's names kept; raises BuildFailed when there are errors."""
+        self.cache.start()
+        registry = read_registry(config, problems, self.cache)
+        specs = read_articles(config, problems, self.cache)
+        if self._lookups is None or self._lookups.registry is not registry:
+            self._lookups = Lookups(registry)
+        site = assemble(specs, registry, problems, include_drafts=self.drafts, lookups=self._lookups)
+        if problems.errors:
+            raise BuildFailed(problems)
+        return site
 
     def _static(self, config: Config) -> dict[str, tuple[str, bytes | None]]:
         outputs = {}
@@ -124,9 +141,11 @@ class PreviewBuilder:
                     outcome.copied += 1
                 else:
                     outcome.rendered += 1
+                    outcome.search_pages_changed = outcome.search_pages_changed or indexed(url)
         for url in self.fingerprints.keys() - outputs.keys():
             self.folder.remove(url)
             outcome.removed += 1
+            outcome.search_pages_changed = outcome.search_pages_changed or indexed(url)
         self.fingerprints = {url: fingerprint for url, (fingerprint, _) in outputs.items()}
 
     def _renderer_for(self, config: Config) -> Renderer:

@@ -3,12 +3,17 @@ and rebuild and reload the browser on every save.
 
 The preview never touches the published `site/`: it lives in a temporary
 folder outside the project, which is removed when the server stops (Ctrl-C or
-SIGTERM, within a second or two).
+SIGTERM, within a second or two). A server killed outright (SIGKILL) cannot
+remove its folder: the folder's name carries the server's process id, and the
+next start removes the folders of servers that are no longer running.
 """
 from __future__ import annotations
 
 import argparse
 import errno
+import os
+import queue
+import re
 import shutil
 import signal
 import sys
@@ -26,8 +31,9 @@ from ..pipeline import configure
 from ..sources import shown_path
 from ..write import OutputFolder
 from .builder import Outcome, PreviewBuilder
+from .indexer import SearchIndexer
 from .server import PreviewState, application, error_page, reload_browsers
-from .watcher import Watcher
+from .watcher import Watcher, watched_folders
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,11 +59,37 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         else:
             print(f"serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    preview_dir = Path(tempfile.mkdtemp(prefix="recaps-preview-"))
+    remove_abandoned_previews(Path(tempfile.gettempdir()))
+    preview_dir = Path(tempfile.mkdtemp(prefix=f"{PREVIEW_PREFIX}{os.getpid()}-"))
     try:
         return Preview(args, sockets, preview_dir).run()
     finally:
         shutil.rmtree(preview_dir, ignore_errors=True)
+
+
+PREVIEW_PREFIX = "recaps-preview-"
+_PREVIEW_NAME = re.compile(re.escape(PREVIEW_PREFIX) + r"(\d+)-")
+
+
+def remove_abandoned_previews(folder: Path) -> list[Path]:
+    """Remove the preview folders in `folder` left by servers that are no longer running; returns them."""
+    removed = []
+    for path in sorted(folder.glob(PREVIEW_PREFIX + "*")):
+        found = _PREVIEW_NAME.match(path.name)
+        if found and path.is_dir() and not path.is_symlink() and not process_running(int(found.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def process_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 class Preview:
@@ -71,6 +103,9 @@ class Preview:
         self.state = PreviewState(preview_dir, "/", self.builder.lock)
         self.loop: ioloop.IOLoop | None = None
         self._reported: list = []  # the problems printed last
+        self.changes: queue.Queue[list[Path] | None] = queue.Queue()  # from the watcher: what was saved
+        self.watcher: Watcher | None = None
+        self.indexer = SearchIndexer(preview_dir, self.report_search)
 
     def run(self) -> int:
         self.loop = ioloop.IOLoop.current()
@@ -86,11 +121,12 @@ class Preview:
         # cannot be read yet: watch where its default folders would be, and show its problems.
         config = configure(self.args.config, Problems(), base_url=self.args.base_url) or \
             Config(root=self.args.config.parent, path=shown_path(self.args.config))
-        watcher = Watcher(config, self.args.config)
-        watcher.start()
+        self.watch(config)
         outcome = self.builder.build()
-        threading.Thread(target=self.rebuild_on_changes, args=(watcher,), daemon=True).start()
+        threading.Thread(target=self.rebuild_on_changes, daemon=True).start()
         self.show(outcome, "first build")
+        self.index_search(outcome)
+        self.follow_folders(outcome)
         server = httpserver.HTTPServer(application(self.state))
         server.add_sockets(self.sockets)
         port = self.sockets[0].getsockname()[1]
@@ -107,18 +143,33 @@ class Preview:
         except KeyboardInterrupt:
             pass
         finally:
-            watcher.stop()
-            watcher.changes.put(None)  # ends rebuild_on_changes
+            self.watcher.stop()
+            self.indexer.stop()
+            self.changes.put(None)  # ends rebuild_on_changes
             server.stop()
         print("serve: stopped", flush=True)
         return 0
 
-    def rebuild_on_changes(self, watcher: Watcher) -> None:
+    def watch(self, config: Config) -> None:
+        """Watch the sources `config` names (instead of those watched so far)."""
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.watcher = Watcher(config, self.args.config, self.changes)
+        self.watcher.start()
+
+    def follow_folders(self, outcome: Outcome) -> None:
+        """After config.yaml named other content, templates or static folders: watch those, and
+        build once more for anything saved in them before they were watched."""
+        if outcome.config is not None and watched_folders(outcome.config) != self.watcher.folders:
+            self.watch(outcome.config)
+            self.changes.put([self.args.config])
+
+    def rebuild_on_changes(self) -> None:
         """Runs in a thread of its own: one rebuild for all the changes waiting, then have the
         browsers reload if anything they show changed."""
-        while (changed := watcher.changes.get()) is not None:
-            while not watcher.changes.empty():
-                more = watcher.changes.get()
+        while (changed := self.changes.get()) is not None:
+            while not self.changes.empty():
+                more = self.changes.get()
                 if more is None:
                     return
                 changed += more
@@ -128,6 +179,21 @@ class Preview:
         outcome = self.builder.build()
         if self.show(outcome, describe(changed)) and self.loop is not None:
             self.loop.add_callback(reload_browsers)
+        self.index_search(outcome)
+        self.follow_folders(outcome)
+
+    def index_search(self, outcome: Outcome) -> None:
+        """Have the search bundle made again, in the background, when a page search reads changed."""
+        if outcome.ok and outcome.search_pages_changed:
+            self.indexer.request(outcome.config.language)
+
+    def report_search(self, line: str, problems: Problems) -> None:
+        """After each search bundle: its line, or why Pagefind failed (the preview itself lives on)."""
+        if problems.errors:
+            report(problems, sys.stdout)
+            print("search index: not made (the preview's search finds nothing meanwhile)", flush=True)
+        else:
+            print(line, flush=True)
 
     def show(self, outcome: Outcome, what: str) -> bool:
         """Print the rebuild's line (and its problems, when they changed); update what the

@@ -20,19 +20,24 @@ QUIET_MS = 50  # a batch ends after this long without another change
 LONGEST_BATCH_MS = 800  # ... or after this long in all
 
 
+def watched_folders(config: Config) -> list[Path]:
+    """The content, templates and static folders the config names that exist, resolved and sorted."""
+    folders = (config.root / name for name in (config.content_dir, config.templates_dir, config.static_dir))
+    return sorted({folder.resolve() for folder in folders if folder.is_dir()})
+
+
 class Watcher:
     """Puts each batch of changed paths on `changes`, from threads of its own."""
 
-    def __init__(self, config: Config, config_file: Path):
-        folders = [config.root / config.content_dir, config.root / config.templates_dir,
-                   config.root / config.static_dir]
+    def __init__(self, config: Config, config_file: Path, changes: queue.Queue | None = None):
+        self.folders = watched_folders(config)
         config_file = config_file.resolve()
         default = watchfiles.DefaultFilter()
         self.streams = [
-            (sorted({folder.resolve() for folder in folders if folder.is_dir()}), True, default),
+            (self.folders, True, default),
             ([config_file.parent], False, lambda change, path: Path(path).name == config_file.name),
         ]
-        self.changes: queue.Queue[list[Path]] = queue.Queue()
+        self.changes: queue.Queue[list[Path]] = queue.Queue() if changes is None else changes
         self.stop_event = threading.Event()
         self._ready = [threading.Event() for _ in self.streams]
 
