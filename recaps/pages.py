@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from . import urls
 from .config import Config
 from .feeds import all_feeds
-from .model import Site
+from .model import Match, Site, Team
+from .rules import Season
 from .output import articles_data, matches_data, teams_data, ties_data
 from .structured import lastmod
 from .views import SiteIndex, bracket, card
@@ -79,6 +80,57 @@ def _shown_articles(view: dict) -> list:
     return shown
 
 
+def _team_pages(team: Team, index: SiteIndex, per_page: int) -> list[Page]:
+    """A team's page, paged by season when its results are many: `/teams/<slug>/` holds the
+    newest seasons, `/teams/<slug>/page/2/` the ones before, each page whole seasons of about
+    `per_page` results (one season is never split), with that page's ties and recaps. A recap
+    goes with the newest season of the team's matches it reports; one that only mentions the
+    team goes with the page whose dates hold its date. Every page shows the whole record."""
+    matches = index.team_matches.get(team.slug, [])  # newest first
+    by_season: dict[Season, list[Match]] = {}
+    for match in matches:
+        by_season.setdefault(match.season, []).append(match)
+    groups: list[list[Season]] = []  # the seasons of each page, newest first
+    shown = 0
+    for season in sorted(by_season, reverse=True):
+        if not groups or (shown and shown + len(by_season[season]) > per_page):
+            groups.append([])
+            shown = 0
+        groups[-1].append(season)
+        shown += len(by_season[season])
+    groups = groups or [[]]
+    page_of = {season: number for number, seasons in enumerate(groups) for season in seasons}
+    since = [min(match.date for season in seasons for match in by_season[season]) if seasons else None
+             for seasons in groups]  # a page holds the dates from its oldest match on (page 1: all later)
+    reporters = set(index.reporters(team))
+    articles: list[list] = [[] for _ in groups]
+    for article in index.team_articles.get(team.slug, []):
+        reported = [match for match in index.reported_matches(article)
+                    if team.slug in (match.home.slug, match.away.slug)]
+        if reported:
+            number = page_of[max(match.season for match in reported)]
+        elif article.date is None:
+            number = len(groups) - 1
+        else:
+            number = next((n for n, start in enumerate(since) if start is None or article.date >= start),
+                          len(groups) - 1)
+        articles[number].append(article)
+    ties = index.team_ties.get(team.slug, [])
+    pages = []
+    for number, seasons in enumerate(groups):
+        on_page = set(seasons)
+        shown_articles = articles[number]
+        pages.append(Page(urls.page(urls.team(team), number + 1), "team.html", {
+            "team": team, "record": index.record(team),
+            "matches": index.rows(match for match in matches if len(groups) == 1 or match.season in on_page),
+            "ties": [tie for tie in ties if len(groups) == 1 or tie.season in on_page],
+            "articles": [index.card(article) for article in shown_articles],
+            "reported": sorted(reporters & {article.slug for article in shown_articles}),
+            "pagination": _pager(urls.team(team), number + 1, len(groups)),
+        }))
+    return pages
+
+
 def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
     pages: list[Page] = []
     cards = [index.card(article) for article in site.articles]
@@ -107,13 +159,7 @@ def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
         }, article.lang))
 
     for team in site.teams.values():
-        matches = index.team_matches.get(team.slug, [])
-        pages.append(Page(urls.team(team), "team.html", {
-            "team": team, "record": index.record(team), "matches": index.rows(matches),
-            "ties": index.team_ties.get(team.slug, []),
-            "articles": [index.card(article) for article in index.team_articles.get(team.slug, [])],
-            "reported": index.reporters(team),
-        }))
+        pages.extend(_team_pages(team, index, config.per_page))
 
     for tie in site.ties.values():
         pages.append(Page(urls.tie(tie), "tie.html", {
