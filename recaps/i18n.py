@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext as _gettext
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -147,6 +148,45 @@ def local_name(value, lang: str) -> str:
         return ""
     names = dict(getattr(value, "names", ()) or ())
     return names.get(base_language(lang)) or value.name
+
+
+# ---------------------------------------------------------------- a club's name in a sentence
+
+_VOWELS = "aeiou"
+
+
+def guess_article(name: str, lang: str) -> str:
+    """The article `lang` most likely puts before a club it knows nothing else about: in
+    Italian a club ("il club") is masculine, so l' before a vowel or h, lo before s and a
+    consonant, z, x, y, j, gn, ps or pn, else il. '' for a language without articles.
+
+    >>> [guess_article(n, "it") for n in ("Milan", "Atalanta", "Hoffenheim", "Sporting CP", "Zenit", "Club Brugge")]
+    ['il', "l'", "l'", 'lo', 'lo', 'il']
+    """
+    if base_language(lang) != "it":
+        return ""
+    word = "".join(c for c in unicodedata.normalize("NFD", name.strip().lower()) if not unicodedata.combining(c))
+    if word[:1] in _VOWELS + "h":
+        return "l'"
+    if word[:1] in "zxyj" or word[:2] in ("gn", "ps", "pn") or (word[:1] == "s" and word[1:2].isalpha()
+                                                                 and word[1:2] not in _VOWELS):
+        return "lo"
+    return "il"
+
+
+def with_article(name: str, article: str) -> str:
+    """'il Milan', "l'Atalanta" (an elided article takes no space), or the bare name."""
+    if not article:
+        return name
+    return article + name if article.endswith(("'", "\u2019")) else f"{article} {name}"
+
+
+def club_in_sentence(team, lang: str) -> str:
+    """A club as a sentence names it in `lang`: teams.yaml's `article` for that language, else
+    the guess above. "il Club Brugge", "la Juventus", "l'Atalanta"; "Milan" in English."""
+    lang = base_language(lang)
+    given = dict(team.definite_articles).get(lang)
+    return with_article(team.name, guess_article(team.name, lang) if given is None else given)
 
 
 def in_page_language(function):
@@ -303,3 +343,4 @@ def check_translations(site, pages, config, problems) -> None:
                 problems.warn(f"{config.content_dir}/competitions.yaml", 0,
                               f"stage {name!r} has no {lang!r} name (`names: {{{lang}: ...}}`): "
                               f"{lang!r} pages show it in English")
+

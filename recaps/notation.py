@@ -4,8 +4,8 @@ second leg. Pure: model values and a language code in, text out. Every word goes
 the language's catalogue (see recaps/i18n.py); scores are written with an en dash."""
 from __future__ import annotations
 
-from .i18n import translator
-from .model import Match, Tie
+from .i18n import club_in_sentence, translator
+from .model import Match, Team, Tie
 from .rules import Score, SecondLegNeed, away_goals_apply, second_leg_needs
 
 DASH = "\u2013"
@@ -63,28 +63,29 @@ def _away_goals(tie: Tie) -> tuple[int, int]:
 
 def decided_text(tie: Tie, lang: str = "en") -> str:
     """How a decided tie was settled, with the figures, the winner's first:
-    'Club Brugge go through on aggregate, 5–2'; '' while in progress."""
+    'Club Brugge go through on aggregate, 5–2' / 'Il Club Brugge passa il turno ...'; '' while in progress."""
     winner = tie.winner
     if winner is None:
         return ""
     _ = translator(lang).gettext
     single = tie.legs_needed == 1
     last = tie.legs[-1]
-    values = {"winner": winner.name, "score": _for_winner(tie, tie.result.aggregate)}
+    values = {"winner": club_in_sentence(winner, lang), "score": _for_winner(tie, tie.result.aggregate)}
     how = tie.result.decided_by
     if how == "penalties" and last and last.pens:
         first, second = sorted((last.pens.home, last.pens.away), reverse=True)
         values["pens"] = _dash(first, second)
-        return (_("%(winner)s win on penalties, %(pens)s, after a %(score)s draw") if single
-                else _("%(winner)s go through on penalties, %(pens)s, after a %(score)s aggregate")) % values
+        return _capital((_("%(winner)s win on penalties, %(pens)s, after a %(score)s draw") if single
+                         else _("%(winner)s go through on penalties, %(pens)s, after a %(score)s aggregate")) % values)
     if how == "away_goals":
         ours, theirs = _away_goals(tie)
         values["away"] = _dash(ours, theirs)
-        return _("%(winner)s go through on away goals, %(away)s, after a %(score)s aggregate") % values
+        return _capital(_("%(winner)s go through on away goals, %(away)s, after a %(score)s aggregate") % values)
     if how == "extra_time":
-        return (_("%(winner)s win %(score)s after extra time") if single
-                else _("%(winner)s go through after extra time, %(score)s on aggregate")) % values
-    return (_("%(winner)s win %(score)s") if single else _("%(winner)s go through on aggregate, %(score)s")) % values
+        return _capital((_("%(winner)s win %(score)s after extra time") if single
+                         else _("%(winner)s go through after extra time, %(score)s on aggregate")) % values)
+    return _capital((_("%(winner)s win %(score)s") if single
+                     else _("%(winner)s go through on aggregate, %(score)s")) % values)
 
 
 def settled_text(tie: Tie, lang: str = "en") -> str:
@@ -154,9 +155,9 @@ def _result_phrase(own: int, other: int, lang: str) -> str:
     return _("a %(score)s draw") % {"score": _dash(own, other)}
 
 
-def _need_clause(team: str, need: SecondLegNeed, at_home: bool, lang: str) -> str:
+def _need_clause(team: Team, need: SecondLegNeed, at_home: bool, lang: str) -> str:
     _ = translator(lang).gettext
-    values = {"team": team, "goals": _goals_word(abs(need.win_by), lang)}
+    values = {"team": club_in_sentence(team, lang), "goals": _goals_word(abs(need.win_by), lang)}
     if need.win_by >= 2:
         text = (_("%(team)s need to win by %(goals)s goals at home") if at_home
                 else _("%(team)s need to win by %(goals)s goals"))
@@ -186,14 +187,14 @@ def _extra_time_clause(need: SecondLegNeed, lang: str) -> str:
     return _("a %(goals)s-goal win takes the tie to extra time") % {"goals": _goals_word(margin, lang)}
 
 
-def _away_goals_clause(team: str, need: SecondLegNeed, lang: str) -> str:
+def _away_goals_clause(team: Team, need: SecondLegNeed, lang: str) -> str:
     """What a levelling result brings the side on away goals, or ''."""
     _ = translator(lang).gettext
     edge = need.away_goals
     if edge is None or edge.enough is None:
         return ""
     enough = edge.enough
-    values = {"team": team, "result": _result_phrase(enough.home, enough.away, lang)}
+    values = {"team": club_in_sentence(team, lang), "result": _result_phrase(enough.home, enough.away, lang)}
     if edge.scoring_at_least is not None:  # away: more goals of its own are as good
         return _("%(result)s, or a higher-scoring one, is enough for %(team)s on away goals") % values
     last_conceded = edge.conceding_at_most
@@ -229,7 +230,7 @@ def second_leg_text(tie: Tie, lang: str = "en", *, brief: bool = False) -> list[
     chaser, other = (one, two) if one.win_by > two.win_by else (two, one)
     sentences = []
     for need, first in ((chaser, True), (other, False)):
-        team = need.team
+        team = tie.team1 if need.team == tie.team1.name else tie.team2
         clauses = [_need_clause(team, need, need.at_home and not neutral, lang)]
         if first:
             clause = _extra_time_clause(chaser, lang)

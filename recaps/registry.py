@@ -12,14 +12,18 @@ from dataclasses import dataclass, field
 from .errors import Problems
 from .fields import FieldReader
 from .model import Competition, Stage, Team
-from .names import did_you_mean, name_key, slugify
+from .names import name_key, slugify
 from .rules import Season
 from .yamlfile import LineList
 
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-TEAM_KEYS = ("name", "slug", "short", "country", "colors", "aliases", "nicknames")
+# The articles a team's `article` may give, for the languages that put one before a club's name
+# (English says "Milan go through"; see i18n.club_in_sentence). Italian: the singular ones; a
+# plural ("i Rangers") would need plural verbs, which the sentences do not have.
+ARTICLES = {"it": ("il", "lo", "la", "l'")}
+TEAM_KEYS = ("name", "slug", "short", "country", "colors", "aliases", "nicknames", "article")
 COMPETITION_KEYS = ("name", "slug", "short", "country", "aliases", "stages", "away_goals_from",
                     "away_goals_until", "away_goals_extra_time")
 STAGE_KEYS = ("name", "slug", "aliases", "knockout", "legs", "names")
@@ -34,7 +38,6 @@ class Registry:
     team_names: dict[str, str] = field(default_factory=dict)  # name key -> slug
     competition_names: dict[str, str] = field(default_factory=dict)
     nicknames: dict[str, set[str]] = field(default_factory=dict)  # key -> team slugs
-    _hints: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _phrases: dict | None = field(default=None, repr=False)
 
     def find_names(self, text: str) -> list["NameMention"]:
@@ -72,20 +75,6 @@ class Registry:
     def competition(self, name: str) -> Competition | None:
         slug = self.competition_names.get(name_key(name))
         return self.competitions[slug] if slug else None
-
-    def team_hint(self, name: str) -> str:
-        return self._hint("teams", name)
-
-    def competition_hint(self, name: str) -> str:
-        return self._hint("competitions", name)
-
-    def _hint(self, kind: str, name: str) -> str:
-        """A "did you mean" hint, computed once per name (unknown names recur across files)."""
-        if (kind, name) not in self._hints:
-            names, items = (self.team_names, self.teams) if kind == "teams" else \
-                (self.competition_names, self.competitions)
-            self._hints[(kind, name)] = did_you_mean(name, {key: items[slug].name for key, slug in names.items()})
-        return self._hints[(kind, name)]
 
 
 @dataclass(frozen=True)
@@ -137,14 +126,6 @@ def find_stage(competition: Competition, name: str) -> Stage | None:
                 or key in (name_key(local) for _, local in stage.names)):
             return stage
     return None
-
-
-def stage_hint(competition: Competition, name: str) -> str:
-    choices = {}
-    for stage in competition.stages:
-        for alias in (stage.name, *stage.aliases):
-            choices[name_key(alias)] = stage.name
-    return did_you_mean(name, choices)
 
 
 def _entries(data, path: str, what: str, problems: Problems) -> list:
@@ -235,7 +216,21 @@ def load_teams(data, path: str, problems: Problems, registry: Registry) -> None:
         registry.teams[slug] = Team(
             name=name, slug=slug, short=reader.text(entry, "short"), country=reader.text(entry, "country"),
             colors=tuple(c for c in colors if _COLOR.match(c)), aliases=tuple(a for a, _ in aliases),
-            nicknames=nicknames)
+            nicknames=nicknames, definite_articles=_articles(reader, entry))
+
+
+def _articles(reader: FieldReader, entry) -> tuple[tuple[str, str], ...]:
+    """A team's `article: {it: la}`: the article before its name in a sentence, by language."""
+    found = []
+    for lang, article, line in _by_language(reader, entry, "article", "it: la"):
+        article = article.replace("\u2019", "'")
+        allowed = ARTICLES.get(lang)
+        if allowed and article not in allowed:
+            reader.problems.error(reader.path, line, f"the {lang!r} article must be one of: {', '.join(allowed)}; "
+                                                     f"got {article!r}")
+        else:
+            found.append((lang, article))
+    return tuple(found)
 
 
 def _nicknames(reader: FieldReader, entry) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -318,19 +313,24 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 def _local_names(reader: FieldReader, item) -> tuple[tuple[str, str], ...]:
     """A stage's `names: {it: Ottavi di finale}`: its name in other languages, by language code."""
-    value = item.get("names")
+    return tuple((lang, local) for lang, local, _ in _by_language(reader, item, "names", "it: Ottavi di finale"))
+
+
+def _by_language(reader: FieldReader, entry, key: str, example: str) -> list[tuple[str, str, int]]:
+    """(language, text, line) of a `key: {it: ...}` mapping of language codes to text, by language."""
+    value = entry.get(key)
     if value is None:
-        return ()
-    mapping = reader.mapping(value, "`names` (a language code for each name, like `it: Ottavi di finale`)",
-                             item.line_of("names"))
+        return []
+    what = "name" if key == "names" else key
+    mapping = reader.mapping(value, f"`{key}` (a language code for each {what}, like `{example}`)", entry.line_of(key))
     if mapping is None:
-        return ()
+        return []
     found = []
     for lang in sorted(mapping, key=str):
         if not isinstance(lang, str) or not _LANGUAGE.match(lang):
-            reader.error(mapping, lang, f"`names` is keyed by language codes like it or en; got {lang!r}")
+            reader.error(mapping, lang, f"`{key}` is keyed by language codes like it or en; got {lang!r}")
             continue
-        local = reader.text(mapping, lang)
-        if local:
-            found.append((lang, local))
-    return tuple(found)
+        text = reader.text(mapping, lang)
+        if text:
+            found.append((lang, text, reader.line(mapping, lang)))
+    return found

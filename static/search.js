@@ -45,6 +45,10 @@ if (form) {
       excerpt.className = "search__excerpt";
       excerpt.innerHTML = item.excerpt;  // Pagefind's excerpt: page text escaped, matches in <mark>
       row.append(excerpt);
+      // One index holds both languages: a result in the other language says so (templates/search_meta.html).
+      if (item.meta.lang && item.meta.lang !== document.documentElement.lang) {
+        row.querySelectorAll("a, .search__scores, .search__excerpt").forEach((part) => { part.lang = item.meta.lang; });
+      }
       return row;
     }));
     list.hidden = items.length === 0;

@@ -34,13 +34,13 @@ def test_score_notation(aet, pens, lang, expected):
 
 @pytest.mark.parametrize("first, second, aet, pens, season, lang, verdict, mark", [
     ("2-0", "3-0", None, None, Season(2024, 2025), "en", "Milan go through on aggregate, 3–2", ""),
-    ("2-0", "3-0", None, None, Season(2024, 2025), "it", "Milan passa il turno con il risultato complessivo di 3–2", ""),
+    ("2-0", "3-0", None, None, Season(2024, 2025), "it", "Il Milan passa il turno con il risultato complessivo di 3–2", ""),
     ("2-1", "1-0", None, None, Season(2018, 2019), "en", "Milan go through on away goals, 1–0, after a 2–2 aggregate",
      "away goals"),
     ("2-0", "2-0", "2-1", None, Season(2024, 2025), "en", "Feyenoord go through after extra time, 3–2 on aggregate",
      "a.e.t."),
     ("2-0", "2-0", "2-0", "4-5", Season(2024, 2025), "it",
-     "Feyenoord passa il turno ai calci di rigore, 5–4, con il risultato complessivo in parità, 2–2", "5–4 d.c.r."),
+     "Il Feyenoord passa il turno ai calci di rigore, 5–4, con il risultato complessivo in parità, 2–2", "5–4 d.c.r."),
 ])
 def test_verdicts_give_the_figures_the_winners_first(first, second, aet, pens, season, lang, verdict, mark):
     settled = tie(match(FEY, MIL, first, season=season),
@@ -60,8 +60,8 @@ def test_table_cells_in_italian():
         "Milan need to win by two goals at home; a one-goal win takes the tie to extra time.",
         "Feyenoord go through with a draw."], id="one-goal lead, no away goals"),
     pytest.param("1-0", Season(2024, 2025), "it", [
-        "Milan deve vincere in casa con due gol di scarto; con una vittoria con un gol di scarto si va ai tempi "
-        "supplementari.", "Feyenoord passa il turno con un pareggio."], id="the same in Italian"),
+        "Il Milan deve vincere in casa con due gol di scarto; con una vittoria con un gol di scarto si va ai tempi "
+        "supplementari.", "Il Feyenoord passa il turno con un pareggio."], id="the same in Italian"),
     pytest.param("0-0", Season(2024, 2025), "en", [
         "Milan need to win at home; a draw takes the tie to extra time.", "Feyenoord need to win."],
         id="level first leg: team 2, at home, first"),
@@ -79,10 +79,10 @@ def test_table_cells_in_italian():
         "Feyenoord need to win; a 4–4 draw, or a higher-scoring one, is enough for Feyenoord on away goals.",
         "Away goals scored in extra time count too."], id="away goals: any draw up to 2-2"),
     pytest.param("2-1", Season(2018, 2019), "it", [
-        "Milan deve vincere in casa con due gol di scarto; con una vittoria per 2–1 si va ai tempi supplementari; "
-        "per la regola dei gol in trasferta Milan passa il turno anche con una vittoria per 1–0.",
-        "Feyenoord passa il turno con un pareggio; per la regola dei gol in trasferta Feyenoord passa il turno anche "
-        "con una sconfitta per 3–2, o con lo stesso scarto e più gol.",
+        "Il Milan deve vincere in casa con due gol di scarto; con una vittoria per 2–1 si va ai tempi supplementari; "
+        "per la regola dei gol in trasferta il Milan passa il turno anche con una vittoria per 1–0.",
+        "Il Feyenoord passa il turno con un pareggio; per la regola dei gol in trasferta il Feyenoord passa il turno "
+        "anche con una sconfitta per 3–2, o con lo stesso scarto e più gol.",
         "Anche nei tempi supplementari valgono i gol in trasferta."], id="away goals in Italian"),
 ])
 def test_what_each_side_needs(first, season, lang, sentences):

@@ -25,16 +25,37 @@ def _png_width(path: Path) -> int:
     return struct.unpack(">I", header[16:20])[0]
 
 
+def _shoot(browser, width: int, scheme: str, shots: dict) -> None:
+    """Open each URL of `shots` (name -> (url, what to do there)) at that width and scheme, and
+    write its screenshot to screenshots/<name>-<width>-<scheme>.png."""
+    SHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    for name, (url, action) in shots.items():
+        page.goto(url)
+        full_page = action(page)
+        shot = SHOTS / f"{name}-{width}-{scheme}.png"
+        page.screenshot(path=str(shot), full_page=full_page)
+        assert _png_width(shot) == width, f"{name} is wider than {width} px"
+    context.close()
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_screenshots(site, width, scheme):
     origin, browser = site
-    SHOTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    for kind in KINDS:
-        page.goto(origin + BASE + SAMPLE[kind])
-        shot = SHOTS / f"{kind}-{width}-{scheme}.png"
-        page.screenshot(path=str(shot), full_page=True)
-        assert _png_width(shot) == width, f"{kind} is wider than {width} px"
-    context.close()
+    _shoot(browser, width, scheme, {kind: (origin + BASE + SAMPLE[kind], lambda page: True) for kind in KINDS})
+
+
+def _search(page) -> bool:
+    """The header's box open on its results: a team, a tie and recaps of both languages, with scores."""
+    page.get_by_role("searchbox", name="Search").fill("Brugge")
+    page.locator(".search__results li").nth(2).wait_for(timeout=15000)
+    return False  # the viewport: the results float over the page
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_screenshot_of_search_results(site, width, scheme):
+    origin, browser = site
+    _shoot(browser, width, scheme, {"search": (origin + BASE, _search)})
