@@ -345,7 +345,7 @@ def _events(reader: FieldReader, item: LineDict, key: str, kinds: tuple, *,
         if entry is None:
             continue
         reader.unknown_keys(entry, EVENT_KEYS, f"a {key[:-1]}")
-        minute = reader.text(entry, "minute")
+        minute = reader.ascii_digits(entry, "minute", reader.text(entry, "minute"))
         why = minute_problem(minute, extra_time) if minute else None
         if why:
             reader.error(entry, "minute", why)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from .errors import Problems
@@ -157,8 +158,18 @@ class FieldReader:
             items.append((self.clean(str(item), key, line), line))
         return tuple(items)
 
+    def ascii_digits(self, data: LineDict, key: str, value):
+        """`value` with the digits of other scripts (٣, ３) written 0-9, with a warning."""
+        if not isinstance(value, str) or value.isascii():
+            return value
+        written = "".join(str(unicodedata.decimal(char)) if char.isdecimal() and not char.isascii() else char
+                          for char in value)
+        if written != value:
+            self.warn(data, key, f"`{key}` {value!r} is written with digits other than 0-9: read as {written!r}")
+        return written
+
     def date(self, data: LineDict, key: str, *, required: bool = False) -> dt.date | None:
-        value = data.get(key)
+        value = self.ascii_digits(data, key, data.get(key))
         if value is None or value == "":
             if required:
                 self.error(data, key, f"`{key}` is required (YYYY-MM-DD)")
@@ -173,7 +184,7 @@ class FieldReader:
         return parsed
 
     def score(self, data: LineDict, key: str, *, required: bool = False) -> Score | None:
-        value = data.get(key)
+        value = self.ascii_digits(data, key, data.get(key))
         if value is None:
             if required:
                 self.error(data, key, f'`{key}` is required: goals at the end of normal time, home first, like "1-3"')
@@ -185,7 +196,7 @@ class FieldReader:
             return None
 
     def season(self, data: LineDict, key: str) -> Season | None:
-        value = data.get(key)
+        value = self.ascii_digits(data, key, data.get(key))
         if value is None:
             return None
         try:

@@ -61,19 +61,23 @@ def _enter(loader: _Loader, node: yaml.Node) -> None:
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     _enter(loader, node)
+    written = sum(key_node.tag != "tag:yaml.org,2002:merge" for key_node, _ in node.value)
     loader.flatten_mapping(node)
-    result = LineDict()
+    merged = len(node.value) - written  # `<<: *anchor` pairs come first; a key written here overrides them
+    result, written_keys = LineDict(), set()
     result.line = node.start_mark.line + 1 + loader.line_offset
-    for key_node, value_node in node.value:
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         try:
             hash(key)
         except TypeError:
             raise yaml.constructor.ConstructorError(
                 None, None, "a mapping key must be a plain value", key_node.start_mark)
-        if key in result:
+        if index >= merged and key in written_keys:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark)
+        if index >= merged:
+            written_keys.add(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1 + loader.line_offset
     loader.depth -= 1

@@ -8,6 +8,13 @@ would build it from inside that folder.
                             (`path:line: message`, paths as printed with cwd = the case folder)
 - fixtures/odd/<case>/      odd but fine: builds with exit 0, at most warnings
 
+A case folder holding `overlay.txt` is not a whole project but the files that differ from
+valid/: it is built as a copy of valid/ with its files laid over it (`x.append` is added to
+the end of valid/'s x), and the paths that
+overlay.txt lists after `remove:` deleted, at valid/'s depth, so its config.yaml, if it
+has one, uses `../../../templates` like valid/'s. tests/test_hardening_fixtures.py builds
+these cases on top of a site built from valid/ and checks that site is left byte for byte.
+
 Each fixture's config.yaml points at the real templates/ and static/ by relative path
 (`../../../templates` for valid/, one more `../` for the nested ones), so a test copies the
 fixture to tmp_path at the same depth, beside copies of templates/ and static/.
@@ -28,6 +35,7 @@ from promises import all_agree
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+OVERLAY = "overlay.txt"  # marks a case that is valid/ plus its own files
 INVALID_CASES = sorted(path.name for path in (FIXTURES / "invalid").iterdir() if path.is_dir())
 
 # `path:line: message`, or `path: message` for a problem about a whole file.
@@ -67,14 +75,31 @@ def copy_fixture(tmp_path):
     """Copy a fixture (e.g. "odd/bom") into tmp_path, keeping its config's relative paths valid."""
 
     def copy(name: str) -> Path:
-        project = tmp_path / (FIXTURES / name).relative_to(REPO)
-        shutil.copytree(FIXTURES / name, project)
+        if (FIXTURES / name / OVERLAY).is_file():
+            project = tmp_path / "tests" / "fixtures" / name.replace("/", "-")
+            shutil.copytree(FIXTURES / "valid", project)
+            lay_over(FIXTURES / name, project)
+        else:
+            project = tmp_path / (FIXTURES / name).relative_to(REPO)
+            shutil.copytree(FIXTURES / name, project)
         for folder in ("templates", "static"):
             if not (tmp_path / folder).exists():
                 shutil.copytree(REPO / folder, tmp_path / folder)
         return project
 
     return copy
+
+
+def lay_over(case: Path, project: Path) -> None:
+    """Put an overlay case's files over a copy of valid/ (`x.append` is added to the end of x)
+    and delete what its overlay.txt removes."""
+    shutil.copytree(case, project, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.append"))
+    for addition in sorted(case.rglob("*.append")):
+        target = project / addition.relative_to(case).with_suffix("")
+        target.write_bytes(target.read_bytes() + addition.read_bytes())
+    for line in (case / OVERLAY).read_text(encoding="utf-8").splitlines():
+        if line.startswith("remove:"):
+            (project / line.removeprefix("remove:").strip()).unlink()
 
 
 @pytest.fixture
