@@ -202,3 +202,15 @@ def test_dangerous_body_links_keep_their_text(built_valid, run_build):  # noqa: 
 def test_a_folder_named_like_an_article_holds_a_recap(built_valid, run_build):  # noqa: F811
     site = built_odd("folder-named-like-an-article", built_valid, run_build)
     assert (site / "articles" / "inside" / "index.html").is_file() and not (site / "articles" / "extra").exists()
+
+
+def test_allow_html_keeps_ordinary_html_and_nothing_runnable(built_valid, run_build):  # noqa: F811
+    site = built_odd("allow-html-hostile", built_valid, run_build)
+    page = (site / "articles" / "x" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Lookman <strong>scored</strong> twice.</p>" in page
+    assert '<img src="/static/goal.jpg" alt="The goal"><figcaption>The second goal</figcaption>' in page
+    assert "<td>Atalanta</td>" in page and "<summary>Line-ups</summary>" in page
+    assert '<a href="https://www.uefa.com/">UEFA</a>' in page and "<a>a</a>" in page
+    assert "alert(" not in page and "evil.example" not in page and "display:none" not in page
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert "Lookman" in feed and "alert(" not in feed
