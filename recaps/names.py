@@ -1,4 +1,4 @@
-"""Slugs, name keys and "did you mean" hints."""
+"""Slugs, name keys, and the known names an unknown one is near to (for "did you mean" hints)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -54,9 +54,3 @@ def typo_of(text: str, choices: dict[str, str]) -> str | None:
     found = {choices[choice] for choice in choices
              if abs(len(choice) - len(key)) <= allowed and OSA.distance(key, choice, score_cutoff=allowed) <= allowed}
     return found.pop() if len(found) == 1 else None
-
-
-def did_you_mean(text: str, choices: dict[str, str]) -> str:
-    """A hint naming the closest of `choices` (key -> display name), or ''."""
-    found = closest(text, choices)
-    return f' (did you mean "{found}"?)' if found else ""
