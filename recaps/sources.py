@@ -115,11 +115,12 @@ def read_registry(config: Config, problems: Problems, cache: ParseCache | None =
         elif (raw := read_source(path, shown, config, problems)) is not None:
             files.append((name, shown, raw))
     raw = b"\0".join(b"-" if data is None else b"+" + data for _, _, data in files)
-    return (cache or _no_cache()).get(("registries", *files), raw, lambda found: _load_registry(files, found),
+    return (cache or _no_cache()).get(("registries", *files), raw, lambda found: parse_registries(files, found),
                                       problems)
 
 
-def _load_registry(files: list[tuple[str, str, bytes | None]], problems: Problems) -> Registry:
+def parse_registries(files: list[tuple[str, str, bytes | None]], problems: Problems) -> Registry:
+    """The registry from (file name, shown path, bytes or None if missing) of each registry file."""
     registry = Registry()
     loaders = dict(REGISTRIES)
     for name, shown, raw in files:
