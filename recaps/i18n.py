@@ -1,7 +1,7 @@
-"""The reader's language: message catalogues, dates and numbers.
+"""The reader's language: message catalogues, dates, numbers and the article before a club's name.
 
 English is the source language: templates mark their words with `{% trans %}` or
-`_()`, Python code (recaps/notation.py) with `translator(lang).gettext()`, and each
+`_()`, Python code (recaps/notation.py, structured.py) with `translator(lang).gettext()`, and each
 other language has a Babel catalogue, recaps/locale/<lang>/LC_MESSAGES/messages.po.
 The catalogues are read as .po files when the build starts (Babel parses them in
 milliseconds), so there are no compiled .mo files to keep in step with their sources.
@@ -37,7 +37,7 @@ from markupsafe import Markup
 SOURCE_LANGUAGE = "en"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 # The Python modules whose words are marked for translation, beside the templates.
-PYTHON_SOURCES = (Path(__file__).resolve().parent / "notation.py",)
+PYTHON_SOURCES = tuple(Path(__file__).resolve().parent / name for name in ("notation.py", "structured.py"))
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
 
 
@@ -333,6 +333,7 @@ def check_translations(site, pages, config, problems) -> None:
         for item in missing_translations(lang, marked):
             problems.warn(shown if where.is_file() else item.path, 0,
                           f"no translation of {item.msgid!r} (used in {item.path}): {lang!r} pages show it in English")
+    _check_articles(site, languages, config, problems)
     stages = {stage.name: (competition, stage) for competition in site.competitions.values()
               for stage in competition.stages}
     used = sorted({match.stage.name for match in site.matches.values() if match.stage and match.stage.known})
@@ -344,3 +345,20 @@ def check_translations(site, pages, config, problems) -> None:
                               f"stage {name!r} has no {lang!r} name (`names: {{{lang}: ...}}`): "
                               f"{lang!r} pages show it in English")
 
+
+# Countries whose clubs a language names by tradition, not by the rule `guess_article` follows
+# (la Juventus, la Roma, l'Inter, il Milan): a verdict naming one needs its `article`.
+_TRADITIONAL = {"it": ("ITA", "IT")}
+
+
+def _check_articles(site, languages, config, problems) -> None:
+    """Warn about every club a verdict on those languages' pages names with a guessed article
+    where the guess is unsure (a club of a country in `_TRADITIONAL`)."""
+    named = sorted({team.slug: team for tie in site.ties.values() for team in (tie.team1, tie.team2)}.items())
+    for lang in languages:
+        for _, team in named:
+            if (team.known and team.country in _TRADITIONAL.get(lang, ()) and lang not in dict(team.definite_articles)):
+                shown = with_article(team.name, guess_article(team.name, lang))
+                problems.warn(f"{config.content_dir}/teams.yaml", 0,
+                              f"team {team.name!r} has no {lang!r} article: {lang!r} verdicts call it {shown!r}; "
+                              f"if that is wrong, give it one (`article: {{{lang}: ...}}`)")

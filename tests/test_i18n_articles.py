@@ -1,6 +1,6 @@
 """Italian articles before club names: "il Milan", "la Juventus", "l'Atalanta", "il Club Brugge".
 The guess for a club teams.yaml says nothing about, the `article` key that overrides it, the
-verdicts and second-leg sentences that use it."""
+verdicts and second-leg sentences that use it, and the warning where the guess is unsure."""
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -143,6 +143,16 @@ def _project(tmp_path, teams_yaml: str) -> Path:
     (project / "config.yaml").write_text((project / "config.yaml").read_text().replace("language: en", "language: it"))
     (project / "content" / "teams.yaml").write_text(teams_yaml, encoding="utf-8")
     return project
+
+
+def test_an_italian_club_without_its_article_on_italian_pages_is_a_warning(tmp_path, capsys):
+    real = (ROOT / "content" / "teams.yaml").read_text(encoding="utf-8")
+    project = _project(tmp_path, real.replace('  article: {it: "l\'"}\n  colors: ["#1e71b8"', '  colors: ["#1e71b8"'))
+    assert main(["--config", str(project / "config.yaml"), "--out", str(tmp_path / "site")]) == 0
+    err = capsys.readouterr().err
+    assert ("content/teams.yaml: warning: team 'Atalanta' has no 'it' article: 'it' verdicts call it "
+            "\"l'Atalanta\"; if that is wrong, give it one (`article: {it: ...}`)") in err
+    assert err.count("has no 'it' article") == 1  # not Milan, Club Brugge, Feyenoord or Bayern: they have theirs or are foreign
 
 
 def test_the_real_site_in_italian_names_clubs_with_their_articles(tmp_path, capsys):
