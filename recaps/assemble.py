@@ -133,10 +133,16 @@ class _Resolver:
 
 
 class Lookups:
-    """What resolving names finds in one registry: which team or stage a name is, and
-    which known name an unknown one looks like. It depends on the registry alone, so the
-    preview keeps it from one rebuild to the next while the registry is unchanged (the
-    parse cache then hands back the same `Registry` object)."""
+    """What one assemble hands to the next over the same registry (the preview's rebuilds,
+    where the parse cache hands back the same `Registry` and the same `MatchSpec` objects
+    for unchanged files): which team or stage a name is, which known name an unknown one
+    looks like, and every tie as it was settled.
+
+    A tie is kept by what its matches are made of: the very `MatchSpec`s reporting them
+    (kept alive here, so their ids stay theirs) and the names their teams, competition
+    and stage were given (a name the registry lacks takes its first spelling in the
+    site, which another article can change). The same makings give the same tie, so
+    it is not settled again. Ties not used by the latest assemble are dropped."""
 
     def __init__(self, registry: Registry):
         self.registry = registry
@@ -147,6 +153,12 @@ class Lookups:
         self.teams: dict[str, Team | None] = {}  # name as written -> the registry's team
         self.competitions: dict[str, Competition | None] = {}
         self.stages: dict[tuple[str, str], Stage | None] = {}  # (known competition's slug, name) -> stage
+        self.ties: dict[tuple, tuple] = {}  # makings -> (specs, tie or None, legs, problems reported)
+        self.used_ties: dict[tuple, tuple] = {}
+
+    def start(self) -> None:
+        """Begin an assemble: ties the previous one did not use are dropped."""
+        self.ties, self.used_ties = self.used_ties or self.ties, {}
 
 
 def _hint(intended) -> str:
@@ -167,6 +179,7 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
     assemble (used only if made for this very registry)."""
     specs = sorted((spec for spec in specs if include_drafts or not spec.draft), key=lambda spec: spec.path)
     resolve = _Resolver(registry, problems, lookups)
+    resolve.lookups.start()
     _check_unique_slugs(specs, problems)
 
     reports: dict[tuple, list[tuple[Match, MatchSpec]]] = defaultdict(list)
@@ -183,7 +196,7 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
     misled = _check_near_misses(reports, matches, resolve, problems)
     _check_season_forms(reports, problems)
     _note_inherited_dates(reports, problems)
-    ties, matches = _make_ties(matches, problems, skip=misled)
+    ties, matches = _make_ties(matches, problems, skip=misled, reports=reports, lookups=resolve.lookups)
     for match in matches.values():
         if _tie_key(match) is None:  # a result standing alone; tie legs are checked with their tie
             for why in check_result(match.as_leg):
@@ -443,8 +456,11 @@ def _tie_key(match: Match) -> tuple | None:
     return (match.competition.slug, str(match.season), match.stage.slug, pair)
 
 
-def _make_ties(matches: dict[str, Match], problems: Problems, *,
-               skip: set[str] = frozenset()) -> tuple[dict[str, Tie], dict[str, Match]]:
+def _make_ties(matches: dict[str, Match], problems: Problems, *, skip: set[str] = frozenset(),
+               reports: dict[str, list[tuple[Match, MatchSpec]]] | None = None,
+               lookups: Lookups | None = None) -> tuple[dict[str, Tie], dict[str, Match]]:
+    """The ties the matches form, and the matches with their tie; a tie settled by an earlier
+    assemble from the same makings (see `Lookups`) is taken from `lookups`."""
     groups: dict[tuple, list[Match]] = defaultdict(list)
     for match in matches.values():
         key = _tie_key(match)
@@ -452,15 +468,37 @@ def _make_ties(matches: dict[str, Match], problems: Problems, *,
             groups[key].append(match)
     ties: dict[str, Tie] = {}
     for key, group in sorted(groups.items()):
-        tie = _make_tie(sorted(group, key=lambda m: (m.date, m.leg or 0, m.id)), problems)
-        if tie is None:
-            continue
-        ties[tie.id] = tie
-        for match in tie.legs:
-            if match:
-                matches[match.id] = replace(match, tie_id=tie.id)
-        ties[tie.id] = replace(tie, legs=tuple(matches[m.id] if m else None for m in tie.legs))
+        group = sorted(group, key=lambda m: (m.date, m.leg or 0, m.id))
+        makings = None if reports is None or lookups is None else _makings(group, reports)
+        kept = lookups.ties.get(makings) if makings is not None else None
+        if kept is None:
+            found = Problems()
+            tie = _settled(group, found)
+            kept = (tuple(spec for match in group for _, spec in reports[match.id]) if makings else (), tie, found.items)
+        if makings is not None:
+            lookups.used_ties[makings] = kept
+        _, tie, items = kept
+        problems.items.extend(items)
+        if tie is not None:
+            ties[tie.id] = tie
+            matches.update((match.id, match) for match in tie.legs if match)
     return ties, matches
+
+
+def _makings(group: list[Match], reports: dict[str, list[tuple[Match, MatchSpec]]]) -> tuple:
+    """What a tie's matches are made of (see `Lookups`): a key that holds no objects."""
+    return tuple((match.id, match.home.name, match.away.name, match.competition.name,
+                  match.stage.name if match.stage else "", tuple(id(spec) for _, spec in reports[match.id]))
+                 for match in group)
+
+
+def _settled(group: list[Match], problems: Problems) -> Tie | None:
+    """The tie of `group` (sorted) with its legs knowing their tie, or None (reported)."""
+    tie = _make_tie(group, problems)
+    if tie is None:
+        return None
+    legs = {match.id: replace(match, tie_id=tie.id) for match in tie.legs if match}
+    return replace(tie, legs=tuple(legs[m.id] if m else None for m in tie.legs))
 
 
 def _legs_needed(stage: Stage, group: list[Match], problems: Problems) -> int:
