@@ -24,7 +24,7 @@ from . import feeds, i18n, structured
 from .i18n import in_page_language
 from .notation import aggregate_text, decided_text, leg_name, score_text, second_leg_text, settled_text, table_scores  # noqa: F401
 from .model import Article, Competition, Match, Stage, Team, Tie
-from .views import MatchRow, StageGroup
+from .views import ArticleCard, MatchRow, StageGroup
 from .feeds import Feed
 from .output import FORMATS, PLAIN_FORMATS
 from .pages import Page
@@ -307,7 +307,7 @@ class Renderer:
 
 # Values that many pages show, hashed once per plan; and views' own wrappers around them.
 _SHARED = frozenset({Article, Competition, Match, Stage, Team, Tie})
-_WRAPPERS = frozenset({MatchRow, StageGroup, Feed})
+_WRAPPERS = frozenset({ArticleCard, MatchRow, StageGroup, Feed})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 

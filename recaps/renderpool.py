@@ -10,6 +10,7 @@ from the previous site instead of being rendered again.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -127,8 +128,12 @@ def _pooled(jobs: int, function, tasks: list) -> Iterator:
         for task in tasks:
             yield function(task)
         return
-    with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-        yield from pool.imap_unordered(function, tasks)
+    gc.freeze()  # what the workers inherit stays shared: their collections never touch (and so copy) it
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+            yield from pool.imap_unordered(function, tasks)
+    finally:
+        gc.unfreeze()
 
 
 def convert_bodies(renderer: Renderer, texts, jobs: int) -> int:
