@@ -99,7 +99,9 @@ class _Resolver:
         self._unknown(path, line, "team", name, lambda: f"unknown team {name!r}{_hint(self.near_team(name))}"
                                                         "add it to teams.yaml (name or aliases)")
         slug = slugify(name)
-        return self.unknown_teams.setdefault(slug, Team(name=name, slug=slug, known=False))
+        if slug not in self.unknown_teams:
+            self.unknown_teams[slug] = self.lookups.kept(Team(name=name, slug=slug, known=False))
+        return self.unknown_teams[slug]
 
     def competition(self, name: str, path: str, line: int) -> Competition:
         competition = self.known_competition(name)
@@ -109,7 +111,9 @@ class _Resolver:
                       lambda: f"unknown competition {name!r}{_hint(self.near_competition(name))}"
                               "add it to competitions.yaml")
         slug = slugify(name)
-        return self.unknown_competitions.setdefault(slug, Competition(name=name, slug=slug, known=False))
+        if slug not in self.unknown_competitions:
+            self.unknown_competitions[slug] = self.lookups.kept(Competition(name=name, slug=slug, known=False))
+        return self.unknown_competitions[slug]
 
     def stage(self, competition: Competition, name: str, path: str, line: int) -> Stage:
         stages = self.lookups.stages  # a known competition is this registry's, so its slug says which
@@ -129,20 +133,25 @@ class _Resolver:
                                                              f"add it to the competition's stages (its stages: "
                                                              f"{names})")
         key = (competition.slug, name_key(name))
-        return self.unknown_stages.setdefault(key, Stage(name=name, slug=slugify(name), known=False))
+        if key not in self.unknown_stages:
+            self.unknown_stages[key] = self.lookups.kept(Stage(name=name, slug=slugify(name), known=False))
+        return self.unknown_stages[key]
 
 
 class Lookups:
     """What one assemble hands to the next over the same registry (the preview's rebuilds,
     where the parse cache hands back the same `Registry` and the same `MatchSpec` objects
     for unchanged files): which team or stage a name is, which known name an unknown one
-    looks like, and every tie as it was settled.
+    looks like, the stand-ins for names it lacks, every article and every tie as made before.
+    A kept value is the very object of the earlier assemble, so what hashes values by
+    identity (the preview's fingerprints) finds it known.
 
     A tie is kept by what its matches are made of: the very `MatchSpec`s reporting them
     (kept alive here, so their ids stay theirs) and the names their teams, competition
     and stage were given (a name the registry lacks takes its first spelling in the
     site, which another article can change). The same makings give the same tie, so
-    it is not settled again. Ties not used by the latest assemble are dropped."""
+    it is not settled again. An article is kept by its `ArticleSpec` (kept alive here) and the
+    matches and teams assemble gave it. What the latest assemble did not use is dropped."""
 
     def __init__(self, registry: Registry):
         self.registry = registry
@@ -153,12 +162,30 @@ class Lookups:
         self.teams: dict[str, Team | None] = {}  # name as written -> the registry's team
         self.competitions: dict[str, Competition | None] = {}
         self.stages: dict[tuple[str, str], Stage | None] = {}  # (known competition's slug, name) -> stage
-        self.ties: dict[tuple, tuple] = {}  # makings -> (specs, tie or None, legs, problems reported)
+        self.ties: dict[tuple, tuple] = {}  # makings -> (specs, tie or None, problems reported)
         self.used_ties: dict[tuple, tuple] = {}
+        self.values: dict = {}  # a stand-in (Team, Competition, Stage) or an article's makings -> the value
+        self.used_values: dict = {}
 
     def start(self) -> None:
-        """Begin an assemble: ties the previous one did not use are dropped."""
+        """Begin an assemble: what the previous one did not use is dropped."""
         self.ties, self.used_ties = self.used_ties or self.ties, {}
+        self.values, self.used_values = self.used_values or self.values, {}
+
+    def kept(self, value):
+        """The kept value equal to `value` (a stand-in), else `value`, kept from now on."""
+        found = self.used_values.get(value) or self.values.get(value) or value
+        self.used_values[value] = found
+        return found
+
+    def article(self, spec: ArticleSpec, matches: tuple[str, ...], teams: tuple[str, ...], make) -> Article:
+        """The article made of this spec, matches and teams before, else `make()`, kept from now on."""
+        key = (id(spec), matches, teams)
+        found = self.used_values.get(key) or self.values.get(key)
+        if found is None or found[0] is not spec:  # the entry keeps its spec alive: no other has its id
+            found = (spec, make())
+        self.used_values[key] = found
+        return found[1]
 
 
 def _hint(intended) -> str:
@@ -210,12 +237,12 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
             match = matches[match_id]
             teams += [match.home, match.away]
         teams_by_slug.update((team.slug, team) for team in teams)
-        articles.append(Article(
+        reported, named = tuple(article_matches[spec.slug]), tuple(dict.fromkeys(team.slug for team in teams))
+        articles.append(resolve.lookups.article(spec, reported, named, lambda: Article(
             slug=spec.slug, path=spec.path, title=spec.title, date=spec.date, lang=spec.lang,
             body=spec.body, body_line=spec.body_line, summary=spec.summary, author=spec.author,
             source_name=spec.source_name, source_url=spec.source_url, tags=spec.tags, draft=spec.draft,
-            matches=tuple(article_matches[spec.slug]),
-            teams=tuple(dict.fromkeys(team.slug for team in teams))))
+            matches=reported, teams=named)))
     articles.sort(key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.slug))
 
     resolve.flush()

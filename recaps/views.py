@@ -86,6 +86,7 @@ class SiteIndex:
     team_articles: dict[str, list[Article]] = field(default_factory=lambda: defaultdict(list))
     seasons: dict[str, dict[Season, list[Match]]] = field(default_factory=dict)  # competition slug ->
     _records: dict[str, Record] = field(default_factory=dict, repr=False)
+    _cards: dict[str, ArticleCard] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, site: Site) -> "SiteIndex":
@@ -109,8 +110,11 @@ class SiteIndex:
         return tuple(self.site.matches[match_id] for match_id in article.matches if match_id in self.site.matches)
 
     def card(self, article: Article) -> ArticleCard:
-        """The article's card, with the scores of the matches it reports."""
-        return card(article, self.reported_matches(article))
+        """The article's card, with the scores of the matches it reports: one object per article,
+        so what is worked out once per value (fingerprints, rendered fragments) is, for cards too."""
+        if article.slug not in self._cards:  # slugs are unique in a site (a duplicate is an error)
+            self._cards[article.slug] = card(article, self.reported_matches(article))
+        return self._cards[article.slug]
 
     def reporters(self, team: Team) -> list[str]:
         """Slugs of the articles that report a match of the team (not only mention it)."""

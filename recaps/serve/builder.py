@@ -62,6 +62,7 @@ class PreviewBuilder:
     cache: ParseCache = field(default_factory=ParseCache)
     _renderer: Renderer | None = None
     _lookups: Lookups | None = None  # name resolutions in the registry, kept while it is unchanged
+    _digests: dict = field(default_factory=dict)  # the fingerprints' memo of the last rebuild (see CarriedMemo)
 
     def build(self) -> Outcome:
         started = time.perf_counter()
@@ -89,7 +90,7 @@ class PreviewBuilder:
         pages = plan_site(site, config, problems, Timings())
         renderer = self._renderer_for(config)
         outputs: dict[str, tuple[str, bytes | None]] = {}
-        memo: dict = {}
+        memo = CarriedMemo(self._digests)
         try:
             for page in pages:
                 fingerprint = renderer.fingerprint(page, memo)
@@ -97,6 +98,7 @@ class PreviewBuilder:
                 outputs[page.url] = (fingerprint, None if unchanged else renderer.render(page))
         except TemplateFailed as exc:
             raise template_failed(exc, problems) from None
+        self._digests = memo.carried()
         outputs.update(self._static(config))
         return outputs
 
@@ -155,6 +157,34 @@ class PreviewBuilder:
         if renderer is None or renderer.config != config or renderer.templates.digest != templates.digest:
             renderer = self._renderer = Renderer(config, templates)
         return renderer
+
+
+class CarriedMemo(dict):
+    """The memo of `Renderer.fingerprint` (id of a model value -> the value and its digest),
+    with the digests of the previous rebuild at hand: a value that assemble kept from one
+    rebuild to the next (`assemble.Lookups`) is the same object, so it is not hashed again.
+
+    Sound because model values are frozen and each entry holds its value, so no other
+    object can take its id while the entry exists. Entries the rebuild did not use are
+    dropped with the previous memo (`carried`)."""
+
+    def __init__(self, previous: dict):
+        super().__init__()
+        self.previous = previous
+
+    def get(self, key, default=None):
+        found = dict.get(self, key)
+        if found is None:
+            found = self.previous.get(key)
+            if found is None:
+                return default
+            self[key] = found
+        return found
+
+    def carried(self) -> dict:
+        """What the next rebuild starts from: the entries this one used."""
+        self.previous = {}
+        return self
 
 
 def static_files(config: Config) -> dict[str, bytes]:
