@@ -169,6 +169,9 @@ def _too_deep_at(text: str) -> int | None:
     return None
 
 
+_UNQUOTED_COLOUR = re.compile(r"[\[,{]\s*#[0-9a-zA-Z]{3,6}\b")  # [#0a3d91]: YAML reads a comment there
+
+
 def _raise_syntax_error(exc: Exception, text: str, line_offset: int):
     if isinstance(exc, yaml.MarkedYAMLError):
         last_line = text.rstrip("\n").count("\n")  # 0-based
@@ -180,6 +183,9 @@ def _raise_syntax_error(exc: Exception, text: str, line_offset: int):
         if str(exc.problem or "").startswith("but "):  # "expected a single document ... but found another"
             parts = (exc.context, exc.problem)
         message = " ".join(str(part) for part in parts if part)
+        near = text.split("\n")[max(mark.line - 1, 0):mark.line + 1] if mark else []
+        if any(_UNQUOTED_COLOUR.search(row) for row in near):
+            message += " (a # starts a comment in YAML: write a colour in quotes, like '#0a3d91')"
         raise YamlSyntaxError(line, f"invalid YAML: {message or exc}") from None
     raise YamlSyntaxError(line_offset + 1, f"invalid YAML: {exc}") from None
 

@@ -59,3 +59,14 @@ def test_a_title_of_ten_thousand_characters_is_kept_whole():
     title = ("Atalanta " * 1112)[:10_000].strip()
     spec, problems = parse(league_match().replace("title: T", f"title: {title}"))
     assert problems == [] and spec.title == title
+
+
+@pytest.mark.parametrize("row", ["colors: [#0a3d91, '#000000']", "colors: [\"#fff\", #000]", "short: #BRU"])
+def test_an_unquoted_hash_gets_a_hint_to_quote_it(row):
+    try:
+        data = load(lines("- name: Club Brugge", f"  {row}", "  country: BEL"))
+    except YamlSyntaxError as exc:
+        assert exc.line == 2 and exc.message.endswith("(a # starts a comment in YAML: write a colour in quotes, "
+                                                      "like '#0a3d91')")
+    else:  # `short: #BRU` is valid YAML: an empty value and a comment; the registry then says what is missing
+        assert data[0]["short"] is None
