@@ -34,6 +34,9 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from .names import name_key
+from .registry import team_lines
+
 SOURCE_LANGUAGE = "en"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 # The Python modules whose words are marked for translation, beside the templates.
@@ -355,10 +358,18 @@ def _check_articles(site, languages, config, problems) -> None:
     """Warn about every club a verdict on those languages' pages names with a guessed article
     where the guess is unsure (a club of a country in `_TRADITIONAL`)."""
     named = sorted({team.slug: team for tie in site.ties.values() for team in (tie.team1, tie.team2)}.items())
-    for lang in languages:
-        for _, team in named:
-            if (team.known and team.country in _TRADITIONAL.get(lang, ()) and lang not in dict(team.definite_articles)):
-                shown = with_article(team.name, guess_article(team.name, lang))
-                problems.warn(f"{config.content_dir}/teams.yaml", 0,
-                              f"team {team.name!r} has no {lang!r} article: {lang!r} verdicts call it {shown!r}; "
-                              f"if that is wrong, give it one (`article: {{{lang}: ...}}`)")
+    unsure = [(lang, team) for lang in languages for _, team in named
+              if team.known and team.country in _TRADITIONAL.get(lang, ()) and lang not in dict(team.definite_articles)]
+    if not unsure:
+        return
+    # the entries' lines: teams.yaml read again only when there is something to say
+    path = config.root / config.content_dir / "teams.yaml"
+    try:
+        lines = team_lines(path.read_text(encoding="utf-8-sig", errors="replace"))
+    except OSError:
+        lines = {}
+    for lang, team in unsure:
+        shown = with_article(team.name, guess_article(team.name, lang))
+        problems.warn(f"{config.content_dir}/teams.yaml", lines.get(name_key(team.name), 0),
+                      f"team {team.name!r} has no {lang!r} article: {lang!r} verdicts call it {shown!r}; "
+                      f"if that is wrong, give it one (`article: {{{lang}: ...}}`)")

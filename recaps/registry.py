@@ -14,7 +14,7 @@ from .fields import FieldReader
 from .model import Competition, Stage, Team
 from .names import name_key, slugify
 from .rules import Season
-from .yamlfile import LineList
+from .yamlfile import LineDict, LineList, YamlSyntaxError, load
 
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -217,6 +217,18 @@ def load_teams(data, path: str, problems: Problems, registry: Registry) -> None:
             name=name, slug=slug, short=reader.text(entry, "short"), country=reader.text(entry, "country"),
             colors=tuple(c for c in colors if _COLOR.match(c)), aliases=tuple(a for a, _ in aliases),
             nicknames=nicknames, definite_articles=_articles(reader, entry))
+
+
+def team_lines(text: str) -> dict[str, int]:
+    """The line of each team's `name` in teams.yaml text, by name key: for a message about a
+    team made after the registry was read, when only the Team is at hand."""
+    try:
+        data = load(text)
+    except (YamlSyntaxError, ValueError):
+        return {}  # reported when the registry was read
+    entries = data if isinstance(data, LineList) else []
+    return {name_key(str(entry["name"])): entry.line_of("name") for entry in entries
+            if isinstance(entry, LineDict) and isinstance(entry.get("name"), str)}
 
 
 def _articles(reader: FieldReader, entry) -> tuple[tuple[str, str], ...]:

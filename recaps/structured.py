@@ -19,6 +19,7 @@ from babel.core import get_global
 from . import urls
 from .config import Config
 from .model import Article, Match, Team, Tie
+from .i18n import local_name, translator
 from .notation import aggregate_text, decided_text, score_text
 
 CONTEXT = "https://schema.org"
@@ -60,54 +61,62 @@ def _place(match: Match) -> dict | None:
     return {"@type": "Place", "name": match.venue} if match.venue else None
 
 
-def _leg_name(match: Match) -> str:
-    stage = match.stage.name if match.stage else ""
-    leg = f"leg {match.leg}" if match.leg else ""
+def _leg_name(match: Match, lang: str) -> str:
+    stage = local_name(match.stage, lang)
+    leg = translator(lang).gettext("leg %(number)s") % {"number": match.leg} if match.leg else ""
     return ", ".join(part for part in (f"{match.competition.name} {match.season}", stage, leg) if part)
 
 
+def _versus(home: Team, away: Team, lang: str) -> str:
+    return translator(lang).gettext("%(team1)s v %(team2)s") % {"team1": home.name, "team2": away.name}
+
+
 def match_ld(match: Match, config: Config, *, tie: Tie | None = None, url: str | None = None,
-             context: bool = True) -> dict:
+             context: bool = True, lang: str = "en") -> dict:
     """A match (a scorecard) as a SportsEvent: both teams, the date, the venue when
-    known, and the result in `description`. `url` is the site URL of its page (by
-    default its tie's); `context=False` for one nested in another object."""
+    known, and the result in `description`, in the page's language `lang`. `url` is the
+    site URL of its page (by default its tie's); `context=False` for one nested in another object."""
     page = url or (urls.tie(tie) if tie else None)
-    result = f"{match.home.name} {score_text(match)} {match.away.name}"
+    result = f"{match.home.name} {score_text(match, lang)} {match.away.name}"
+    neutral = translator(lang).gettext(", at a neutral venue") if match.neutral else ""
     return _compact({
         "@context": CONTEXT if context else None, "@type": "SportsEvent",
-        "name": f"{match.home.name} v {match.away.name}",
-        "description": f"{result} ({_leg_name(match)})" + (", at a neutral venue" if match.neutral else ""),
+        "name": _versus(match.home, match.away, lang),
+        "description": f"{result} ({_leg_name(match, lang)})" + neutral,
         "startDate": match.date.isoformat(), "eventStatus": SCHEDULED, "sport": SPORT,
         "homeTeam": team_ref(match.home, config), "awayTeam": team_ref(match.away, config),
         "competitor": [team_ref(match.home, config), team_ref(match.away, config)],
         "location": _place(match),
         "url": _absolute(config, page) if page else None,
-        "superEvent": _tie_ref(tie, config) if tie else None,
+        "superEvent": _tie_ref(tie, config, lang) if tie else None,
     })
 
 
-def _tie_ref(tie: Tie, config: Config) -> dict:
-    return {"@type": "SportsEvent", "name": _tie_name(tie), "url": _absolute(config, urls.tie(tie))}
+def _tie_ref(tie: Tie, config: Config, lang: str) -> dict:
+    return {"@type": "SportsEvent", "name": _tie_name(tie, lang), "url": _absolute(config, urls.tie(tie))}
 
 
-def _tie_name(tie: Tie) -> str:
-    return f"{tie.team1.name} v {tie.team2.name}: {tie.competition.name} {tie.season}, {tie.stage.name}"
+def _tie_name(tie: Tie, lang: str) -> str:
+    return (f"{_versus(tie.team1, tie.team2, lang)}: {tie.competition.name} {tie.season}, "
+            f"{local_name(tie.stage, lang)}")
 
 
 def tie_ld(tie: Tie, config: Config) -> dict:
-    """The JSON-LD of a tie's page: a SportsEvent whose homeTeam is team 1 (at home
-    in leg 1), with the result so far, and each reported leg as a subEvent."""
+    """The JSON-LD of a tie's page (in the site's language, the page's): a SportsEvent whose
+    homeTeam is team 1 (at home in leg 1), with the result so far, and each reported leg as a subEvent."""
+    lang = config.language
     legs = [match for match in tie.legs if match]
     if tie.result.aggregate is not None:
-        result = f"{tie.team1.name} {aggregate_text(tie)} {tie.team2.name}. {decided_text(tie)}."
+        result = f"{tie.team1.name} {aggregate_text(tie, lang)} {tie.team2.name}. {decided_text(tie, lang)}."
     else:
         played = tie.goals_so_far
-        result = (f"In progress: {tie.team1.name} {played.home}\u2013{played.away} {tie.team2.name} "
-                  f"after {len(legs)} of {tie.legs_needed} legs.")
+        result = translator(lang).gettext("In progress: %(team1)s %(score)s %(team2)s after %(count)s of %(total)s legs.") % {
+            "team1": tie.team1.name, "score": f"{played.home}\u2013{played.away}", "team2": tie.team2.name,
+            "count": len(legs), "total": tie.legs_needed}
     single = legs[0] if tie.legs_needed == 1 and legs else None
     season = urls.competition_season(tie.competition, tie.season)
     return _compact({
-        "@context": CONTEXT, "@type": "SportsEvent", "name": _tie_name(tie), "description": result,
+        "@context": CONTEXT, "@type": "SportsEvent", "name": _tie_name(tie, lang), "description": result,
         "url": _absolute(config, urls.tie(tie)), "sport": SPORT, "eventStatus": SCHEDULED,
         "startDate": min(match.date for match in legs).isoformat() if legs else None,
         "endDate": tie.last_date.isoformat() if legs and tie.result.status == "decided" else None,
@@ -116,7 +125,7 @@ def tie_ld(tie: Tie, config: Config) -> dict:
         "location": _place(single) if single else None,
         "superEvent": {"@type": "SportsEvent", "name": f"{tie.competition.name} {tie.season}",
                        "url": _absolute(config, season)},
-        "subEvent": [match_ld(match, config, url=urls.tie(tie), context=False) for match in legs]
+        "subEvent": [match_ld(match, config, url=urls.tie(tie), context=False, lang=lang) for match in legs]
         if tie.legs_needed > 1 else [],
     })
 
@@ -133,7 +142,8 @@ def article_ld(article: Article, matches: Sequence[Match], config: Config, *,
     about = []
     for match in matches:
         tie = ties.get(match.tie_id) if match.tie_id else None
-        about.append(match_ld(match, config, tie=tie, url=None if tie else urls.article(article), context=False))
+        about.append(match_ld(match, config, tie=tie, url=None if tie else urls.article(article), context=False,
+                              lang=article.lang))
     return _compact({
         "@context": CONTEXT, "@type": "NewsArticle", "headline": article.title, "description": article.summary,
         "inLanguage": article.lang, "datePublished": date, "dateModified": date,

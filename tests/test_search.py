@@ -1,5 +1,7 @@
 """The search index: one Pagefind bundle for both languages, the same bytes on every
-build, and the header's box finding recaps and teams in a real Chromium under a subpath."""
+build, and the header's box finding recaps and teams in a real Chromium under a subpath, their
+results showing the scores."""
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -80,3 +82,38 @@ def test_the_header_box_finds_recaps_and_teams(served, query, expected):
         hrefs = [link.get_attribute("href") for link in results.all()]
         assert expected in hrefs
         assert all(href.startswith(BASE) for href in hrefs)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, url, scores", [
+    ("rigore", "articles/atalanta-club-brugge-ritorno/", "Atalanta 1–3 Club Brugge"),  # a recap: its match
+    ("Brugge", "ties/uefa-champions-league/2024-25/knockout-phase-play-offs/club-brugge-vs-atalanta/",
+     "5–2 agg."),  # a tie: its aggregate, team 1 first as in its title
+])
+def test_results_show_the_scores(served, query, url, scores):
+    origin, _ = served
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(origin + BASE)
+        page.get_by_role("searchbox", name="Search").fill(query)
+        row = page.locator(".search__results li").filter(has=page.locator(f'a[href="{BASE}{url}"]'))
+        row.wait_for(timeout=15000)
+        assert row.locator(".search__scores").inner_text() == scores
+        # one index for both languages: a result in the other language is marked as such
+        assert row.locator("a").get_attribute("lang") == ("it" if url.startswith("articles/") else None)
+
+
+def test_every_recap_and_tie_carries_its_scores_for_the_results(site):
+    """Pagefind reads the scores from inside <main> (metadata outside it is dropped)."""
+    fragments = [json.loads(gzip.decompress(path.read_bytes())[len("pagefind_dcd"):])
+                 for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    scores = {fragment["url"]: fragment["meta"].get("scores") for fragment in fragments}
+    recaps = [url for url in scores if url.startswith("/articles/")]
+    ties = [url for url in scores if url.startswith("/ties/")]
+    assert recaps and ties
+    assert scores["/articles/atalanta-club-brugge-ritorno/"] == "Atalanta 1–3 Club Brugge"
+    assert all(scores[url] for url in ties)
+    assert not any(scores[url] for url in scores if url.startswith("/teams/"))
+    langs = {fragment["url"]: fragment["meta"].get("lang") for fragment in fragments}
+    assert langs["/articles/atalanta-club-brugge-ritorno/"] == "it"
+    assert {langs[url] for url in recaps} == {"en", "it"} and {langs[url] for url in ties} == {"en"}
