@@ -24,8 +24,8 @@ def test_dates_seasons_and_minutes_in_other_digits_are_read_with_a_warning():
     text = text.replace("season: 2024-25", "season: \u0662\u0660\u0662\u0664-\u0662\u0665")
     spec, problems = parse(text)
     assert [problem.split(": warning: ")[1].split(" is written")[0] for problem in problems] == [
-        "`season` '\u0662\u0660\u0662\u0664-\u0662\u0665'", "`date` '\u0662\u0660\u0662\u0664-\u0661\u0660-\u0662\u0662'",
-        "`minute` '\u0664\u0665+\u0662'"]
+        "`season` '\u0662\u0660\u0662\u0664-\u0662\u0665'",
+        "`date` '\u0662\u0660\u0662\u0664-\u0661\u0660-\u0662\u0662'", "`minute` '\u0664\u0665+\u0662'"]
     match = spec.matches[0]
     assert (str(match.date), match.goals[0].minute) == ("2024-10-22", "45+2")
 
