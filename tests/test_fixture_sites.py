@@ -177,6 +177,11 @@ def test_fixture_bytes_survived_checkout():
     assert (FIXTURES / "odd/bom/content/articles/recap.md").read_bytes().startswith(b"\xef\xbb\xbf---\n")
     crlf = (FIXTURES / "odd/crlf/content/articles/recap.md").read_bytes()
     assert crlf.count(b"\r\n") == crlf.count(b"\n") > 10
+    for name in ("odd/config-bom-crlf/config.yaml", "odd/registry-bom-crlf-nul/content/teams.yaml"):
+        raw = (FIXTURES / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n") > 3, name
+    assert b"\x00" in (FIXTURES / "odd/registry-bom-crlf-nul/content/teams.yaml").read_bytes()
+    assert (FIXTURES / "invalid/config-utf16/config.yaml").read_bytes().startswith(b"\xff\xfe")
 
 
 # --------------------------------------------------------------------------- the valid project
