@@ -281,3 +281,16 @@ def test_a_first_build_that_fails_still_copies_the_stylesheet_for_the_error_page
     assert "static/style.css" in copied and all(name.startswith("static/") for name in copied)
     edit(tmp_path / RITORNO, "leg: [2", "leg: 2")
     assert builder.build().ok and files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
+def test_a_first_build_failing_half_way_leaves_no_page_behind(tmp_path):
+    """The first build writes pages as it renders them: a template error part of the way through
+    must not leave the pages rendered before it."""
+    config = make_project(tmp_path)
+    edit(tmp_path / "templates/tie.html", "{% block main %}", "{% block main %}{{ 1 // 0 }}")
+    builder = PreviewBuilder(config, OutputFolder(tmp_path / "preview"))
+    outcome = builder.build()
+    assert not outcome.ok and outcome.rendered == 0
+    assert all(name.startswith("static/") for name in files_of(tmp_path / "preview"))
+    edit(tmp_path / "templates/tie.html", "{{ 1 // 0 }}", "")
+    assert builder.build().ok and files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")

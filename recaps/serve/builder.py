@@ -91,12 +91,24 @@ class PreviewBuilder:
         renderer = self._renderer_for(config)
         outputs: dict[str, tuple[str, bytes | None]] = {}
         memo = CarriedMemo(self._digests)
+        # Nothing written yet, so nothing is served from the folder: write each page as it is
+        # rendered instead of holding the whole site in memory until the end.
+        direct = not self.fingerprints
         try:
             for page in pages:
                 fingerprint = renderer.fingerprint(page, memo)
-                unchanged = self.fingerprints.get(page.url) == fingerprint
-                outputs[page.url] = (fingerprint, None if unchanged else renderer.render(page))
+                content = None if self.fingerprints.get(page.url) == fingerprint else renderer.render(page)
+                if direct:
+                    with self.lock:
+                        self._write(page.url, content, outcome)
+                    content = None
+                outputs[page.url] = (fingerprint, content)
         except TemplateFailed as exc:
+            if direct:  # leave the folder as empty of pages as it was
+                with self.lock:
+                    for url in outputs:
+                        self.folder.remove(url)
+                outcome.rendered = 0
             raise template_failed(exc, problems) from None
         self._digests = memo.carried()
         outputs.update(self._static(config))
@@ -135,15 +147,21 @@ class PreviewBuilder:
                 self.fingerprints[url] = fingerprint
                 outcome.copied += 1
 
+    def _write(self, url: str, content: bytes, outcome: Outcome) -> None:
+        """Write a rendered output and count it."""
+        self.folder.write(url, content)
+        outcome.rendered += 1
+        outcome.search_pages_changed = outcome.search_pages_changed or indexed(url)
+
     def _apply(self, outputs: dict[str, tuple[str, bytes | None]], outcome: Outcome) -> None:
         for url, (fingerprint, content) in outputs.items():
-            if content is not None:
+            if content is None:
+                continue
+            if fingerprint.startswith("static:"):
                 self.folder.write(url, content)
-                if fingerprint.startswith("static:"):
-                    outcome.copied += 1
-                else:
-                    outcome.rendered += 1
-                    outcome.search_pages_changed = outcome.search_pages_changed or indexed(url)
+                outcome.copied += 1
+            else:
+                self._write(url, content, outcome)
         for url in self.fingerprints.keys() - outputs.keys():
             self.folder.remove(url)
             outcome.removed += 1
