@@ -66,6 +66,14 @@ def check_output_dir(config: Config, out_dir: Path, problems: Problems) -> None:
                                                "a build replaces the whole folder: empty it or choose another")
 
 
+def check_templates_dir(config: Config, problems: Problems) -> None:
+    """A templates folder that is not there is named as such, not as its first missing template."""
+    if not (config.root / config.templates_dir).is_dir():
+        problems.error(config.path, 0, f"templates_dir {config.templates_dir.as_posix()!r} does not exist (paths "
+                                       "are relative to config.yaml's folder): set templates_dir to your templates "
+                                       "folder")
+
+
 def render_all(pages: list[Page], renderer: Renderer) -> dict[str, bytes]:
     return {page.url: renderer.render(page) for page in pages}
 
@@ -117,6 +125,7 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     timings = Timings()
     out_dir = out_dir or (config.root / config.output_dir)
     check_output_dir(config, out_dir, problems)
+    check_templates_dir(config, problems)
     store = Store(config.root / cache.FOLDER if use_cache else None)
     parsed = timings.run("cache", _load_parse_cache, store)
     site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed)

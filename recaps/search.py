@@ -8,8 +8,12 @@ recap found from every page, stemmed by the site language's rules.
 """
 from __future__ import annotations
 
+import ctypes
+import os
 import shutil
+import signal
 import subprocess
+import sys
 from pathlib import Path
 
 from pagefind_bin import get_executable
@@ -37,7 +41,8 @@ def index_site(out_dir: Path, language: str, problems: Problems) -> None:
     command = [str(get_executable()), "--site", str(out_dir), "--output-subdir", BUNDLE,
                "--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main", "--force-language", language, "--silent"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, check=False,
+                              preexec_fn=_dies_with(os.getpid()))
     except OSError as exc:
         problems.error(command[0], 0, f"cannot run Pagefind: {exc.strerror or exc}")
         raise BuildFailed(problems) from None
@@ -45,3 +50,21 @@ def index_site(out_dir: Path, language: str, problems: Problems) -> None:
         detail = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
         problems.error(out_dir, 0, f"Pagefind could not index the site: {detail}")
         raise BuildFailed(problems)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _dies_with(parent: int):
+    """For Popen's preexec_fn: on Linux, the indexer is killed when the build dies (even by SIGKILL),
+    so it can never go on writing into a staging folder that the next build takes over."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None).prctl  # looked up here: the forked child only calls it
+
+    def arrange() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the build died before the line above: do not outlive it
+            os._exit(1)
+    return arrange
+

@@ -166,3 +166,13 @@ def test_a_fragment_is_rendered_once_per_language_and_value_and_never_for_anothe
     for number in range(50):  # new objects may take a dead one's id: never its fragment
         team = Team(f"Club {number}")
         assert template.render(team=team, size=1, lang="en") == f"<b>Club {number}</b>1"
+
+
+def test_a_missing_templates_folder_is_named_and_nothing_is_written(tmp_path, capsys):
+    import shutil
+    config = copy_project(FIXTURE, tmp_path / "project")
+    shutil.rmtree(config.parent / "templates")
+    assert main(["--config", str(config), "--out", str(tmp_path / "site"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "config.yaml: templates_dir 'templates' does not exist" in err and "not found" not in err
+    assert "Traceback" not in err and not (tmp_path / "site").exists()
