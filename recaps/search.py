@@ -39,7 +39,8 @@ def index_site(out_dir: Path, language: str, problems: Problems) -> None:
     if not any(next(out_dir.glob(pattern), None) for pattern in PAGES):
         return
     command = [str(get_executable()), "--site", str(out_dir), "--output-subdir", BUNDLE,
-               "--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main", "--force-language", language, "--silent"]
+               "--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main",
+               "--exclude-selectors", '[aria-hidden="true"]', "--force-language", language, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False,
                               preexec_fn=_dies_with(os.getpid()))

@@ -117,3 +117,13 @@ def test_every_recap_and_tie_carries_its_scores_for_the_results(site):
     langs = {fragment["url"]: fragment["meta"].get("lang") for fragment in fragments}
     assert langs["/articles/atalanta-club-brugge-ritorno/"] == "it"
     assert {langs[url] for url in recaps} == {"en", "it"} and {langs[url] for url in ties} == {"en"}
+
+
+def test_the_index_reads_what_a_screen_reader_reads(site):
+    """Decoration hidden from assistive technology (a crest's initials before a club's name) is left
+    out of the indexed text, so a result's excerpt reads "Club Brugge 2–1 Atalanta", not "BRUClub Brugge"."""
+    fragments = [json.loads(gzip.decompress(path.read_bytes())[len("pagefind_dcd"):])
+                 for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    tie = next(fragment for fragment in fragments if fragment["url"].startswith("/ties/"))
+    assert "Club Brugge" in tie["content"] and "BRUClub" not in tie["content"]
+    assert not any("BRUClub" in fragment["content"] or "ATAAtalanta" in fragment["content"] for fragment in fragments)
