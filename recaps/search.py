@@ -19,6 +19,7 @@ from pathlib import Path
 from pagefind_bin import get_executable
 
 from .errors import BuildFailed, Problems
+from .write import replace_folder
 
 BUNDLE = "pagefind"  # the folder inside the site, served at <base>/pagefind/
 # What a reader looks for: recaps, teams and ties (not the indexes listing them, nor their later pages).
@@ -28,17 +29,29 @@ PAGES = ("articles/*/index.html", "teams/*/index.html", "ties/*/*/*/*/index.html
 def index_site(out_dir: Path, language: str, problems: Problems) -> None:
     """Write the search bundle to `out_dir/pagefind/`, replacing any earlier one.
 
-    A site with none of those pages gets no bundle (Pagefind refuses to index nothing).
-    Raises BuildFailed (the reason in `problems`) when Pagefind cannot run or fails.
+    The new bundle is made beside the old one and swapped in when complete, so a site being
+    served (the preview) keeps answering searches while Pagefind runs. A site with none of
+    those pages gets no bundle (Pagefind refuses to index nothing). Raises BuildFailed (the
+    reason in `problems`) when Pagefind cannot run or fails; the earlier bundle then stays.
     """
     bundle = out_dir / BUNDLE
-    if bundle.is_dir() and not bundle.is_symlink():
-        shutil.rmtree(bundle)
-    elif bundle.exists() or bundle.is_symlink():
-        bundle.unlink()
     if not any(next(out_dir.glob(pattern), None) for pattern in PAGES):
+        if bundle.is_dir() and not bundle.is_symlink():
+            shutil.rmtree(bundle)
+        elif bundle.exists() or bundle.is_symlink():
+            bundle.unlink()
         return
-    command = [str(get_executable()), "--site", str(out_dir), "--output-subdir", BUNDLE,
+    making = out_dir / f".{BUNDLE}.new-{os.getpid()}"
+    shutil.rmtree(making, ignore_errors=True)
+    try:
+        _run_pagefind(out_dir, making, language, problems)
+        replace_folder(making, bundle)
+    finally:
+        shutil.rmtree(making, ignore_errors=True)
+
+
+def _run_pagefind(out_dir: Path, making: Path, language: str, problems: Problems) -> None:
+    command = [str(get_executable()), "--site", str(out_dir), "--output-subdir", making.name,
                "--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main",
                "--exclude-selectors", '[aria-hidden="true"]', "--force-language", language, "--silent"]
     try:

@@ -79,6 +79,22 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
+def replace_folder(new: Path, target: Path) -> None:
+    """Put the folder `new` in the place of `target` (a folder, a file or nothing), removing what was
+    there: in one atomic step where Linux allows, so a reader never finds the place empty."""
+    if target.is_dir() and not target.is_symlink():
+        if not _exchange(new, target):
+            old = target.with_name(f".{target.name}.old-{os.getpid()}")
+            os.rename(target, old)
+            os.rename(new, target)
+            new = old
+        shutil.rmtree(new)
+        return
+    if target.exists() or target.is_symlink():
+        target.unlink()
+    os.rename(new, target)
+
+
 class StagedSite:
     """The next version of an output folder, built beside it and swapped in whole.
 

@@ -64,6 +64,34 @@ def test_pagefind_that_cannot_run_is_reported_not_raised(site, tmp_path, monkeyp
     assert problem.format() == f"{tmp_path / 'no-pagefind'}: cannot run Pagefind: No such file or directory"
 
 
+def test_the_earlier_bundle_answers_until_the_new_one_is_complete(site, tmp_path, monkeypatch):
+    """The preview re-indexes a site it is serving: while Pagefind runs, and when it fails, the
+    earlier bundle stays whole in its place; afterwards no half-made folder is left."""
+    copy = tmp_path / "recaps"
+    shutil.copytree(site, copy)
+    earlier = _bundle(copy / "pagefind")
+    run_pagefind = search._run_pagefind
+    seen_while_running = []
+
+    def watched(*args):
+        seen_while_running.append(_bundle(copy / "pagefind"))
+        run_pagefind(*args)
+
+    monkeypatch.setattr(search, "_run_pagefind", watched)
+    (copy / "articles" / "atalanta-club-brugge-ritorno" / "index.html").unlink()
+    index_site(copy, "en", Problems())
+    assert seen_while_running == [earlier]
+    assert _bundle(copy / "pagefind") != earlier  # one recap fewer in the new index
+    assert not list(copy.glob(".pagefind*"))
+
+    made = _bundle(copy / "pagefind")
+    monkeypatch.setattr(search, "get_executable", lambda: tmp_path / "no-pagefind")
+    with pytest.raises(BuildFailed):
+        index_site(copy, "en", Problems())
+    assert _bundle(copy / "pagefind") == made
+    assert not list(copy.glob(".pagefind*"))
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("query, expected", [
     ("Lookman", BASE + "articles/atalanta-club-brugge-ritorno/"),
