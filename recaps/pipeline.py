@@ -130,7 +130,7 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     parsed = timings.run("cache", _load_parse_cache, store)
     site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed)
     pages = plan_site(site, config, problems, timings)
-    markdown_key = cache.key_of("markdown", config.allow_html)
+    markdown_key = cache.key_of("markdown", config.allow_html, config.base_path)
     converted = timings.run("cache", store.load, "markdown", markdown_key) or {}
     renderer = Renderer(config, converted=converted)
     result = BuildResult(problems, timings, len(pages), sum(p.url.endswith(HTML_ENDINGS) for p in pages),

@@ -50,14 +50,25 @@ def safe_link(url: str) -> bool:
 
 
 class _SafeLinks(Treeprocessor):
-    """Drops link and image targets with a scheme such as javascript: or data:."""
+    """Drops link and image targets with a scheme such as javascript: or data:, and puts a site
+    served under a subpath ('/repo/') before a path-absolute target: a writer's `/teams/atalanta/`
+    then works on GitHub Pages' project sites as at a domain root (one already under it stays)."""
+
+    def __init__(self, md, base_path: str):
+        super().__init__(md)
+        self.base_path = base_path
 
     def run(self, root: Element) -> None:
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None and not safe_link(value):
+                if value is None:
+                    continue
+                if not safe_link(value):
                     element.set(attribute, "#")
+                elif (self.base_path != "/" and value.startswith("/") and not value.startswith("//")
+                      and not value.startswith(self.base_path)):
+                    element.set(attribute, urls.link(self.base_path, value))
 
 
 class MarkdownRenderer:
@@ -65,17 +76,17 @@ class MarkdownRenderer:
 
     Each text is converted once: the HTML is kept by the text's hash in
     `converted`, which a build fills from its cache and saves for the next one
-    (the settings that change the HTML, `allow_html` and the code version, key
-    the cache file)."""
+    (the settings that change the HTML, `allow_html`, the base path and the code
+    version, key the cache file)."""
 
-    def __init__(self, allow_html: bool, converted: dict[bytes, str] | None = None):
+    def __init__(self, allow_html: bool, converted: dict[bytes, str] | None = None, base_path: str = "/"):
         self.allow_html = allow_html
         self.converted: dict[bytes, str] = {} if converted is None else converted
         self._md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
         if not allow_html:
             self._md.preprocessors.deregister("html_block")
             self._md.inlinePatterns.deregister("html")
-        self._md.treeprocessors.register(_SafeLinks(self._md), "safe_links", 0)
+        self._md.treeprocessors.register(_SafeLinks(self._md, base_path), "safe_links", 0)
 
     def __call__(self, text: str) -> Markup:
         key = text_key(text)
@@ -185,7 +196,7 @@ def make_environment(config: Config, loader: jinja2.BaseLoader,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    markdown_renderer = markdown_renderer or MarkdownRenderer(config.allow_html)
+    markdown_renderer = markdown_renderer or MarkdownRenderer(config.allow_html, base_path=config.base_path)
     i18n.install(env)
     env.globals.update(config=config, urls=urls, structured=structured, feeds=feeds, fragment=Fragments())
     env.filters.update(
@@ -242,7 +253,7 @@ class Renderer:
                  converted: dict[bytes, str] | None = None):
         self.config = config
         self.templates = templates or TemplateSnapshot(config.root / config.templates_dir)
-        self.markdown = MarkdownRenderer(config.allow_html, converted)
+        self.markdown = MarkdownRenderer(config.allow_html, converted, config.base_path)
         self.env = make_environment(config, self.templates, self.markdown)
         self._config_digest = hashlib.blake2b(stable_pickle(config), digest_size=16).digest()
         self._template_digests: dict[str, bytes] = {}

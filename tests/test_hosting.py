@@ -186,9 +186,9 @@ def test_check_names_each_broken_link_and_its_page(tmp_path, capsys):
     assert main(["check", "--config", str(project / "config.yaml"), "--base-url", BASE]) == 1
     err = capsys.readouterr().err.splitlines()
     page = "/articles/atalanta-club-brugge-ritorno/"
-    assert err[:2] == [f"{page}: broken link /recaps/ties/sorteggio/: the site has no page or file at /ties/sorteggio/",
-                       f"{page}: link /teams/atalanta/ leaves the site: it is outside the base path /recaps/"]
-    assert err[2].startswith("check failed: the built site has broken links: 2 errors")
+    # /teams/atalanta/ is written from the site's root: the build puts the base path before it, so it works
+    assert err[:1] == [f"{page}: broken link /recaps/ties/sorteggio/: the site has no page or file at /ties/sorteggio/"]
+    assert err[1].startswith("check failed: the built site has broken links: 1 error")
     assert not (project / "site").exists()  # check writes nothing
 
 
