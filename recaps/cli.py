@@ -13,12 +13,17 @@ import argparse
 import importlib
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .config import Config, check_base_url, warn_if_not_absolute
+from . import stamp
 from .cache import FOLDER
 from .errors import BuildFailed, Problems
-from .pipeline import BuildResult, build, configure
+
+if TYPE_CHECKING:  # the build's modules load only once a build is needed (see _run_build)
+    from .config import Config
+    from .pipeline import BuildResult
 
 # name -> (module with add_arguments(parser) and run(args), or None for this one; help)
 COMMANDS: dict[str, tuple[str | None, str]] = {
@@ -62,6 +67,8 @@ def _jobs(text: str) -> int:
 def load_site_config(parser: argparse.ArgumentParser, args: argparse.Namespace,
                      problems: Problems) -> Config | None:
     """The config the options name; wrong usage exits 2 through `parser.error`."""
+    from .config import check_base_url
+    from .pipeline import configure
     if args.base_url is not None and (why := check_base_url(args.base_url)):
         parser.error(f"--base-url: {why}")
     if not args.config.is_file():
@@ -86,6 +93,7 @@ def report_failure(problems: Problems, what: str = "build failed") -> int:
 def build_site(parser: argparse.ArgumentParser, args: argparse.Namespace, *,
                write: bool = True) -> tuple[int, BuildResult | None]:
     """Build as the options say: (exit code, result); problems are printed."""
+    from .pipeline import build
     problems = Problems()
     config = load_site_config(parser, args, problems)
     try:
@@ -139,11 +147,19 @@ def _progress_bar(args: argparse.Namespace):
 
 
 def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    request = _stamp_request(args)
+    if request is not None and (done := stamp.unchanged(request)) is not None:
+        return _report_unchanged(done, args, time.perf_counter() - started)
+    from .pipeline import build
+    config_data = stamp.config_bytes(request) if request is not None else None
     problems = Problems()
     config = load_site_config(parser, args, problems)
     try:
         if config is None:
             raise BuildFailed(problems)
+        roots = stamp.source_roots(config)
+        inputs, sources = stamp.inputs_digest(roots) if config_data is not None else ("", 0)
         result = build(config, problems, out_dir=args.out, drafts=args.drafts, write=args.command == "build",
                        jobs=args.jobs, use_cache=not args.no_cache, progress=_progress_bar(args))
     except BuildFailed:
@@ -155,23 +171,52 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     _report(problems, args.verbose)
     timings = f" ({_steps(result)})" if args.verbose else ""
     if args.command == "check":
-        from . import urls
-        from .linkcheck import check_links
-        config = result.config
-        advice = Problems()
-        warn_if_not_absolute(config, advice)  # check is what runs before publishing
-        report(advice)
-        static = config.root / config.static_dir
-        static_urls = [urls.STATIC + path.relative_to(static).as_posix() for path in static.rglob("*") if path.is_file()]
-        broken = Problems(result.timings.run("links", check_links, result.rendered, static_urls, config.base_url))
-        if broken.items:
-            return report_failure(broken, "check failed: the built site has broken links")
-        if not args.quiet:
-            print(f"checked: {result.pages} pages would be written, no errors ({_steps(result)})")
-    elif not args.quiet:
+        return _run_check(args, result)
+    if config_data is not None:
+        stamp.record(request, config_data, stamp.Stamp(
+            roots, inputs, sources, str(result.out_dir.absolute()), {}, result.pages, result.files, problems.warnings))
+    if not args.quiet:
         unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
         print(f"built {result.pages} pages ({result.files} files{unchanged}) into {result.out_dir} "
               f"in {result.timings.total:.2f} s{timings}")
+    return 0
+
+
+def _stamp_request(args: argparse.Namespace) -> stamp.Request | None:
+    """The stamp of a publishing build that keeps a cache; None for check and --no-cache."""
+    if args.command != "build" or args.no_cache:
+        return None
+    return stamp.Request(args.config.absolute(), args.out.absolute() if args.out else None, args.base_url,
+                         args.drafts)
+
+
+def _report_unchanged(done: stamp.Stamp, args: argparse.Namespace, seconds: float) -> int:
+    """What a build with nothing changed says: the last build's warnings, and that it had nothing to do."""
+    _report(Problems(list(done.warnings)), args.verbose)
+    if not args.quiet:
+        out_dir = os.path.relpath(done.out_dir) if not args.out else args.out
+        checked = (f" (nothing changed since the last build: checked {done.sources:,} sources and "
+                   f"{len(done.outputs):,} output files in {seconds * 1000:.0f} ms)") if args.verbose else ""
+        print(f"built {done.pages} pages ({done.files} files, all unchanged) into {out_dir} in {seconds:.2f} s"
+              f"{checked}")
+    return 0
+
+
+def _run_check(args: argparse.Namespace, result: BuildResult) -> int:
+    from . import urls
+    from .config import warn_if_not_absolute
+    from .linkcheck import check_links
+    config = result.config
+    advice = Problems()
+    warn_if_not_absolute(config, advice)  # check is what runs before publishing
+    report(advice)
+    static = config.root / config.static_dir
+    static_urls = [urls.STATIC + path.relative_to(static).as_posix() for path in static.rglob("*") if path.is_file()]
+    broken = Problems(result.timings.run("links", check_links, result.rendered, static_urls, config.base_url))
+    if broken.items:
+        return report_failure(broken, "check failed: the built site has broken links")
+    if not args.quiet:
+        print(f"checked: {result.pages} pages would be written, no errors ({_steps(result)})")
     return 0
 
 

@@ -28,7 +28,11 @@ from .write import OutputBusy, StagedSite, UnsafeOutput, copy_static, mirror_lin
 
 @dataclass
 class Timings:
+    """How long each named step took; steps may run inside others (search runs inside write)."""
+
     steps: list[tuple[str, float]] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+    finished: float | None = None
 
     def run(self, name: str, function, *args, **kwargs):
         started = time.perf_counter()
@@ -38,7 +42,11 @@ class Timings:
 
     @property
     def total(self) -> float:
-        return sum(seconds for _, seconds in self.steps)
+        """Seconds from the start to `finish()` (or to now): nested steps are not counted twice."""
+        return (self.finished or time.perf_counter()) - self.started
+
+    def finish(self) -> None:
+        self.finished = time.perf_counter()
 
     def merged(self) -> list[tuple[str, float]]:
         """The steps with the times of repeated ones added up, in first-run order."""
@@ -157,6 +165,7 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
         problems.error(where, 0, f"cannot write the site: {exc.strerror or exc}")
         raise BuildFailed(problems) from None
     timings.run("cache", _save_caches, store, parsed, markdown_key, converted, bodies, new)
+    timings.finish()
     return result
 
 

@@ -1,0 +1,151 @@
+"""The build stamp: what the last successful build read and what it left on disk,
+so that a build with nothing changed can say so in milliseconds instead of
+re-reading, re-planning and re-checking every page.
+
+A stamp holds a digest of every byte the build reads (the config file and the
+whole content, templates and static folders), the key of everything else that
+shapes the output (our code and the libraries' versions, the options), and
+the identity of every file in the output folder as the build left it. A build
+may skip its work only when all three are as they were: any edited, added or
+removed source, any upgrade, any file touched in the output folder, and the
+full build runs (which then leaves unchanged files alone, see renderpool.py).
+
+This module is imported before the rest of the build, so it uses only the
+standard library and the cache; it knows the config only as bytes and paths.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import FOLDER, Store, key_of
+from .errors import Problem
+
+SOURCE_FOLDERS = ("content_dir", "templates_dir", "static_dir")  # what a build reads, besides its config
+
+
+@dataclass(frozen=True)
+class Request:
+    """One build as asked for: the options that change what it writes, and where."""
+
+    config_file: Path  # absolute
+    out: Path | None  # --out, absolute, or None for the config's output_dir
+    base_url: str | None
+    drafts: bool
+
+    @property
+    def store(self) -> Store:
+        return Store(self.config_file.parent / FOLDER)
+
+    @property
+    def name(self) -> str:
+        """The stamp's file name in the cache: one per config file and output folder."""
+        where = repr((str(self.config_file), str(self.out)))
+        return f"stamp-{hashlib.blake2b(where.encode(), digest_size=8).hexdigest()}"
+
+    def key(self, config_bytes: bytes) -> str:
+        return key_of("stamp", config_bytes, str(self.config_file), str(self.out), self.base_url, self.drafts)
+
+
+@dataclass
+class Stamp:
+    """What a successful build read and wrote, and what it told its user."""
+
+    roots: list[str]  # the source folders it read, absolute
+    inputs: str  # digest of every file under them
+    sources: int  # how many files that is
+    out_dir: str  # absolute
+    outputs: dict  # path relative to out_dir -> file identity (see _identity)
+    pages: int = 0
+    files: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def source_roots(config) -> list[str]:
+    """The folders a build of `config` reads (its config file is in the stamp's key)."""
+    return [str((config.root / getattr(config, name)).absolute()) for name in SOURCE_FOLDERS]
+
+
+def inputs_digest(roots: list[str]) -> tuple[str, int]:
+    """A hash of the name and bytes of every file under `roots`, symbolic links followed;
+    and how many files were read."""
+    digest = hashlib.blake2b(digest_size=16)
+    count = 0
+    for root in roots:
+        digest.update(b"\0root\0" + root.encode(errors="surrogateescape"))
+        if os.path.isfile(root):
+            digest.update(_read(root))
+            count += 1
+            continue
+        for folder, subfolders, names in os.walk(root, followlinks=True):
+            subfolders.sort()
+            relative = os.path.relpath(folder, root)
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                digest.update(b"\0file\0" + os.path.join(relative, name).encode(errors="surrogateescape") + b"\0")
+                digest.update(_read(path))
+            count += len(names)
+    return digest.hexdigest(), count
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError as exc:  # unreadable now: the build will say why; the stamp only has to differ
+        return f"\0unreadable {exc.errno}\0".encode()
+
+
+def output_state(out_dir: str) -> dict:
+    """Every entry under `out_dir` (itself included, as '') with its identity."""
+    state = {"": _identity(os.lstat(out_dir))}
+    folders = [("", out_dir)]
+    while folders:
+        relative, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = relative + entry.name
+                state[name] = _identity(entry.stat(follow_symlinks=False))
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((name + "/", entry.path))
+    return state
+
+
+def _identity(status: os.stat_result) -> tuple:
+    """What changes whenever a file is replaced, rewritten or touched: ctime cannot be set back."""
+    return status.st_mode, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
+
+
+def config_bytes(request: Request) -> bytes | None:
+    try:
+        return request.config_file.read_bytes()
+    except OSError:
+        return None
+
+
+def unchanged(request: Request) -> Stamp | None:
+    """The last build's stamp if nothing it read or wrote has changed since, else None."""
+    data = config_bytes(request)
+    if data is None:
+        return None
+    stamp = request.store.load(request.name, request.key(data))
+    if not isinstance(stamp, Stamp):
+        return None
+    try:
+        if output_state(stamp.out_dir) != stamp.outputs:
+            return None
+    except OSError:
+        return None
+    return stamp if inputs_digest(stamp.roots) == (stamp.inputs, stamp.sources) else None
+
+
+def record(request: Request, config_data: bytes, stamp: Stamp) -> None:
+    """Keep `stamp` (its outputs taken now, after the build's last write) for the next build."""
+    try:
+        stamp.outputs = output_state(stamp.out_dir)
+    except OSError:
+        return
+    request.store.save(request.name, request.key(config_data), stamp)
+
