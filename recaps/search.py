@@ -1,59 +1,186 @@
-"""The client-side search index: Pagefind run over the written site.
+"""The client-side search index: Pagefind run over the written site, in shards.
 
 Pagefind splits its index by each page's `<html lang>`, and a search loads the
 index of the page it starts from, so an English page would never find an
 Italian recap. We index the whole site as one language instead (the site's
 `language`), which Pagefind allows through `--force-language`: one index, every
 recap found from every page, stemmed by the site language's rules.
+
+Pagefind holds every page it indexes in memory (about 170 KiB a page), so the
+index is split into shards, each a whole Pagefind bundle made by its own run
+over at most about `SHARD_PAGES` pages, one run after another:
+`pagefind/shards.json` lists them and static/search.js loads the first and
+merges the others into it (Pagefind's `mergeIndex`), so a search ranks the
+results of every shard together. A page's shard is a hash of its path into a
+power-of-two number of shards set by the page count, so it stays in its shard
+as pages come and go. Each shard records its key (its pages with a digest of
+each one's bytes, Pagefind's version, the options) in `KEY_FILE`; a shard whose
+key is the one recorded in the previous site's bundle is linked from there
+instead of being made again, so one edited recap re-runs one shard.
 """
 from __future__ import annotations
 
 import ctypes
+import hashlib
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from pagefind_bin import get_executable
 
 from .errors import BuildFailed, Problems
-from .write import replace_folder
+from .write import digest_of, replace_folder
 
 BUNDLE = "pagefind"  # the folder inside the site, served at <base>/pagefind/
 # What a reader looks for: recaps, teams and ties (not the indexes listing them, nor their later pages).
 PAGES = ("articles/*/index.html", "teams/*/index.html", "ties/*/*/*/*/index.html")
+# The most pages a shard is planned for (shards hold between half of it and about all of it). One
+# Pagefind run over 512 pages of the generated 1,000-recap site peaks at 95 MiB (1,024: 181 MiB).
+SHARD_PAGES = 512
+LISTING = "shards.json"  # in the bundle: {"shards": [folder names, the first loaded, the others merged]}
+KEY_FILE = "recaps-shard.json"  # in each shard: its key and its files, to reuse it in the next build
+OPTIONS = ("--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main",
+           "--exclude-selectors", '[aria-hidden="true"]')
 
 
-def index_site(out_dir: Path, language: str, problems: Problems) -> None:
+@dataclass(frozen=True)
+class Shard:
+    """One Pagefind bundle to make: `pages` (paths in the site, sorted) with their digests."""
+    name: str
+    pages: tuple[tuple[str, str], ...]
+    language: str
+
+    def key(self) -> dict:
+        """What the bundle depends on: equal keys make equal bundles."""
+        return {"pagefind": _pagefind_version(), "options": [*OPTIONS, "--force-language", self.language],
+                "pages": dict(self.pages)}
+
+
+def index_site(out_dir: Path, language: str, problems: Problems, previous: Path | None = None) -> None:
     """Write the search bundle to `out_dir/pagefind/`, replacing any earlier one.
 
-    The new bundle is made beside the old one and swapped in when complete, so a site being
-    served (the preview) keeps answering searches while Pagefind runs. A site with none of
-    those pages gets no bundle (Pagefind refuses to index nothing). Raises BuildFailed (the
+    `previous` is a site folder (it may be `out_dir` itself) whose shards are reused where their key
+    is the one wanted. The new bundle is made beside the old one and swapped in when complete, so a
+    site being served (the preview) keeps answering searches while Pagefind runs. A site with none
+    of those pages gets no bundle (Pagefind refuses to index nothing). Raises BuildFailed (the
     reason in `problems`) when Pagefind cannot run or fails; the earlier bundle then stays.
     """
     bundle = out_dir / BUNDLE
-    if not any(next(out_dir.glob(pattern), None) for pattern in PAGES):
-        if bundle.is_dir() and not bundle.is_symlink():
-            shutil.rmtree(bundle)
-        elif bundle.exists() or bundle.is_symlink():
-            bundle.unlink()
+    pages = indexed_pages(out_dir)
+    if not pages:
+        _remove(bundle)
         return
+    shards = plan_shards({page: digest_of((out_dir / page).read_bytes()) for page in pages}, language)
+    earlier = previous / BUNDLE if previous is not None else None
     making = out_dir / f".{BUNDLE}.new-{os.getpid()}"
     shutil.rmtree(making, ignore_errors=True)
     try:
-        _run_pagefind(out_dir, making, language, problems)
+        making.mkdir()
+        for shard in shards:
+            if earlier is None or not _reuse(earlier / shard.name, making / shard.name, shard.key()):
+                _make_shard(out_dir, making / shard.name, shard, problems)
+        (making / LISTING).write_text(json.dumps({"shards": [shard.name for shard in shards]}) + "\n",
+                                      encoding="utf-8")
         replace_folder(making, bundle)
     finally:
         shutil.rmtree(making, ignore_errors=True)
 
 
-def _run_pagefind(out_dir: Path, making: Path, language: str, problems: Problems) -> None:
-    command = [str(get_executable()), "--site", str(out_dir), "--output-subdir", making.name,
-               "--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main",
-               "--exclude-selectors", '[aria-hidden="true"]', "--force-language", language, "--silent"]
+def indexed_pages(out_dir: Path) -> list[str]:
+    """The pages search reads, as sorted POSIX paths relative to `out_dir`."""
+    return sorted(path.relative_to(out_dir).as_posix() for pattern in PAGES for path in out_dir.glob(pattern)
+                  if path.is_file())
+
+
+def shard_count(pages: int) -> int:
+    """The power of two that keeps shards at most about SHARD_PAGES pages: it changes only when the
+    site doubles or halves, so pages stay in their shards meanwhile."""
+    return 1 << max(0, -(-pages // SHARD_PAGES) - 1).bit_length()
+
+
+def shard_of(page: str, count: int) -> int:
+    """The shard of `page` (a path in the site) among `count`: by a hash of the path alone."""
+    return int.from_bytes(hashlib.blake2b(page.encode(), digest_size=8).digest(), "big") % count
+
+
+def plan_shards(digests: dict[str, str], language: str) -> list[Shard]:
+    """The shards for pages and their digests, in the order of their names; none is empty."""
+    count = shard_count(len(digests))
+    members: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+    for page in sorted(digests):
+        members[shard_of(page, count)].append((page, digests[page]))
+    return [Shard(str(number), tuple(pages), language) for number, pages in enumerate(members) if pages]
+
+
+def _reuse(old: Path, new: Path, key: dict) -> bool:
+    """Link the shard `old` into `new` if the key it recorded is `key` and its files are all there,
+    as recorded; else leave nothing at `new` and say so. A key that cannot be read is not trusted."""
+    try:
+        recorded = json.loads((old / KEY_FILE).read_text(encoding="utf-8"))
+        if recorded["key"] != key:
+            return False
+        files = dict(recorded["files"])
+        for name, size in files.items():
+            if not isinstance(name, str) or Path(name).is_absolute() or ".." in Path(name).parts:
+                raise ValueError(name)
+            (new / name).parent.mkdir(parents=True, exist_ok=True)
+            os.link(old / name, new / name)
+            if (new / name).lstat().st_size != size:
+                raise ValueError(name)
+        os.link(old / KEY_FILE, new / KEY_FILE)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        shutil.rmtree(new, ignore_errors=True)
+        return False
+    return True
+
+
+def _make_shard(out_dir: Path, into: Path, shard: Shard, problems: Problems) -> None:
+    """Run Pagefind over the shard's pages (linked into a folder of their own), then record its key
+    with the digests of the very files indexed."""
+    pages = out_dir / f".{BUNDLE}.pages-{os.getpid()}"
+    shutil.rmtree(pages, ignore_errors=True)
+    try:
+        for page, _ in shard.pages:
+            (pages / page).parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(out_dir / page, pages / page)
+        indexed = Shard(shard.name, tuple((page, digest_of((pages / page).read_bytes())) for page, _ in shard.pages),
+                        shard.language)
+        _run_pagefind(out_dir, pages, into, shard.language, problems)
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
+    files = {path.relative_to(into).as_posix(): path.stat().st_size for path in sorted(into.rglob("*"))
+             if path.is_file()}
+    (into / KEY_FILE).write_text(json.dumps({"key": indexed.key(), "files": files}, sort_keys=True,
+                                            ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def _pagefind_version() -> str:
+    return metadata.version("pagefind_bin")
+
+
+def _run_pagefind(out_dir: Path, site: Path, into: Path, language: str, problems: Problems) -> None:
+    command = [str(get_executable()), "--site", str(site), "--output-path", str(into), *OPTIONS,
+               "--force-language", language, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False,
                               preexec_fn=_dies_with(os.getpid()))
@@ -81,4 +208,3 @@ def _dies_with(parent: int):
         if os.getppid() != parent:  # the build died before the line above: do not outlive it
             os._exit(1)
     return arrange
-

@@ -1,4 +1,4 @@
-// The header's search box: Pagefind's search API (the site's own /pagefind/ bundle)
+// The header's search box: Pagefind's search API (the site's own /pagefind/ shards)
 // behind our own form. Without JavaScript the form stays a link to the indexes.
 const form = document.querySelector("form.search");
 if (form) {
@@ -14,13 +14,20 @@ if (form) {
   box.hidden = false;
   form.addEventListener("submit", (event) => event.preventDefault());
 
+  // The bundle is in shards (recaps/search.py), listed in pagefind/shards.json: the first is
+  // loaded, the others merged into it, so one search ranks the results of all of them.
+  const open = async () => {
+    const listing = await fetch(`${base}pagefind/shards.json`, { cache: "no-cache" });
+    if (!listing.ok) return null;  // no bundle: a site with no recap, team or tie yet
+    const [first, ...others] = (await listing.json()).shards;
+    const module = await import(`${base}pagefind/${first}/pagefind.js`);
+    await module.options({ baseUrl: base });
+    await Promise.all(others.map((shard) => module.mergeIndex(`${base}pagefind/${shard}/`, { baseUrl: base })));
+    return module;
+  };
+
   const load = async () => {
-    if (!pagefind) {
-      pagefind = import(`${base}pagefind/pagefind.js`).then(async (module) => {
-        await module.options({ baseUrl: base });
-        return module;
-      }).catch(() => null);  // no bundle: a site with no recap, team or tie yet
-    }
+    if (!pagefind) pagefind = open().catch(() => null);
     return pagefind;
   };
 

@@ -1,6 +1,10 @@
-"""The search index: one Pagefind bundle for both languages, the same bytes on every
-build, and the header's box finding recaps and teams in a real Chromium under a subpath, their
-results showing the scores."""
+"""The search index: one index for both languages in shards (Pagefind bundles merged at search
+time), the same bytes on every build, a shard made again only when its pages changed, and the
+header's box finding recaps and teams of every shard in a real Chromium under a subpath, their
+results showing the scores.
+
+The real content/ has 21 searchable pages; built here with shards of at most 4 pages it gets 7
+shards (of 8 planned: one is empty), so every browser test searches merged shards."""
 import gzip
 import json
 import shutil
@@ -14,15 +18,59 @@ from recaps.search import index_site
 from sitebrowser import BASE, built_site, chromium
 
 
+SMALL_SHARDS = 4
+
+
 def _bundle(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _fragments(site: Path) -> list[dict]:
+    """Every page in the bundle, as Pagefind stores it (gzipped JSON after a signature)."""
+    return [json.loads(gzip.decompress(path.read_bytes())[len("pagefind_dcd"):])
+            for path in sorted((site / "pagefind").glob("*/fragment/*.pf_fragment"))]
+
+
+def _shards(site: Path) -> list[str]:
+    return json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
+
+
+def _files(shard: Path) -> dict[str, int]:
+    """Each file of a shard folder and its inode: a shard linked from the earlier bundle keeps them."""
+    return {path.relative_to(shard).as_posix(): path.stat().st_ino for path in shard.rglob("*") if path.is_file()}
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """(origin, site): the real content/ built under BASE and served on loopback."""
-    with built_site(tmp_path_factory.mktemp("search")) as origin_and_site:
-        yield origin_and_site
+    """(origin, site): the real content/ built under BASE, in shards of SMALL_SHARDS pages, and served on
+    loopback."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(search, "SHARD_PAGES", SMALL_SHARDS)
+    try:
+        with built_site(tmp_path_factory.mktemp("search")) as origin_and_site:
+            patch.undo()  # for the build only
+            yield origin_and_site
+    finally:
+        patch.undo()
+
+
+@pytest.fixture
+def small_shards(monkeypatch):
+    monkeypatch.setattr(search, "SHARD_PAGES", SMALL_SHARDS)
+
+
+@pytest.fixture
+def remade(monkeypatch) -> list[str]:
+    """The names of the shards Pagefind is run for, in order, while the test runs."""
+    names: list[str] = []
+    run_pagefind = search._run_pagefind
+
+    def recorded(out_dir, pages, into, *rest):
+        names.append(into.name)
+        run_pagefind(out_dir, pages, into, *rest)
+
+    monkeypatch.setattr(search, "_run_pagefind", recorded)
+    return names
 
 
 @pytest.fixture(scope="module")
@@ -31,21 +79,129 @@ def site(served) -> Path:
 
 
 def test_one_index_holds_the_recaps_of_both_languages(site):
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["en"]  # config.yaml's language; Italian recaps are in it too
+    entries = [json.loads((site / "pagefind" / shard / "pagefind-entry.json").read_text(encoding="utf-8"))
+               for shard in _shards(site)]
+    assert all(list(entry["languages"]) == ["en"] for entry in entries)  # config.yaml's; Italian recaps too
     langs = {path.parent.name: path.read_text(encoding="utf-8").split('lang="', 1)[1][:2]
              for path in (site / "articles").glob("*/index.html")}
     assert sorted(set(langs.values())) == ["en", "it"]
     recaps, teams, ties = (len(list(site.glob(pattern))) for pattern in
                            ("articles/*/index.html", "teams/*/index.html", "ties/*/*/*/*/index.html"))
-    assert entry["languages"]["en"]["page_count"] == recaps + teams + ties
+    assert sum(entry["languages"]["en"]["page_count"] for entry in entries) == recaps + teams + ties
 
 
-def test_indexing_again_gives_the_same_bytes(site, tmp_path):
+def test_indexing_again_gives_the_same_bytes(site, tmp_path, small_shards):
     again = tmp_path / "recaps"
     shutil.copytree(site, again)
     index_site(again, "en", Problems())
     assert _bundle(again / "pagefind") == _bundle(site / "pagefind")
+
+
+@pytest.mark.parametrize("pages, shards", [(1, 1), (512, 1), (513, 2), (1024, 2), (1025, 4), (1794, 4),
+                                           (16334, 32), (16385, 64)])
+def test_shards_are_a_power_of_two_of_at_most_about_shard_pages(pages, shards):
+    assert search.SHARD_PAGES == 512
+    assert search.shard_count(pages) == shards
+
+
+def test_a_page_stays_in_its_shard_as_pages_are_added():
+    earlier = {f"articles/recap-{number}/index.html": "d" for number in range(600)}
+    later = earlier | {f"teams/team-{number}/index.html": "d" for number in range(400)}
+    assert search.shard_count(len(earlier)) == search.shard_count(len(later)) == 2
+
+    def shard_by_page(digests):
+        return {page: shard.name for shard in search.plan_shards(digests, "en") for page, _ in shard.pages}
+
+    assert shard_by_page(later).items() >= shard_by_page(earlier).items()
+
+
+def test_the_test_site_is_searched_in_merged_shards(site, small_shards):
+    """The premise of the browser tests: several shards, and the results they look for outside the first
+    (the one loaded; the others are merged into it)."""
+    shards = _shards(site)
+    assert len(shards) == 7 and shards == sorted(shards, key=int)
+    count = search.shard_count(len(search.indexed_pages(site)))
+    for page in ("articles/atalanta-club-brugge-ritorno/index.html", "teams/club-brugge/index.html"):
+        assert str(search.shard_of(page, count)) in shards[1:]
+
+
+EDITED = "articles/atalanta-club-brugge-ritorno/index.html"
+
+
+def _edit(site: Path, page: str) -> None:
+    """Change a page as a build does: a new file in its place (the old one may be linked elsewhere)."""
+    content = (site / page).read_bytes().replace(b"</main>", b"<p>Quizzically late winner.</p></main>")
+    (site / page).unlink()
+    (site / page).write_bytes(content)
+
+
+def _cold(site: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The bundle a build with nothing to reuse makes of the pages of `site`."""
+    cold = tmp_path / "cold"
+    shutil.copytree(site, cold, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(cold, "en", Problems())
+    return _bundle(cold / "pagefind")
+
+
+def test_an_edited_page_remakes_only_its_shard(site, tmp_path, small_shards, remade):
+    copy = tmp_path / "recaps"
+    shutil.copytree(site, copy)
+    earlier = {shard: _files(copy / "pagefind" / shard) for shard in _shards(copy)}
+    _edit(copy, EDITED)
+    index_site(copy, "en", Problems(), previous=copy)
+    edited_shard = str(search.shard_of(EDITED, search.shard_count(len(search.indexed_pages(copy)))))
+    assert remade == [edited_shard]
+    for shard in _shards(copy):
+        files = _files(copy / "pagefind" / shard)
+        assert (files == earlier[shard]) is (shard != edited_shard), shard  # the others linked, not made again
+    assert "Quizzically" in json.dumps([fragment["content"] for fragment in _fragments(copy)])
+    remade.clear()
+    assert _bundle(copy / "pagefind") == _cold(copy, tmp_path)
+
+
+def _garbled(shard: Path) -> None:
+    (shard / search.KEY_FILE).write_bytes(b'{"key": {"pagefind": ')
+
+
+def _other_digest(shard: Path) -> None:
+    recorded = json.loads((shard / search.KEY_FILE).read_text(encoding="utf-8"))
+    page = next(iter(recorded["key"]["pages"]))
+    recorded["key"]["pages"][page] = "0" * 32
+    (shard / search.KEY_FILE).write_text(json.dumps(recorded), encoding="utf-8")
+
+
+def _truncated_fragment(shard: Path) -> None:
+    fragment = next((shard / "fragment").iterdir())
+    fragment.write_bytes(fragment.read_bytes()[:10])
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda shard: (shard / search.KEY_FILE).unlink(),
+    _garbled,
+    lambda shard: (shard / search.KEY_FILE).write_text('{"key": [], "files": 3}', encoding="utf-8"),
+    _other_digest,
+    lambda shard: next((shard / "fragment").iterdir()).unlink(),
+    _truncated_fragment,
+    lambda shard: shutil.rmtree(shard),
+], ids=["key missing", "key garbled", "key of another shape", "a digest changed", "a fragment missing",
+        "a fragment cut short", "shard missing"])
+def test_a_shard_whose_key_or_files_are_spoilt_is_made_again_never_trusted(site, tmp_path, small_shards, remade,
+                                                                          spoil):
+    copy = tmp_path / "recaps"
+    shutil.copytree(site, copy)
+    spoilt = _shards(copy)[2]
+    spoil(copy / "pagefind" / spoilt)
+    index_site(copy, "en", Problems(), previous=copy)
+    assert remade == [spoilt]
+    remade.clear()
+    assert _bundle(copy / "pagefind") == _cold(copy, tmp_path)
+
+
+def test_a_shard_is_reused_only_from_a_bundle_of_the_same_options(site, tmp_path, small_shards, remade):
+    copy = tmp_path / "recaps"
+    shutil.copytree(site, copy)
+    index_site(copy, "it", Problems(), previous=copy)  # another --force-language
+    assert remade == _shards(copy)
 
 
 def test_a_site_without_recaps_teams_or_ties_gets_no_bundle(tmp_path):
@@ -80,7 +236,7 @@ def test_the_earlier_bundle_answers_until_the_new_one_is_complete(site, tmp_path
     monkeypatch.setattr(search, "_run_pagefind", watched)
     (copy / "articles" / "atalanta-club-brugge-ritorno" / "index.html").unlink()
     index_site(copy, "en", Problems())
-    assert seen_while_running == [earlier]
+    assert seen_while_running == [earlier]  # one shard: SHARD_PAGES is not made small here
     assert _bundle(copy / "pagefind") != earlier  # one recap fewer in the new index
     assert not list(copy.glob(".pagefind*"))
 
@@ -131,10 +287,35 @@ def test_results_show_the_scores(served, query, url, scores):
         assert row.locator("a").get_attribute("lang") == ("it" if url.startswith("articles/") else None)
 
 
+@pytest.mark.browser
+def test_a_search_ranks_the_results_of_every_shard_together(served, small_shards):
+    """The box's Pagefind, the first shard with the others merged in, answers from every shard: each
+    page that holds the word, best score first (Pagefind sorts the shards' results together)."""
+    origin, site = served
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(origin + BASE)
+        page.get_by_role("searchbox", name="Search").fill("Atalanta")
+        page.locator(".search__results a").first.wait_for(timeout=15000)
+        found = page.evaluate("""async (base) => {
+            const { shards } = await (await fetch(`${base}pagefind/shards.json`)).json();
+            const pagefind = await import(`${base}pagefind/${shards[0]}/pagefind.js`);  // the box's own
+            const search = await pagefind.search("Atalanta");
+            return Promise.all(search.results.map(async (result) => [(await result.data()).url, result.score]));
+        }""", BASE)
+    scores = [score for _, score in found]
+    assert scores == sorted(scores, reverse=True)
+    pages = [url.removeprefix(BASE) + "index.html" for url, _ in found]
+    holding = {fragment["url"].lstrip("/") + "index.html" for fragment in _fragments(site)
+               if "atalanta" in fragment["content"].lower()}
+    assert sorted(pages) == sorted(holding)
+    count = search.shard_count(len(search.indexed_pages(site)))
+    assert len({search.shard_of(page, count) for page in pages}) >= 3
+
+
 def test_every_recap_and_tie_carries_its_scores_for_the_results(site):
     """Pagefind reads the scores from inside <main> (metadata outside it is dropped)."""
-    fragments = [json.loads(gzip.decompress(path.read_bytes())[len("pagefind_dcd"):])
-                 for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    fragments = _fragments(site)
     scores = {fragment["url"]: fragment["meta"].get("scores") for fragment in fragments}
     recaps = [url for url in scores if url.startswith("/articles/")]
     ties = [url for url in scores if url.startswith("/ties/")]
@@ -150,8 +331,7 @@ def test_every_recap_and_tie_carries_its_scores_for_the_results(site):
 def test_the_index_reads_what_a_screen_reader_reads(site):
     """Decoration hidden from assistive technology (a crest's initials before a club's name) is left
     out of the indexed text, so a result's excerpt reads "Club Brugge 2–1 Atalanta", not "BRUClub Brugge"."""
-    fragments = [json.loads(gzip.decompress(path.read_bytes())[len("pagefind_dcd"):])
-                 for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    fragments = _fragments(site)
     tie = next(fragment for fragment in fragments if fragment["url"].startswith("/ties/"))
     assert "Club Brugge" in tie["content"] and "BRUClub" not in tie["content"]
     assert not any("BRUClub" in fragment["content"] or "ATAAtalanta" in fragment["content"] for fragment in fragments)

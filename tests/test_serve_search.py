@@ -28,7 +28,7 @@ def test_the_pages_search_reads(url, searched):
 def fragments_text(folder) -> str:
     """The text of every page in the bundle (Pagefind's fragments are gzipped JSON)."""
     texts = []
-    for fragment in sorted((folder / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for fragment in sorted((folder / "pagefind").glob("*/fragment/*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         texts.append(json.loads(data[data.index(b"{"):])["content"])
     return "\n".join(texts)
@@ -46,7 +46,7 @@ def test_a_changed_recap_is_found_by_the_preview_search_and_a_style_edit_indexes
     server = Served(config)
     try:
         server.wait_for(INDEXED, timeout=60)
-        status, _, _ = request(server.url, "/recaps/pagefind/pagefind.js")
+        status, _, _ = request(server.url, "/recaps/pagefind/shards.json")
         assert status == 200
         folder = preview_folder(server)
         assert "Quizzically" not in fragments_text(folder)
@@ -61,6 +61,6 @@ def test_a_changed_recap_is_found_by_the_preview_search_and_a_style_edit_indexes
         server.wait_for(r"style\.css changed: 0 pages rendered, 1 static copied", timeout=30)
         with pytest.raises(AssertionError):
             server.wait_for(INDEXED, timeout=3)
-        assert request(server.url, "/recaps/pagefind/pagefind.js")[0] == 200
+        assert request(server.url, "/recaps/pagefind/shards.json")[0] == 200
     finally:
         server.stop()

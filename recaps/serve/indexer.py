@@ -1,11 +1,13 @@
-"""The preview's search bundle: made again by Pagefind (`recaps.search`) in a
-thread of its own after a rebuild that changed a page search reads, so a
-reload never waits for it; skipped when no such page changed.
+"""The preview's search bundle: made again (`recaps.search`) in a thread of its
+own after a rebuild that changed a page search reads, so a reload never waits
+for it; skipped when no such page changed. Only the shards holding changed
+pages are run through Pagefind again; the others are linked from the bundle
+being served.
 
 Saves that come while Pagefind runs are not lost: the bundle is made once
-more after it, from the folder as it is then. While Pagefind writes, the
-bundle may be missing for a moment (a search then finds nothing until it is
-back); the pages themselves are never touched.
+more after it, from the folder as it is then. The new bundle is made beside
+the one being served and swapped in whole, so searches keep using the earlier
+one until then; the pages themselves are never touched.
 """
 from __future__ import annotations
 
@@ -60,7 +62,7 @@ class SearchIndexer:
             problems = Problems()
             started = time.perf_counter()
             try:
-                search.index_site(self.folder, language, problems)
+                search.index_site(self.folder, language, problems, previous=self.folder)
             except BuildFailed:
                 pass
             self.runs += 1
