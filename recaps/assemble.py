@@ -151,7 +151,9 @@ class Lookups:
     and stage were given (a name the registry lacks takes its first spelling in the
     site, which another article can change). The same makings give the same tie, so
     it is not settled again. An article is kept by its `ArticleSpec` (kept alive here) and the
-    matches and teams assemble gave it. What the latest assemble did not use is dropped."""
+    matches and teams assemble gave it. A match or tie made again (its recap was saved) that
+    equals the one of its id before is that one (`same`). What the latest assemble did not use
+    is dropped."""
 
     def __init__(self, registry: Registry):
         self.registry = registry
@@ -166,11 +168,25 @@ class Lookups:
         self.used_ties: dict[tuple, tuple] = {}
         self.values: dict = {}  # a stand-in (Team, Competition, Stage) or an article's makings -> the value
         self.used_values: dict = {}
+        self.by_id: dict[tuple, Match | Tie] = {}  # (Match or Tie, id) -> the value (see `same`)
+        self.used_by_id: dict[tuple, Match | Tie] = {}
 
     def start(self) -> None:
         """Begin an assemble: what the previous one did not use is dropped."""
         self.ties, self.used_ties = self.used_ties or self.ties, {}
         self.values, self.used_values = self.used_values or self.values, {}
+        self.by_id, self.used_by_id = self.used_by_id or self.by_id, {}
+
+    def same(self, value):
+        """The match or tie of the last assemble with the same id when it is equal to `value`, else
+        `value`: a recap edited where its matches are not (its body) leaves them the same objects,
+        so what is kept by identity downstream (the preview's plan) stays."""
+        key = (type(value), value.id)
+        found = self.used_by_id.get(key) or self.by_id.get(key)
+        if found is None or (found is not value and found != value):
+            found = value
+        self.used_by_id[key] = found
+        return found
 
     def kept(self, value):
         """The kept value equal to `value` (a stand-in), else `value`, kept from now on."""
@@ -219,7 +235,8 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
                 if match.id not in article_matches[spec.slug]:
                     article_matches[spec.slug].append(match.id)
 
-    matches = {match_id: _merge_reports(found, problems) for match_id, found in sorted(reports.items())}
+    matches = {match_id: resolve.lookups.same(_merge_reports(found, problems))
+               for match_id, found in sorted(reports.items())}
     misled = _check_near_misses(reports, matches, resolve, problems)
     _check_season_forms(reports, problems)
     _note_inherited_dates(reports, problems)
@@ -501,7 +518,10 @@ def _make_ties(matches: dict[str, Match], problems: Problems, *, skip: set[str] 
         if kept is None:
             found = Problems()
             tie = _settled(group, found)
-            kept = (tuple(spec for match in group for _, spec in reports[match.id]) if makings else (), tie, found.items)
+            kept = (tuple(spec for match in group for _, spec in reports[match.id]) if makings else (),
+                    lookups.same(tie) if tie is not None and lookups is not None else tie, found.items)
+        elif kept[1] is not None:
+            lookups.same(kept[1])  # kept as the tie of its id too, for when its makings change
         if makings is not None:
             lookups.used_ties[makings] = kept
         _, tie, items = kept

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .config import Config
-from .feeds import all_feeds
-from .model import Match, Site, Team
+from .feeds import Feed, all_feeds
+from .model import Article, Competition, Match, Site, Team, Tie
 from .rules import Season
 from .output import articles_data, matches_data, teams_data, ties_data
 from .structured import lastmod
-from .views import SiteIndex, bracket, card
+from .views import ArticleCard, MatchRow, Record, SiteIndex, StageGroup, bracket, team_record
 
 
 @dataclass(frozen=True)
@@ -44,30 +44,110 @@ def _pager(index_url: str, number: int, count: int) -> dict:
     }
 
 
-def _most_covered(site: Site, index: SiteIndex, count: int) -> list:
+def _most_covered(site: Site, index: SiteIndex, count: int) -> tuple[Team, ...]:
     """The teams with the most recaps, in name order: the home page's team strip."""
     ranked = sorted(site.teams.values(), key=lambda t: (-len(index.team_articles.get(t.slug, [])), t.slug))
-    return sorted(ranked[:count], key=lambda t: t.slug)
+    return tuple(sorted(ranked[:count], key=lambda t: t.slug))
 
 
 def plan(site: Site, config: Config, index: SiteIndex | None = None) -> list[Page]:
-    """Every output of the site: HTML pages, then feeds, data files, sitemap and the small files."""
+    """Every output of the site: HTML pages, then feeds, data files, sitemap and the small files.
+
+    Each output is made by a function of the values it shows alone (`index.made`, see
+    `views.Made`), so a rebuild whose index carries the last plan's `Made` makes again only
+    the outputs of values that changed, and keeps the very `Page` objects of the others."""
     index = index or SiteIndex.build(site)
+    made = index.made
     pages = _html_pages(site, config, index)
-    sitemap = [(page.url, lastmod(_shown_articles(page.view))) for page in pages if page.url.endswith("/")]
-    pages.extend(Page(feed.url, "atom", {"feed": feed}) for feed in all_feeds(site, config))
+    sitemap = tuple(sorted((page.url, made(_lastmod, page)) for page in pages if page.url.endswith("/")))
+    pages.extend(made(_feed_page, feed.url, feed.page, feed.title, feed.subtitle, feed.articles)
+                 for feed in all_feeds(site, config))
+    cards = tuple(index.card(article) for article in site.articles)
+    collections = (tuple(site.teams.values()), tuple(site.competitions.values()), tuple(site.matches.values()),
+                   tuple(site.ties.values()))
     pages.extend([
-        Page(urls.data("ties"), "json", {"items": ties_data(site)}),
-        Page(urls.data("matches"), "json", {"items": matches_data(site)}),
-        Page(urls.data("teams"), "json", {"items": teams_data(site, index)}),
-        Page(urls.data("articles"), "json", {"items": articles_data(site)}),
+        made(_data_page, "ties", cards, *collections),
+        made(_data_page, "matches", cards, *collections),
+        made(_teams_data_page, collections[0], tuple(index.record(team) for team in collections[0])),
+        made(_data_page, "articles", site.articles, *collections),
     ])
-    pages.append(Page(urls.SITEMAP, "sitemap", {"pages": sorted(sitemap)}))
-    pages.append(Page(urls.ROBOTS, "robots", {"sitemap": urls.SITEMAP}))
-    pages.append(Page("/.nojekyll", "text", {"text": ""}))
+    pages.append(made(_sitemap_page, sitemap))
+    pages.append(made(_robots_page))
+    pages.append(made(_text_page, "/.nojekyll", ""))
     if config.cname:
-        pages.append(Page("/CNAME", "text", {"text": config.cname + "\n"}))
+        pages.append(made(_text_page, "/CNAME", config.cname + "\n"))
     return pages
+
+
+def _robots_page() -> Page:
+    return Page(urls.ROBOTS, "robots", {"sitemap": urls.SITEMAP})
+
+
+def _text_page(url: str, text: str) -> Page:
+    return Page(url, "text", {"text": text})
+
+
+def _not_found_page() -> Page:
+    return Page(urls.NOT_FOUND, "404.html", {})
+
+
+def _lastmod(page: Page):
+    return lastmod(_shown_articles(page.view))
+
+
+def _feed_page(url: str, page: str, title: str, subtitle: str, articles: tuple) -> Page:
+    return Page(url, "atom", {"feed": Feed(url, page, title, subtitle, articles)})
+
+
+def _sitemap_page(entries: tuple) -> Page:
+    return Page(urls.SITEMAP, "sitemap", {"pages": list(entries)})
+
+
+def _data_page(name: str, articles: tuple, teams: tuple, competitions: tuple, matches: tuple,
+               ties: tuple) -> Page:
+    """An open data file (ties, matches, articles), made from a site of these values alone. For
+    ties.json and matches.json the recaps are their cards: they need no more of a recap than its
+    card has (what else one read of them would fail loudly), so an edit of a recap's body alone
+    leaves those files as they were."""
+    site = Site(articles=articles, teams={team.slug: team for team in teams},
+                competitions={competition.slug: competition for competition in competitions},
+                matches={match.id: match for match in matches}, ties={tie.id: tie for tie in ties},
+                article_by_slug={article.slug: article for article in articles})
+    data = {"ties": ties_data, "matches": matches_data, "articles": articles_data}[name]
+    return Page(urls.data(name), "json", {"items": data(site)})
+
+
+def _teams_data_page(teams: tuple[Team, ...], records: tuple[Record, ...]) -> Page:
+    """teams.json, made from the teams and their records alone: the rest of its site and index
+    are stand-ins that fail loudly when read."""
+    site = Site(articles=_ABSENT, teams={team.slug: team for team in teams}, competitions=_ABSENT,
+                matches=_ABSENT, ties=_ABSENT, article_by_slug=_ABSENT)
+    return Page(urls.data("teams"), "json", {"items": teams_data(site, _Records({team.slug: record for team, record in zip(teams, records)}))})
+
+
+class _Absent:
+    """A value a function made from given inputs alone must not read."""
+
+    def __getattr__(self, name):
+        raise TypeError("read a value that is not among the inputs")
+
+    def _refuse(self, *args):
+        raise TypeError("read a value that is not among the inputs")
+
+    __iter__ = __len__ = __getitem__ = __contains__ = __bool__ = _refuse
+
+
+_ABSENT = _Absent()
+
+
+class _Records:
+    """A stand-in index that knows the teams' records only."""
+
+    def __init__(self, records: dict):
+        self._records = records
+
+    def record(self, team: Team) -> Record:
+        return self._records[team.slug]
 
 
 def _shown_articles(view: dict) -> list:
@@ -80,13 +160,17 @@ def _shown_articles(view: dict) -> list:
     return shown
 
 
-def _team_pages(team: Team, index: SiteIndex, per_page: int) -> list[Page]:
+def _team_pages(team: Team, per_page: int, matches: tuple[Match, ...], match_ties: tuple[Tie | None, ...],
+                cards: tuple[ArticleCard, ...], ties: tuple[Tie, ...]) -> tuple[Page, ...]:
     """A team's page, paged by season when its results are many: `/teams/<slug>/` holds the
     newest seasons, `/teams/<slug>/page/2/` the ones before, each page whole seasons of about
     `per_page` results (one season is never split), with that page's ties and recaps. A recap
     goes with the newest season of the team's matches it reports; one that only mentions the
-    team goes with the page whose dates hold its date. Every page shows the whole record."""
-    matches = index.team_matches.get(team.slug, [])  # newest first
+    team goes with the page whose dates hold its date. Every page shows the whole record.
+
+    `matches` are the team's, newest first, with the tie of each; `cards` those of the recaps
+    that name the team; `ties` the team's, newest first."""
+    tie_of = dict(zip(map(id, matches), match_ties))
     by_season: dict[Season, list[Match]] = {}
     for match in matches:
         by_season.setdefault(match.season, []).append(match)
@@ -102,85 +186,122 @@ def _team_pages(team: Team, index: SiteIndex, per_page: int) -> list[Page]:
     page_of = {season: number for number, seasons in enumerate(groups) for season in seasons}
     since = [min(match.date for season in seasons for match in by_season[season]) if seasons else None
              for seasons in groups]  # a page holds the dates from its oldest match on (page 1: all later)
-    reporters = set(index.reporters(team))
-    articles: list[list] = [[] for _ in groups]
-    for article in index.team_articles.get(team.slug, []):
-        reported = [match for match in index.reported_matches(article)
-                    if team.slug in (match.home.slug, match.away.slug)]
+    reporters = {slug for match in matches for slug in match.articles}
+    articles: list[list[ArticleCard]] = [[] for _ in groups]
+    for card in cards:
+        reported = [match for match in card.matches if team.slug in (match.home.slug, match.away.slug)]
         if reported:
             number = page_of[max(match.season for match in reported)]
-        elif article.date is None:
+        elif card.date is None:
             number = len(groups) - 1
         else:
-            number = next((n for n, start in enumerate(since) if start is None or article.date >= start),
+            number = next((n for n, start in enumerate(since) if start is None or card.date >= start),
                           len(groups) - 1)
-        articles[number].append(article)
-    ties = index.team_ties.get(team.slug, [])
+        articles[number].append(card)
+    record = team_record(team, matches)
     pages = []
     for number, seasons in enumerate(groups):
         on_page = set(seasons)
-        shown_articles = articles[number]
+        shown_cards = articles[number]
         pages.append(Page(urls.page(urls.team(team), number + 1), "team.html", {
-            "team": team, "record": index.record(team),
-            "matches": index.rows(match for match in matches if len(groups) == 1 or match.season in on_page),
+            "team": team, "record": record,
+            "matches": [MatchRow(match, tie_of[id(match)]) for match in matches
+                        if len(groups) == 1 or match.season in on_page],
             "ties": [tie for tie in ties if len(groups) == 1 or tie.season in on_page],
-            "articles": [index.card(article) for article in shown_articles],
-            "reported": sorted(reporters & {article.slug for article in shown_articles}),
+            "articles": shown_cards,
+            "reported": sorted(reporters & {card.slug for card in shown_cards}),
             "pagination": _pager(urls.team(team), number + 1, len(groups)),
         }))
-    return pages
+    return tuple(pages)
+
+
+def _home_page(latest: tuple, in_progress: tuple, decided: tuple, teams: tuple) -> Page:
+    return Page(urls.HOME, "home.html", {"latest": list(latest), "in_progress": list(in_progress),
+                                         "decided": list(decided), "teams": list(teams)})
+
+
+def _index_page(index_url: str, template: str, key: str, number: int, count: int, items: tuple) -> Page:
+    """Page `number` of `count` of a paginated index (the recaps, the ties)."""
+    return Page(urls.page(index_url, number), template, {key: list(items),
+                                                         "pagination": _pager(index_url, number, count)})
+
+
+def _teams_page(teams: tuple) -> Page:
+    return Page(urls.TEAMS, "teams.html", {"teams": list(teams)})
+
+
+def _article_page(article: Article, matches: tuple[Match, ...], match_ties: tuple[Tie | None, ...],
+                  teams: tuple[Team, ...]) -> Page:
+    return Page(urls.article(article), "article.html", {
+        "article": article, "matches": [MatchRow(match, tie) for match, tie in zip(matches, match_ties)],
+        "teams": list(teams),
+    }, article.lang)
+
+
+def _tie_page(tie: Tie, cards: tuple[ArticleCard, ...], leg_cards: tuple[tuple[ArticleCard, ...], ...]) -> Page:
+    """The tie's page: the cards of every recap on it, and those (without scores) of each leg's."""
+    return Page(urls.tie(tie), "tie.html", {"tie": tie, "articles": list(cards),
+                                            "leg_recaps": [list(leg) for leg in leg_cards]})
+
+
+def _competition_page(competition: Competition, seasons: tuple[Season, ...], finals: tuple[Tie | None, ...]) -> Page:
+    return Page(urls.competition(competition), "competition.html", {
+        "competition": competition, "seasons": list(seasons), "finals": dict(zip(seasons, finals))})
+
+
+def _season_page(competition: Competition, season: Season, stages: tuple[StageGroup, ...]) -> Page:
+    return Page(urls.competition_season(competition, season), "competition_season.html", {
+        "competition": competition, "season": season, "stages": list(stages), "bracket": bracket(list(stages)),
+    })
+
+
+def _competitions_page(competitions: tuple) -> Page:
+    return Page(urls.COMPETITIONS, "competitions.html",
+                {"competitions": [(competition, list(seasons)) for competition, seasons in competitions]})
 
 
 def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
+    made = index.made
     pages: list[Page] = []
-    cards = [index.card(article) for article in site.articles]
-    ties_newest = sorted(site.ties.values(), key=lambda t: (t.last_date, t.id), reverse=True)
+    cards = tuple(index.card(article) for article in site.articles)
+    ties_newest = tuple(sorted(site.ties.values(), key=lambda t: (t.last_date, t.id), reverse=True))
 
-    pages.append(Page(urls.HOME, "home.html", {
-        "latest": cards[:config.home_latest],
-        "in_progress": [tie for tie in ties_newest if tie.result.status == "in_progress"],
-        "decided": [tie for tie in ties_newest if tie.result.status == "decided"][:config.home_latest],
-        "teams": _most_covered(site, index, 24),
-    }))
+    pages.append(made(_home_page, cards[:config.home_latest],
+                      tuple(tie for tie in ties_newest if tie.result.status == "in_progress"),
+                      tuple(tie for tie in ties_newest if tie.result.status == "decided")[:config.home_latest],
+                      _most_covered(site, index, 24)))
 
     for number, count, items in _paginate(cards, config.per_page):
-        pages.append(Page(urls.page(urls.ARTICLES, number), "articles.html", {
-            "articles": items, "pagination": _pager(urls.ARTICLES, number, count)}))
+        pages.append(made(_index_page, urls.ARTICLES, "articles.html", "articles", number, count, items))
     for number, count, items in _paginate(ties_newest, config.per_page):
-        pages.append(Page(urls.page(urls.TIES, number), "ties.html", {
-            "ties": items, "pagination": _pager(urls.TIES, number, count)}))
-    pages.append(Page(urls.TEAMS, "teams.html", {"teams": list(site.teams.values())}))
+        pages.append(made(_index_page, urls.TIES, "ties.html", "ties", number, count, items))
+    pages.append(made(_teams_page, tuple(site.teams.values())))
 
     for article in site.articles:
-        matches = [site.matches[match_id] for match_id in article.matches]
-        pages.append(Page(urls.article(article), "article.html", {
-            "article": article, "matches": index.rows(matches),
-            "teams": [site.teams[slug] for slug in article.teams if slug in site.teams],
-        }, article.lang))
+        matches = tuple(site.matches[match_id] for match_id in article.matches)
+        pages.append(made(_article_page, article, matches, index.ties_of(matches),
+                          tuple(site.teams[slug] for slug in article.teams if slug in site.teams)))
 
     for team in site.teams.values():
-        pages.extend(_team_pages(team, index, config.per_page))
+        matches = tuple(index.team_matches.get(team.slug, ()))
+        pages.extend(made(_team_pages, team, config.per_page, matches, index.ties_of(matches),
+                          tuple(index.card(article) for article in index.team_articles.get(team.slug, ())),
+                          tuple(index.team_ties.get(team.slug, ()))))
 
     for tie in site.ties.values():
-        pages.append(Page(urls.tie(tie), "tie.html", {
-            "tie": tie, "articles": [index.card(article) for article in index.tie_articles(tie)],
-            "leg_recaps": [[card(article) for article in index.articles_of(match)] if match else []
-                           for match in tie.legs],
-        }))
+        pages.append(made(_tie_page, tie, tuple(index.card(article) for article in index.tie_articles(tie)),
+                          tuple(tuple(index.plain_card(article) for article in index.articles_of(match))
+                                if match else () for match in tie.legs)))
 
     competitions = []
     for competition in site.competitions.values():
-        seasons = sorted(index.seasons.get(competition.slug, {}), reverse=True)
+        seasons = tuple(sorted(index.seasons.get(competition.slug, {}), reverse=True))
         competitions.append((competition, seasons))
         by_season = {season: index.stage_groups(competition.slug, season) for season in seasons}
-        pages.append(Page(urls.competition(competition), "competition.html", {
-            "competition": competition, "seasons": seasons,
-            "finals": {season: index.final(stages) for season, stages in by_season.items()}}))
+        pages.append(made(_competition_page, competition, seasons,
+                          tuple(index.final(by_season[season]) for season in seasons)))
         for season in seasons:
-            stages = by_season[season]
-            pages.append(Page(urls.competition_season(competition, season), "competition_season.html", {
-                "competition": competition, "season": season, "stages": stages, "bracket": bracket(stages),
-            }))
-    pages.append(Page(urls.COMPETITIONS, "competitions.html", {"competitions": competitions}))
-    pages.append(Page(urls.NOT_FOUND, "404.html", {}))
+            pages.append(made(_season_page, competition, season, tuple(by_season[season])))
+    pages.append(made(_competitions_page, tuple(competitions)))
+    pages.append(made(_not_found_page))
     return pages

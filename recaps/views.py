@@ -4,7 +4,8 @@ and competition, and the small values a page's view is made of.
 Pure. `SiteIndex` is built once per build and used by the page plan only: a
 template never sees it (nor the whole `Site`), so everything a page shows is
 in its view, and the view's fingerprint says when the page must be rendered
-again."""
+again. `Made` keeps what pure functions made from the same values, from one
+plan to the next (the preview's rebuilds)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,6 +14,61 @@ from dataclasses import dataclass, field
 
 from .model import Article, Match, Site, Team, Tie
 from .rules import Season, result_for
+
+
+# Inputs compared by value; anything else (a frozen model value, a card, a page) by identity.
+_VALUE_TYPES = frozenset({str, int, float, bool, type(None), Season, dt.date, dt.datetime})
+_CONTAINERS = frozenset({tuple, list, dict, set, frozenset})
+
+
+def _key(value):
+    """A hashable key that is equal for two inputs exactly when they are equal values or the very
+    same objects (and tuples of such). Mutable containers are refused: they could change."""
+    kind = type(value)
+    if kind in _VALUE_TYPES:
+        return value
+    if kind is tuple:
+        kinds = set(map(type, value))
+        if kinds & _VALUE_TYPES or kinds & _CONTAINERS:
+            return ("t", *map(_key, value))
+        return ("ids", *map(id, value))  # the common case, a tuple of model values: at C speed
+    if kind in _CONTAINERS:
+        raise TypeError(f"an input must be a tuple, not a {kind.__name__}: it could change")
+    return ("o", id(value))
+
+
+class Made:
+    """What pure functions made, kept by their inputs: `made(make, *inputs)` is `make(*inputs)`,
+    or what that returned for the same inputs in this plan or the one before.
+
+    Inputs are values (strings, numbers, dates, seasons), frozen objects known by identity (model
+    values, which assemble keeps from one rebuild to the next when unchanged, cards, pages) and
+    tuples of those. Each entry holds its inputs, so no other object can take their ids while it
+    exists. `make` must read nothing but its inputs; then what is kept is what it would make again.
+    Entries the latest plan did not use are dropped when the next one starts."""
+
+    def __init__(self):
+        self._previous: dict = {}
+        self._used: dict = {}
+        self.calls = 0  # what the latest plan asked for, and how much of it was made anew
+        self.made = 0
+
+    def start(self) -> None:
+        """Begin a plan."""
+        self._previous, self._used = self._used or self._previous, {}
+        self.calls = self.made = 0
+
+    def __call__(self, make, *inputs):
+        self.calls += 1
+        key = (make, _key(inputs))
+        found = self._used.get(key)
+        if found is None:
+            found = self._previous.get(key)
+            if found is None:
+                found = (inputs, make(*inputs))
+                self.made += 1
+            self._used[key] = found
+        return found[1]
 
 
 @dataclass(frozen=True)
@@ -56,9 +112,11 @@ class ArticleCard:
     matches: tuple[Match, ...] = ()  # the results it reports, for the card's scores
 
 
-def card(article: Article, matches: tuple[Match, ...] = ()) -> ArticleCard:
-    return ArticleCard(article.slug, article.title, article.date, article.lang, article.summary, article.draft,
-                       matches)
+def card(article: Article, matches: tuple[Match, ...] = (), made: Made | None = None) -> ArticleCard:
+    """The article's card; with `made`, the card of equal fields and the same matches made before
+    (an edit of the body alone leaves its cards, so the lists that show them, as they were)."""
+    fields = (article.slug, article.title, article.date, article.lang, article.summary, article.draft, matches)
+    return made(ArticleCard, *fields) if made is not None else ArticleCard(*fields)
 
 
 @dataclass(frozen=True)
@@ -81,6 +139,7 @@ class SiteIndex:
     """Lookups the pages need, computed once."""
 
     site: Site
+    made: Made = field(default_factory=Made, repr=False)
     team_matches: dict[str, list[Match]] = field(default_factory=lambda: defaultdict(list))
     team_ties: dict[str, list[Tie]] = field(default_factory=lambda: defaultdict(list))
     team_articles: dict[str, list[Article]] = field(default_factory=lambda: defaultdict(list))
@@ -89,8 +148,10 @@ class SiteIndex:
     _cards: dict[str, ArticleCard] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, site: Site) -> "SiteIndex":
-        index = cls(site)
+    def build(cls, site: Site, made: Made | None = None) -> "SiteIndex":
+        """The lookups of `site`; `made`: what an earlier plan made, to keep what it can (see `Made`)."""
+        index = cls(site, made if made is not None else Made())
+        index.made.start()
         for match in sorted(site.matches.values(), key=lambda m: (m.date, m.id), reverse=True):
             index.team_matches[match.home.slug].append(match)
             index.team_matches[match.away.slug].append(match)
@@ -113,8 +174,12 @@ class SiteIndex:
         """The article's card, with the scores of the matches it reports: one object per article,
         so what is worked out once per value (fingerprints, rendered fragments) is, for cards too."""
         if article.slug not in self._cards:  # slugs are unique in a site (a duplicate is an error)
-            self._cards[article.slug] = card(article, self.reported_matches(article))
+            self._cards[article.slug] = card(article, self.reported_matches(article), self.made)
         return self._cards[article.slug]
+
+    def plain_card(self, article: Article) -> ArticleCard:
+        """The article's card without scores (beside a leg that shows its own)."""
+        return card(article, (), self.made)
 
     def reporters(self, team: Team) -> list[str]:
         """Slugs of the articles that report a match of the team (not only mention it)."""
@@ -131,11 +196,15 @@ class SiteIndex:
     def record(self, team: Team) -> Record:
         """The team's record over every reported match, computed once."""
         if team.slug not in self._records:
-            self._records[team.slug] = team_record(team, self.team_matches.get(team.slug, []))
+            self._records[team.slug] = self.made(team_record, team, tuple(self.team_matches.get(team.slug, ())))
         return self._records[team.slug]
 
     def rows(self, matches) -> list[MatchRow]:
         return [MatchRow(match, self.tie_of(match)) for match in matches]
+
+    def ties_of(self, matches) -> tuple[Tie | None, ...]:
+        """The tie of each match (None: a plain result)."""
+        return tuple(self.tie_of(match) for match in matches)
 
     def tie_articles(self, tie: Tie) -> list[Article]:
         seen = {}
@@ -147,19 +216,23 @@ class SiteIndex:
 
     def stage_groups(self, competition_slug: str, season: Season) -> list[StageGroup]:
         """Ties and other results of one competition season, by stage in the season's order."""
-        matches = self.seasons.get(competition_slug, {}).get(season, [])
-        by_stage: dict[tuple, tuple[list, list]] = {}
-        for match in sorted(matches, key=lambda m: (m.date, m.id)):
-            stage = match.stage
-            key = (stage.order, stage.name) if stage else (-1, "")
-            ties, plain = by_stage.setdefault(key, ([], []))
-            tie = self.tie_of(match)
-            if tie is None:
-                plain.append(match)
-            elif tie not in ties:
-                ties.append(tie)
-        return [StageGroup(name=name, ties=tuple(ties), matches=tuple(plain))
-                for (_, name), (ties, plain) in sorted(by_stage.items())]
+        matches = tuple(self.seasons.get(competition_slug, {}).get(season, ()))
+        return self.made(stage_groups, matches, self.ties_of(matches))
+
+
+def stage_groups(matches: tuple[Match, ...], ties: tuple[Tie | None, ...]) -> list[StageGroup]:
+    """The ties and other results of `matches` (with the tie of each), by stage in the season's order."""
+    by_stage: dict[tuple, tuple[list, list]] = {}
+    for match, tie in sorted(zip(matches, ties), key=lambda pair: (pair[0].date, pair[0].id)):
+        stage = match.stage
+        key = (stage.order, stage.name) if stage else (-1, "")
+        in_ties, plain = by_stage.setdefault(key, ([], []))
+        if tie is None:
+            plain.append(match)
+        elif tie not in in_ties:
+            in_ties.append(tie)
+    return [StageGroup(name=name, ties=tuple(in_ties), matches=tuple(plain))
+            for (_, name), (in_ties, plain) in sorted(by_stage.items())]
 
 
 def bracket(groups: list[StageGroup]) -> list[StageGroup]:

@@ -90,6 +90,34 @@ def test_a_body_edit_re_renders_its_page_and_the_feeds_that_carry_it_only(tmp_pa
                                    "/competitions/uefa-champions-league/feed.xml"}
 
 
+def test_a_body_edit_plans_and_fingerprints_again_only_the_outputs_that_show_the_body(tmp_path):
+    """What a one-recap edit costs is what it changes: the pages made of unchanged values are kept
+    from the last plan with their fingerprints (the recap's cards, so the lists, are unchanged)."""
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    outcome = builder.build()
+    assert (outcome.planned, outcome.fingerprinted) == (0, 0) and outcome.plan_calls > 40
+    edit(tmp_path / "content/articles/club-brugge-atalanta-first-leg.md", "took a 2-1 lead", "took a narrow lead")
+    outcome = builder.build()
+    assert set(builder._printed.worked_out) == {FIRST_LEG, "/feed.xml", "/teams/club-brugge/feed.xml",
+                                                "/teams/atalanta/feed.xml",
+                                                "/competitions/uefa-champions-league/feed.xml",
+                                                "/data/articles.json"}
+    assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
+def test_a_title_edit_re_makes_the_lists_that_show_its_card(tmp_path):
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    edit(tmp_path / "content/articles/club-brugge-atalanta-first-leg.md",
+         "title: Late penalty gives Club Brugge the edge over Atalanta", "title: Brugge edge it late")
+    builder.build()
+    assert {FIRST_LEG, "/", "/articles/", "/teams/club-brugge/", "/teams/atalanta/",
+            "/ties/uefa-champions-league/2024-25/knockout-phase-play-offs/club-brugge-vs-atalanta/"} <= \
+        set(builder._printed.worked_out)
+    assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
 def test_a_macro_edit_re_renders_the_pages_whose_templates_import_it(tmp_path):
     config = make_project(tmp_path)
     builder = preview(config, tmp_path)
@@ -164,6 +192,36 @@ def _apply(project: Path, step: tuple) -> None:
         (project / "static" / f"extra-{number % 2}.css").write_text(f"/* {number} */\n")
     elif kind == "respell":
         _respell(articles, ["Napoli", "NAPOLI", "napoli"][number % 3])
+    elif path.exists() and kind in FRONT_MATTER_EDITS:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(FRONT_MATTER_EDITS[kind](text, number), encoding="utf-8")
+
+
+def _set_line(text: str, key: str, line: str | None) -> str:
+    """The front matter with its `key:` line replaced by `line` (added after the title when
+    missing; removed when `line` is None)."""
+    head, _, body = text.partition("\n---\n")
+    rows = [row for row in head.split("\n") if not row.startswith(key + ":")]
+    if line is not None:
+        rows.insert(2, line)
+    return "\n".join(rows) + "\n---\n" + body
+
+
+def _toggle_line(text: str, key: str, line: str) -> str:
+    present = any(row.startswith(key + ":") for row in text.partition("\n---\n")[0].split("\n"))
+    return _set_line(text, key, None if present else line)
+
+
+# Edits of what cards, lists and team pages show of a recap (kept objects must not hide them).
+FRONT_MATTER_EDITS = {
+    "title": lambda text, number: _set_line(text, "title", f"title: Retitled {number}"),
+    "date": lambda text, number: _set_line(text, "date", f"date: 2025-0{1 + number % 6}-1{number % 10}"),
+    "summary": lambda text, number: _set_line(text, "summary", f"summary: Summary {number}."),
+    "lang": lambda text, number: _toggle_line(text, "lang", "lang: it"),
+    "draft": lambda text, number: _toggle_line(text, "draft", "draft: true"),
+    "mention": lambda text, number: _toggle_line(text, "teams",
+                                                 f"teams: [{['Napoli', 'Bayern Munich', 'Milan'][number % 3]}]"),
+}
 
 
 NAPOLI_LEG = """---
@@ -194,7 +252,7 @@ def _respell(articles: Path, spelling: str) -> None:
 
 
 STEPS = st.tuples(st.sampled_from(["score", "body", "delete", "rename", "create", "break", "team", "template",
-                                   "config", "static", "respell"]),
+                                   "config", "static", "respell", *FRONT_MATTER_EDITS]),
                   st.sampled_from(ARTICLES), st.integers(0, 11))
 
 

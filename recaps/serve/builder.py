@@ -2,9 +2,11 @@
 the expensive parts skipped where nothing they depend on changed.
 
 Each rebuild re-reads the sources (a file whose bytes did not change is not
-parsed again), re-assembles and re-plans the site, renders only the outputs
-whose fingerprint changed, copies only changed static files, and removes the
-files of URLs that disappeared. Nothing is trusted from the watcher but the
+parsed again), re-assembles the site (keeping the objects of what did not
+change), re-plans it (making again only the pages of values that changed:
+`views.Made`), fingerprints only the pages it made again, renders only the
+outputs whose fingerprint changed, copies only changed static files, and
+removes the files of URLs that disappeared. Nothing is trusted from the watcher but the
 fact that something changed, so what the preview holds is always what a
 clean build of the same files writes.
 """
@@ -20,10 +22,13 @@ from .. import urls
 from ..assemble import Lookups, assemble
 from ..config import Config
 from ..errors import BuildFailed, Problems
+from ..i18n import check_translations
 from ..model import Site
-from ..pipeline import Timings, configure, plan_site, template_failed
+from ..pages import Page, plan
+from ..pipeline import Timings, _check_unique_urls, configure, template_failed
 from ..sources import ParseCache, read_articles, read_registry
 from ..render import Renderer, TemplateFailed, TemplateSnapshot
+from ..views import Made, SiteIndex
 from ..write import OutputFolder
 from .indexer import indexed
 
@@ -39,6 +44,10 @@ class Outcome:
     search_pages_changed: bool = False  # whether a page that search reads was written or removed
     milliseconds: float = 0.0
     config: Config | None = None
+    planned: int = 0  # values the plan made anew (pages, cards, records, ...), of `plan_calls` asked for
+    plan_calls: int = 0
+    fingerprinted: int = 0  # pages whose fingerprint was worked out anew (not kept with the page)
+    timings: Timings = field(default_factory=Timings)  # the rebuild's steps: see `STEPS`
 
     @property
     def ok(self) -> bool:
@@ -63,6 +72,9 @@ class PreviewBuilder:
     _renderer: Renderer | None = None
     _lookups: Lookups | None = None  # name resolutions in the registry, kept while it is unchanged
     _digests: dict = field(default_factory=dict)  # the fingerprints' memo of the last rebuild (see CarriedMemo)
+    _made: Made = field(default_factory=Made)  # what the last plan made, by what it was made from
+    _planned_for: Config | None = None  # the config of that plan
+    _printed: "KeptFingerprints" = field(default_factory=lambda: KeptFingerprints())
 
     def build(self) -> Outcome:
         started = time.perf_counter()
@@ -73,7 +85,7 @@ class PreviewBuilder:
             outputs = None
         with self.lock:
             if outputs is not None:
-                self._apply(outputs, outcome)
+                outcome.timings.run("write", self._apply, outputs, outcome)
             elif outcome.config is not None:  # the error page is styled with the site's own stylesheet
                 self._apply_static(self._static(outcome.config), outcome)
         outcome.milliseconds = (time.perf_counter() - started) * 1000
@@ -81,28 +93,33 @@ class PreviewBuilder:
 
     def _build(self, outcome: Outcome) -> dict[str, tuple[str, bytes | None]]:
         """Every output and static file: URL -> (fingerprint, bytes, or None when the folder has them)."""
-        problems = outcome.problems
-        config = configure(self.config_file, problems, base_url=self.base_url)
+        problems, timings = outcome.problems, outcome.timings
+        config = timings.run("config", configure, self.config_file, problems, base_url=self.base_url)
         if config is None:
             raise BuildFailed(problems)
         outcome.config = config
-        site = self._assemble(config, problems)
-        pages = plan_site(site, config, problems, Timings())
-        renderer = self._renderer_for(config)
+        site = self._assemble(config, problems, timings)
+        pages = timings.run("plan", self._plan, site, config, problems)
+        outcome.planned, outcome.plan_calls = self._made.made, self._made.calls
+        renderer = timings.run("templates", self._renderer_for, config)
         outputs: dict[str, tuple[str, bytes | None]] = {}
         memo = CarriedMemo(self._digests)
+        self._printed.start(renderer)
         # Nothing written yet, so nothing is served from the folder: write each page as it is
         # rendered instead of holding the whole site in memory until the end.
         direct = not self.fingerprints
         try:
             for page in pages:
-                fingerprint = renderer.fingerprint(page, memo)
-                content = None if self.fingerprints.get(page.url) == fingerprint else renderer.render(page)
+                fingerprint = timings.run("fingerprint", self._printed, page, memo)
+                content = None
+                if self.fingerprints.get(page.url) != fingerprint:
+                    content = timings.run("render", renderer.render, page)
                 if direct:
                     with self.lock:
-                        self._write(page.url, content, outcome)
+                        timings.run("write", self._write, page.url, content, outcome)
                     content = None
                 outputs[page.url] = (fingerprint, content)
+            outcome.fingerprinted = len(self._printed.worked_out)
         except TemplateFailed as exc:
             if direct:  # leave the folder as empty of pages as it was
                 with self.lock:
@@ -111,21 +128,33 @@ class PreviewBuilder:
                 outcome.rendered = 0
             raise template_failed(exc, problems) from None
         self._digests = memo.carried()
-        outputs.update(self._static(config))
+        outputs.update(timings.run("static", self._static, config))
         return outputs
 
-    def _assemble(self, config: Config, problems: Problems) -> Site:
+    def _assemble(self, config: Config, problems: Problems, timings: Timings) -> Site:
         """The site, as `pipeline.assemble_site` makes it, with what the last rebuild learnt about
         the registry's names kept; raises BuildFailed when there are errors."""
         self.cache.start()
-        registry = read_registry(config, problems, self.cache)
-        specs = read_articles(config, problems, self.cache)
+        registry = timings.run("read", read_registry, config, problems, self.cache)
+        specs = timings.run("read", read_articles, config, problems, self.cache)
         if self._lookups is None or self._lookups.registry is not registry:
             self._lookups = Lookups(registry)
-        site = assemble(specs, registry, problems, include_drafts=self.drafts, lookups=self._lookups)
+        site = timings.run("assemble", assemble, specs, registry, problems, include_drafts=self.drafts,
+                           lookups=self._lookups)
         if problems.errors:
             raise BuildFailed(problems)
         return site
+
+    def _plan(self, site: Site, config: Config, problems: Problems) -> list[Page]:
+        """`pipeline.plan_site`, keeping what the last plan made from values that did not change."""
+        if config != self._planned_for:
+            self._made, self._planned_for = Made(), config
+        pages = plan(site, config, SiteIndex.build(site, self._made))
+        _check_unique_urls(pages, problems)
+        check_translations(site, pages, config, problems)
+        if problems.errors:
+            raise BuildFailed(problems)
+        return pages
 
     def _static(self, config: Config) -> dict[str, tuple[str, bytes | None]]:
         outputs = {}
@@ -175,6 +204,31 @@ class PreviewBuilder:
         if renderer is None or renderer.config != config or renderer.templates.digest != templates.digest:
             renderer = self._renderer = Renderer(config, templates)
         return renderer
+
+
+class KeptFingerprints:
+    """Fingerprints of planned pages, kept with the very `Page` objects: a page the plan kept
+    (`views.Made`: made from the same values) has the same view, and with the same renderer
+    (config and templates) the same fingerprint, which is then not worked out again."""
+
+    def __init__(self):
+        self._previous: dict[int, tuple[Page, str]] = {}
+        self._used: dict[int, tuple[Page, str]] = {}
+        self._renderer: Renderer | None = None
+        self.worked_out: list[str] = []  # the URLs of the pages whose fingerprint the latest rebuild worked out
+
+    def start(self, renderer: Renderer) -> None:
+        """Begin a rebuild: what the last one did not use is dropped, and all with another renderer."""
+        self._previous = self._used if renderer is self._renderer else {}
+        self._used, self._renderer, self.worked_out = {}, renderer, []
+
+    def __call__(self, page: Page, memo: dict) -> str:
+        found = self._used.get(id(page)) or self._previous.get(id(page))
+        if found is None or found[0] is not page:  # each entry holds its page: no other has its id
+            found = (page, self._renderer.fingerprint(page, memo))
+            self.worked_out.append(page.url)
+        self._used[id(page)] = found
+        return found[1]
 
 
 class CarriedMemo(dict):
