@@ -21,6 +21,8 @@ instead of being made again, so one edited recap re-runs one shard.
 from __future__ import annotations
 
 import ctypes
+import functools
+import glob
 import hashlib
 import json
 import os
@@ -72,21 +74,25 @@ def index_site(out_dir: Path, language: str, problems: Problems, previous: Path 
     reason in `problems`) when Pagefind cannot run or fails; the earlier bundle then stays.
     """
     bundle = out_dir / BUNDLE
-    pages = indexed_pages(out_dir)
-    if not pages:
+    digests = _digests(str(out_dir), indexed_pages(out_dir))
+    if not digests:
         _remove(bundle)
         return
-    shards = plan_shards({page: digest_of((out_dir / page).read_bytes()) for page in pages}, language)
-    earlier = previous / BUNDLE if previous is not None else None
+    earlier = str(previous / BUNDLE) if previous is not None else None
     making = out_dir / f".{BUNDLE}.new-{os.getpid()}"
     shutil.rmtree(making, ignore_errors=True)
     try:
         making.mkdir()
-        for shard in shards:
-            if earlier is None or not _reuse(earlier / shard.name, making / shard.name, shard.key()):
-                _make_shard(out_dir, making / shard.name, shard, problems)
-        (making / LISTING).write_text(json.dumps({"shards": [shard.name for shard in shards]}) + "\n",
-                                      encoding="utf-8")
+        made = []
+        for shard in plan_shards(digests, language):
+            into = making / shard.name
+            reused = earlier is not None and _reuse(os.path.join(earlier, shard.name), str(into), shard.key())
+            if reused or _make_shard(out_dir, into, shard, problems):
+                made.append(shard.name)
+        if not made:  # the pages went while we looked (the preview removing them)
+            _remove(bundle)
+            return
+        (making / LISTING).write_text(json.dumps({"shards": made}) + "\n", encoding="utf-8")
         replace_folder(making, bundle)
     finally:
         shutil.rmtree(making, ignore_errors=True)
@@ -94,8 +100,21 @@ def index_site(out_dir: Path, language: str, problems: Problems, previous: Path 
 
 def indexed_pages(out_dir: Path) -> list[str]:
     """The pages search reads, as sorted POSIX paths relative to `out_dir`."""
-    return sorted(path.relative_to(out_dir).as_posix() for pattern in PAGES for path in out_dir.glob(pattern)
-                  if path.is_file())
+    root = str(out_dir)
+    return sorted(page for pattern in PAGES for page in glob.glob(pattern, root_dir=root)
+                  if os.path.isfile(os.path.join(root, page)))
+
+
+def _digests(root: str, pages: list[str]) -> dict[str, str]:
+    """The digest of each page's bytes; a page gone meanwhile (the preview removing it) is left out."""
+    digests = {}
+    for page in pages:
+        try:
+            with open(os.path.join(root, page), "rb") as file:
+                digests[page] = digest_of(file.read())
+        except FileNotFoundError:
+            continue
+    return digests
 
 
 def shard_count(pages: int) -> int:
@@ -118,49 +137,68 @@ def plan_shards(digests: dict[str, str], language: str) -> list[Shard]:
     return [Shard(str(number), tuple(pages), language) for number, pages in enumerate(members) if pages]
 
 
-def _reuse(old: Path, new: Path, key: dict) -> bool:
+def _reuse(old: str, new: str, key: dict) -> bool:
     """Link the shard `old` into `new` if the key it recorded is `key` and its files are all there,
     as recorded; else leave nothing at `new` and say so. A key that cannot be read is not trusted."""
     try:
-        recorded = json.loads((old / KEY_FILE).read_text(encoding="utf-8"))
+        with open(os.path.join(old, KEY_FILE), encoding="utf-8") as file:
+            recorded = json.load(file)
         if recorded["key"] != key:
             return False
-        files = dict(recorded["files"])
-        for name, size in files.items():
-            if not isinstance(name, str) or Path(name).is_absolute() or ".." in Path(name).parts:
+        folders: set[str] = set()
+        for name, size in dict(recorded["files"]).items():
+            if not isinstance(name, str) or name.startswith("/") or ".." in name.split("/"):
                 raise ValueError(name)
-            (new / name).parent.mkdir(parents=True, exist_ok=True)
-            os.link(old / name, new / name)
-            if (new / name).lstat().st_size != size:
+            folder = os.path.join(new, os.path.dirname(name))
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            os.link(os.path.join(old, name), os.path.join(new, name))
+            if os.lstat(os.path.join(new, name)).st_size != size:
                 raise ValueError(name)
-        os.link(old / KEY_FILE, new / KEY_FILE)
+        os.link(os.path.join(old, KEY_FILE), os.path.join(new, KEY_FILE))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         shutil.rmtree(new, ignore_errors=True)
         return False
     return True
 
 
-def _make_shard(out_dir: Path, into: Path, shard: Shard, problems: Problems) -> None:
+def _make_shard(out_dir: Path, into: Path, shard: Shard, problems: Problems) -> bool:
     """Run Pagefind over the shard's pages (linked into a folder of their own), then record its key
-    with the digests of the very files indexed."""
-    pages = out_dir / f".{BUNDLE}.pages-{os.getpid()}"
+    with the digests of the very files indexed. False if its pages went meanwhile (nothing made)."""
+    root, pages = str(out_dir), str(out_dir / f".{BUNDLE}.pages-{os.getpid()}")
     shutil.rmtree(pages, ignore_errors=True)
     try:
+        linked = []
         for page, _ in shard.pages:
-            (pages / page).parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(out_dir / page, pages / page)
-        indexed = Shard(shard.name, tuple((page, digest_of((pages / page).read_bytes())) for page, _ in shard.pages),
-                        shard.language)
-        _run_pagefind(out_dir, pages, into, shard.language, problems)
+            os.makedirs(os.path.dirname(os.path.join(pages, page)), exist_ok=True)
+            try:
+                _link_or_copy(os.path.join(root, page), os.path.join(pages, page))
+            except FileNotFoundError:
+                continue
+            linked.append(page)
+        if not linked:
+            return False
+        indexed = Shard(shard.name, tuple(_digests(pages, linked).items()), shard.language)
+        _run_pagefind(out_dir, Path(pages), into, shard.language, problems)
     finally:
         shutil.rmtree(pages, ignore_errors=True)
-    files = {path.relative_to(into).as_posix(): path.stat().st_size for path in sorted(into.rglob("*"))
-             if path.is_file()}
-    (into / KEY_FILE).write_text(json.dumps({"key": indexed.key(), "files": files}, sort_keys=True,
+    (into / KEY_FILE).write_text(json.dumps({"key": indexed.key(), "files": _sizes(str(into))}, sort_keys=True,
                                             ensure_ascii=False) + "\n", encoding="utf-8")
+    return True
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _sizes(folder: str) -> dict[str, int]:
+    """Each file below `folder` (a POSIX path relative to it) and its size."""
+    sizes = {}
+    for current, _, names in os.walk(folder):
+        relative = os.path.relpath(current, folder)
+        for name in names:
+            sizes[name if relative == "." else f"{relative}/{name}"] = os.lstat(os.path.join(current, name)).st_size
+    return sizes
+
+
+def _link_or_copy(source: str, target: str) -> None:
     try:
         os.link(source, target)
     except OSError:
@@ -174,6 +212,7 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+@functools.cache
 def _pagefind_version() -> str:
     return metadata.version("pagefind_bin")
 
