@@ -22,7 +22,7 @@ from .model import Site
 from .pages import Page, plan
 from .render import Renderer, TemplateFailed, text_key
 from .sources import ParseCache, read_articles, read_registry, shown_path
-from .views import SiteIndex
+from .views import Made, SiteIndex
 from .write import OutputBusy, StagedSite, UnsafeOutput, copy_static, mirror_links, static_files
 
 
@@ -189,12 +189,13 @@ def _save_caches(store: Store, parsed: ParseCache, markdown_key: str, converted:
 def _search_index(staging: Path, previous_site: Path | None, config: Config, unchanged: bool,
                   problems: Problems) -> None:
     """The search bundle, made in the staging folder so it is swapped in with the pages it indexes:
-    linked from the previous site when no page changed, else made again by Pagefind."""
+    linked from the previous site when no page changed, else made again, each shard whose pages did
+    not change linked from the previous site's bundle."""
     bundle = previous_site / search.BUNDLE if previous_site is not None else None
     if unchanged and bundle is not None and bundle.is_dir() and not bundle.is_symlink():
         mirror_links(bundle, staging / search.BUNDLE)
     else:
-        search.index_site(staging, config.language, problems)
+        search.index_site(staging, config.language, problems, previous=previous_site)
 
 
 def _manifest_name(out_dir: Path) -> tuple[str, str]:
@@ -234,9 +235,11 @@ def _write(pages: list[Page], renderer: Renderer, config: Config, out_dir: Path,
 HTML_ENDINGS = ("/", ".html")
 
 
-def plan_site(site: Site, config: Config, problems: Problems, timings: Timings) -> list[Page]:
-    """Every planned output; raises BuildFailed when two would share a URL."""
-    index = timings.run("index", SiteIndex.build, site)
+def plan_site(site: Site, config: Config, problems: Problems, timings: Timings, made: Made | None = None
+              ) -> list[Page]:
+    """Every planned output; raises BuildFailed when two would share a URL. `made`: what an earlier
+    plan made from values that have not changed since (the preview keeps it between rebuilds)."""
+    index = timings.run("index", SiteIndex.build, site, made)
     pages = timings.run("plan", plan, site, config, index)
     _check_unique_urls(pages, problems)
     check_translations(site, pages, config, problems)
