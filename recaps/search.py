@@ -47,6 +47,10 @@ PAGES = ("articles/*/index.html", "teams/*/index.html", "ties/*/*/*/*/index.html
 SHARD_PAGES = 512
 LISTING = "shards.json"  # in the bundle: {"shards": [folder names, the first loaded, the others merged]}
 KEY_FILE = "recaps-shard.json"  # in each shard: its key and its files, to reuse it in the next build
+# Pagefind's own search UIs, in every bundle it writes: the header's box (static/search.js) uses its API
+# alone, and in shards they would be copied once a shard (417 KB each, 13 MB at 10,000 recaps).
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 OPTIONS = ("--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main",
            "--exclude-selectors", '[aria-hidden="true"]')
 
@@ -183,6 +187,8 @@ def _make_shard(out_dir: Path, into: Path, shard: Shard, problems: Problems) -> 
         _run_pagefind(out_dir, Path(pages), into, shard.language, problems)
     finally:
         shutil.rmtree(pages, ignore_errors=True)
+    for name in UNUSED:
+        (into / name).unlink(missing_ok=True)
     (into / KEY_FILE).write_text(json.dumps({"key": indexed.key(), "files": _sizes(str(into))}, sort_keys=True,
                                             ensure_ascii=False) + "\n", encoding="utf-8")
     return True

@@ -125,6 +125,16 @@ def test_the_test_site_is_searched_in_merged_shards(site, small_shards):
         assert str(search.shard_of(page, count)) in shards[1:]
 
 
+def test_each_shard_holds_what_the_search_api_needs_and_not_pagefinds_own_ui(site):
+    for shard in _shards(site):
+        names = {path.name for path in (site / "pagefind" / shard).iterdir()}
+        assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind", "index", "fragment",
+                search.KEY_FILE} <= names
+        assert not names & set(search.UNUSED)
+        recorded = json.loads((site / "pagefind" / shard / search.KEY_FILE).read_text(encoding="utf-8"))
+        assert set(recorded["files"]) == set(_files(site / "pagefind" / shard)) - {search.KEY_FILE}
+
+
 EDITED = "articles/atalanta-club-brugge-ritorno/index.html"
 
 
