@@ -2,12 +2,17 @@
 """Live preview latency: from saving a recap to its new text visible in
 headless Chromium, on the real content and on generated corpora.
 
-    python benchmarks/bench_serve.py [--registered] [real] [N ...]   (default: real 1000)
+    python benchmarks/bench_serve.py [--registered] [--steps] [real] [N ...]   (default: real 1000)
 
 For each site: start `build.py serve`, open one recap, then save it a few
 times with a new sentence and time each save until the sentence shows in the
 page (the server's own rebuild time, from its log line, alongside). Prints
 medians and the server's peak memory. The edited file is restored afterwards.
+
+`--steps`: no server and no browser; the preview's builder in this process, on a
+copy of the site, after each of a few saves of one recap (its body, a score, its
+title, nothing): CPU and wall time of the rebuild, its steps, how many outputs it
+planned, fingerprinted and rendered again, and the process's peak memory.
 
 The generated corpora name teams that content/teams.yaml does not know, so
 every rebuild looks for near misses of thousands of unknown names;
@@ -17,9 +22,11 @@ newsroom that registers its teams would have it.
 from __future__ import annotations
 
 import re
+import resource
 import shutil
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,7 +40,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from recaps.articles import parse_article  # noqa: E402
 from recaps.config import load_config  # noqa: E402
 from recaps.errors import Problems  # noqa: E402
+from recaps.serve.builder import PreviewBuilder  # noqa: E402
 from recaps.sources import read_registry  # noqa: E402
+from recaps.write import OutputFolder  # noqa: E402
 from tests.serving import Served, copy_project  # noqa: E402
 
 SAVES = 5
@@ -103,9 +112,79 @@ def measure(name: str, config: Path, browser) -> None:
           f"{memory:>8.0f}", flush=True)
 
 
+ROUNDS = 3
+FIRST_SCORE = re.compile(r'score: "?(\d+)[-–](\d+)"?')
+
+
+def edited(text: str, kind: str, number: int) -> str:
+    """The recap's `text` after one save of `kind`: a sentence more in its body, a goal more for each
+    side of its first match (the tie stays as decided as it was), another title, or as it was."""
+    head, _, body = text.partition("\n---\n")
+    if kind == "body":
+        return f"{head}\n---\nBenchmark sentence number {number}.\n{body}"
+    if kind == "score":
+        return FIRST_SCORE.sub(lambda found: f'score: "{int(found.group(1)) + 1}-{int(found.group(2)) + 1}"',
+                               text, count=1)
+    if kind == "title":
+        return re.sub(r"(?m)^title: .*$", f"title: Benchmark title {number}", text, count=1)
+    return text
+
+
+def measure_steps(name: str, config: Path) -> None:
+    """Rebuilds in this process after saves of one recap (see the module's docstring)."""
+    with tempfile.TemporaryDirectory(prefix="bench-serve-steps-") as temporary:
+        config = copy_project(config, Path(temporary) / "project", "https://example.org/")
+        recaps = sorted((config.parent / "content" / "articles").glob("*.md"))
+        recap = next((path for path in recaps if "leg: 1" in path.read_text(encoding="utf-8")), recaps[0])
+        original = recap.read_text(encoding="utf-8")
+        builder = PreviewBuilder(config, OutputFolder(Path(temporary) / "preview"))
+        started = time.process_time()
+        first = builder.build()
+        print(f"{name:>10} first build: {first.rendered} outputs, {time.process_time() - started:.1f} CPU s", flush=True)
+        rows: dict[str, list] = {}
+        text = original
+        for number in range(ROUNDS):
+            for kind in ("body", "score", "title", "none"):
+                text = edited(text, kind, number)  # each save changes one thing of the last
+                recap.write_text(text, encoding="utf-8")
+                cpu, wall = time.process_time(), time.perf_counter()
+                outcome = builder.build()
+                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+                assert outcome.ok, outcome.problems.sorted()
+                rows.setdefault(kind, []).append((cpu, wall, outcome))
+        recap.write_text(original, encoding="utf-8")
+    for kind, runs in rows.items():
+        median = statistics.median
+        steps: dict[str, list[float]] = {}
+        for _, _, outcome in runs:
+            for step, seconds in outcome.timings.merged():
+                steps.setdefault(step, []).append(seconds * 1000)
+        last = runs[-1][2]
+        print(f"{name:>10} {kind:>6} {median(run[0] for run in runs) * 1000:>7.0f} {median(run[1] for run in runs) * 1000:>8.0f} "
+              f"{last.plan_calls:>7} {last.planned:>7} {last.fingerprinted:>7} {last.rendered:>7}   "
+              + " ".join(f"{step} {median(values + [0.0] * (len(runs) - len(values))):.0f}"
+                         for step, values in steps.items()), flush=True)
+    print(f"{name:>10} peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB",
+          flush=True)
+
+
+def main_steps(targets: list[str], registered: bool) -> None:
+    print(f"{'site':>10} {'edit':>6} {'CPU ms':>7} {'wall ms':>8} {'asked':>7} {'planned':>7} {'printed':>7} "
+          f"{'written':>7}   median ms per step (medians of {ROUNDS} saves; asked/planned: plan values "
+          "asked for / made anew, printed: fingerprints worked out, written: outputs rendered)")
+    for target in targets:
+        if target == "real":
+            measure_steps("real", ROOT / "config.yaml")
+        else:
+            measure_steps(f"{int(target):,}", corpus_project(int(target), registered))
+
+
 def main(targets: list[str]) -> None:
     registered = "--registered" in targets
-    targets = [target for target in targets if target != "--registered"] or ["real", "1000"]
+    steps = "--steps" in targets
+    targets = [target for target in targets if target not in ("--registered", "--steps")] or ["real", "1000"]
+    if steps:
+        return main_steps(targets, registered)
     print(f"{'site':>10} {'start s':>9} {'visible ms':>10} {'min':>7} {'max':>7} {'rebuild ms':>10} "
           f"{'pages':>8} {'peak MiB':>8}   (medians of {SAVES} saves)")
     with sync_playwright() as playwright:

@@ -170,12 +170,15 @@ class Lookups:
         self.used_values: dict = {}
         self.by_id: dict[tuple, Match | Tie] = {}  # (Match or Tie, id) -> the value (see `same`)
         self.used_by_id: dict[tuple, Match | Tie] = {}
+        self.resolved: dict[int, tuple] = {}  # id of a MatchSpec -> what it resolved to (see `_resolved`)
+        self.used_resolved: dict[int, tuple] = {}
 
     def start(self) -> None:
         """Begin an assemble: what the previous one did not use is dropped."""
         self.ties, self.used_ties = self.used_ties or self.ties, {}
         self.values, self.used_values = self.used_values or self.values, {}
         self.by_id, self.used_by_id = self.used_by_id or self.by_id, {}
+        self.resolved, self.used_resolved = self.used_resolved or self.resolved, {}
 
     def same(self, value):
         """The match or tie of the last assemble with the same id when it is equal to `value`, else
@@ -229,7 +232,7 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
     article_matches: dict[str, list[str]] = defaultdict(list)
     for spec in specs:
         for match_spec in spec.matches:
-            match = _resolve_match(match_spec, spec, resolve, problems)
+            match = _resolved(match_spec, spec, resolve, problems)
             if match is not None:
                 reports[match.id].append((match, match_spec))
                 if match.id not in article_matches[spec.slug]:
@@ -284,6 +287,48 @@ def _check_unique_slugs(specs: list[ArticleSpec], problems: Problems) -> None:
                            "two articles would write the same page; give one a different `slug`")
         else:
             seen[spec.slug] = spec
+
+
+def _resolved(spec: MatchSpec, article: ArticleSpec, resolve: _Resolver, problems: Problems) -> Match | None:
+    """`_resolve_match`, or the very match it made of the same spec in the last assemble when every
+    name in it resolves to the same value as then. The names are resolved again, in their order,
+    for what resolving does besides (a name the registry lacks takes its first spelling in the
+    site; its warning), and what was reported is reported again."""
+    lookups = resolve.lookups
+    kept = lookups.used_resolved.get(id(spec)) or lookups.resolved.get(id(spec))
+    if kept is None or kept[0] is not spec or kept[1] != article.slug or not all(
+            getattr(resolve, kind)(*arguments) is result for kind, arguments, result in kept[2]):
+        recording = _Recording(resolve)
+        match = _resolve_match(spec, article, recording, recording.problems)
+        kept = (spec, article.slug, tuple(recording.calls), match, tuple(recording.problems.items))
+    lookups.used_resolved[id(spec)] = kept  # the entry keeps its spec alive: no other has its id
+    problems.items.extend(kept[4])
+    return kept[3]
+
+
+class _Recording:
+    """A resolver that notes each name it resolves and the value it gave, and keeps what is
+    reported apart (`problems`): what `_resolved` needs to tell whether a match resolves as before."""
+
+    def __init__(self, resolve: _Resolver):
+        self._resolve = resolve
+        self.problems = Problems()
+        self.calls: list[tuple[str, tuple, object]] = []
+        self.known_team = resolve.known_team  # the registry's alone: the same while the registry is
+
+    def _noted(self, kind: str, *arguments):
+        result = getattr(self._resolve, kind)(*arguments)
+        self.calls.append((kind, arguments, result))
+        return result
+
+    def team(self, name: str, path: str, line: int) -> Team:
+        return self._noted("team", name, path, line)
+
+    def competition(self, name: str, path: str, line: int) -> Competition:
+        return self._noted("competition", name, path, line)
+
+    def stage(self, competition: Competition, name: str, path: str, line: int) -> Stage:
+        return self._noted("stage", competition, name, path, line)
 
 
 def _resolve_match(spec: MatchSpec, article: ArticleSpec, resolve: _Resolver,

@@ -19,6 +19,7 @@ from .rules import Season, result_for
 # Inputs compared by value; anything else (a frozen model value, a card, a page) by identity.
 _VALUE_TYPES = frozenset({str, int, float, bool, type(None), Season, dt.date, dt.datetime})
 _CONTAINERS = frozenset({tuple, list, dict, set, frozenset})
+_NOT_OBJECTS = _VALUE_TYPES | _CONTAINERS
 
 
 def _key(value):
@@ -29,9 +30,11 @@ def _key(value):
         return value
     if kind is tuple:
         kinds = set(map(type, value))
-        if kinds & _VALUE_TYPES or kinds & _CONTAINERS:
-            return ("t", *map(_key, value))
-        return ("ids", *map(id, value))  # the common case, a tuple of model values: at C speed
+        if not kinds & _NOT_OBJECTS:
+            return ("ids", *map(id, value))  # the common case, a tuple of model values: at C speed
+        if kinds <= _VALUE_TYPES:
+            return ("t", *value)
+        return ("t", *[item if type(item) in _VALUE_TYPES else _key(item) for item in value])
     if kind in _CONTAINERS:
         raise TypeError(f"an input must be a tuple, not a {kind.__name__}: it could change")
     return ("o", id(value))

@@ -288,6 +288,21 @@ def test_a_club_respelt_in_another_recap_is_renamed_in_a_tie_whose_files_did_not
     assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
 
 
+def test_a_club_first_spelt_in_a_deleted_recap_takes_the_next_spelling_in_unchanged_recaps(tmp_path):
+    """Unchanged recaps keep their matches only while every name in them resolves as before: here
+    the stand-in for a club the registry lacks changes although their own files did not."""
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    articles = tmp_path / "content" / "articles"
+    _respell(articles, "NAPOLI")
+    assert builder.build().ok
+    (articles / "aa-napoli-league.md").unlink()
+    assert builder.build().ok
+    built = files_of(tmp_path / "preview")
+    assert b"NAPOLI" not in built["data/matches.json"] and b"Napoli" in built["data/matches.json"]
+    assert built == clean_build(config, tmp_path / "clean")
+
+
 def test_a_template_syntax_error_names_the_template_and_line(tmp_path):
     config = make_project(tmp_path)
     builder = preview(config, tmp_path)

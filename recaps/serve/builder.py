@@ -12,6 +12,7 @@ clean build of the same files writes.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 import time
@@ -31,6 +32,9 @@ from ..render import Renderer, TemplateFailed, TemplateSnapshot
 from ..views import Made, SiteIndex
 from ..write import OutputFolder
 from .indexer import indexed
+
+
+FULL_COLLECTION_EVERY = 25  # rebuilds (see `PreviewBuilder._settle_heap`)
 
 
 @dataclass
@@ -75,10 +79,12 @@ class PreviewBuilder:
     _made: Made = field(default_factory=Made)  # what the last plan made, by what it was made from
     _planned_for: Config | None = None  # the config of that plan
     _printed: "KeptFingerprints" = field(default_factory=lambda: KeptFingerprints())
+    _rebuilds: int = 0
 
     def build(self) -> Outcome:
         started = time.perf_counter()
         outcome = Outcome(Problems())
+        renderer = self._renderer
         try:
             outputs = self._build(outcome)
         except BuildFailed:
@@ -88,8 +94,22 @@ class PreviewBuilder:
                 outcome.timings.run("write", self._apply, outputs, outcome)
             elif outcome.config is not None:  # the error page is styled with the site's own stylesheet
                 self._apply_static(self._static(outcome.config), outcome)
+        self._rebuilds += 1
+        outcome.timings.run("heap", self._settle_heap, self._renderer is not renderer)
         outcome.milliseconds = (time.perf_counter() - started) * 1000
         return outcome
+
+    def _settle_heap(self, renewed: bool) -> None:
+        """Leave what the preview keeps between rebuilds out of the garbage collector's full
+        collections (`gc.freeze`): at 10,000 recaps one of them took 0.25-0.35 CPU s of every
+        rebuild, scanning the kept model, plan and fingerprints, which hold no garbage. A cycle
+        among frozen objects that becomes garbage is never collected, so everything is collected
+        once in a while: when the renderer is made anew (its templates or the config changed:
+        the old one's cycles are garbage) and every `FULL_COLLECTION_EVERY` rebuilds."""
+        if renewed or self._rebuilds % FULL_COLLECTION_EVERY == 0:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
 
     def _build(self, outcome: Outcome) -> dict[str, tuple[str, bytes | None]]:
         """Every output and static file: URL -> (fingerprint, bytes, or None when the folder has them)."""
