@@ -23,13 +23,12 @@ from .. import urls
 from ..assemble import Lookups, assemble
 from ..config import Config
 from ..errors import BuildFailed, Problems
-from ..i18n import check_translations
 from ..model import Site
-from ..pages import Page, plan
-from ..pipeline import Timings, _check_unique_urls, configure, template_failed
+from ..pages import Page
+from ..pipeline import Timings, configure, plan_site, template_failed
 from ..sources import ParseCache, read_articles, read_registry
 from ..render import Renderer, TemplateFailed, TemplateSnapshot
-from ..views import Made, SiteIndex
+from ..views import Made
 from ..write import OutputFolder
 from .indexer import indexed
 
@@ -119,7 +118,7 @@ class PreviewBuilder:
             raise BuildFailed(problems)
         outcome.config = config
         site = self._assemble(config, problems, timings)
-        pages = timings.run("plan", self._plan, site, config, problems)
+        pages = self._plan(site, config, problems, timings)
         outcome.planned, outcome.plan_calls = self._made.made, self._made.calls
         renderer = timings.run("templates", self._renderer_for, config)
         outputs: dict[str, tuple[str, bytes | None]] = {}
@@ -165,16 +164,11 @@ class PreviewBuilder:
             raise BuildFailed(problems)
         return site
 
-    def _plan(self, site: Site, config: Config, problems: Problems) -> list[Page]:
+    def _plan(self, site: Site, config: Config, problems: Problems, timings: Timings) -> list[Page]:
         """`pipeline.plan_site`, keeping what the last plan made from values that did not change."""
         if config != self._planned_for:
             self._made, self._planned_for = Made(), config
-        pages = plan(site, config, SiteIndex.build(site, self._made))
-        _check_unique_urls(pages, problems)
-        check_translations(site, pages, config, problems)
-        if problems.errors:
-            raise BuildFailed(problems)
-        return pages
+        return plan_site(site, config, problems, timings, self._made)
 
     def _static(self, config: Config) -> dict[str, tuple[str, bytes | None]]:
         outputs = {}
