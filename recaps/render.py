@@ -6,9 +6,11 @@ import dataclasses
 import hashlib
 import html
 import io
+import os
 import pickle
 import re
 import weakref
+import zlib
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -18,14 +20,12 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from . import urls
+from . import cache, urls
 from .config import Config
 from . import feeds, i18n, structured
 from .i18n import in_page_language
 from .notation import aggregate_text, decided_text, leg_name, score_text, second_leg_text, settled_text, table_scores  # noqa: F401
 from .model import Article, Competition, Match, Stage, Team, Tie
-from .views import ArticleCard, MatchRow, StageGroup
-from .feeds import Feed
 from .output import FORMATS, PLAIN_FORMATS
 from .pages import Page
 from .sanitize import clean_html
@@ -77,11 +77,13 @@ class MarkdownRenderer:
     Each text is converted once: the HTML is kept by the text's hash in
     `converted`, which a build fills from its cache and saves for the next one
     (the settings that change the HTML, `allow_html`, the base path and the code
-    version, key the cache file)."""
+    version, key the cache file). It is kept packed (`pack`): zlib'd UTF-8 is a
+    sixth of the str (a recap with an en dash is two bytes a character), and the
+    build and every worker it forks hold all of it (75 MiB as str at 10,000 recaps)."""
 
-    def __init__(self, allow_html: bool, converted: dict[bytes, str] | None = None, base_path: str = "/"):
+    def __init__(self, allow_html: bool, converted: dict[bytes, bytes] | None = None, base_path: str = "/"):
         self.allow_html = allow_html
-        self.converted: dict[bytes, str] = {} if converted is None else converted
+        self.converted: dict[bytes, bytes] = {} if converted is None else converted
         self._md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
         if not allow_html:
             self._md.preprocessors.deregister("html_block")
@@ -90,16 +92,24 @@ class MarkdownRenderer:
 
     def __call__(self, text: str) -> Markup:
         key = text_key(text)
-        html = self.converted.get(key)
-        if html is None:
-            html = self.converted[key] = self.convert(text)
-        return Markup(html)
+        packed = self.converted.get(key)
+        if packed is None:
+            packed = self.converted[key] = self.pack(text)
+        return Markup(unpack(packed))
 
     def convert(self, text: str) -> str:
         """The text's HTML, converted now (no lookup)."""
         self._md.reset()
         html = self._md.convert(text)
         return clean_html(html) if self.allow_html else html
+
+    def pack(self, text: str) -> bytes:
+        """The text's HTML, converted now, as `converted` keeps it."""
+        return zlib.compress(self.convert(text).encode("utf-8", "surrogatepass"), 1)
+
+
+def unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8", "surrogatepass")
 
 
 def text_key(text: str) -> bytes:
@@ -140,10 +150,34 @@ class TemplateSnapshot(jinja2.BaseLoader):
         return sorted(self.sources)
 
     def load(self, environment, name, globals=None):
-        """The template compiled from its one parse (see `parsed`)."""
-        _, filename, uptodate = self.get_source(environment, name)
-        code = environment.compile(self.parsed(environment, name), name, filename)
+        """The template compiled from its one parse (see `parsed`), or its code as the environment's
+        bytecode cache kept it from an earlier build (checked against the source)."""
+        source, filename, uptodate = self.get_source(environment, name)
+        kept, bucket, code = environment.bytecode_cache, None, None
+        if kept is not None:
+            try:
+                bucket = kept.get_bucket(environment, name, filename, source)
+                code = bucket.code
+            except Exception:  # noqa: BLE001 (a damaged file: compile again)
+                bucket = None
+        if code is None:
+            code = environment.compile(self.parsed(environment, name), name, filename)
+            if bucket is not None:
+                bucket.code = code
+                try:
+                    kept.set_bucket(bucket)
+                except OSError:
+                    pass  # a cache that cannot be written costs time, never the build
         return environment.template_class.from_code(environment, code, environment.make_globals(globals), uptodate)
+
+    def references(self, environment, name: str, known: dict) -> tuple[str | None, ...]:
+        """The templates `name` extends, includes or imports (None: a name computed at render time),
+        from `known` (source hash -> references) or from its parse. Raises as `parsed` does."""
+        source, _, _ = self.get_source(environment, name)
+        key = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if key not in known:
+            known[key] = tuple(jinja2.meta.find_referenced_templates(self.parsed(environment, name)))
+        return known[key]
 
     def parsed(self, environment, name: str) -> jinja2.nodes.Template:
         """A template's syntax tree, parsed once: compiling it and finding what it uses share it.
@@ -154,6 +188,38 @@ class TemplateSnapshot(jinja2.BaseLoader):
         return self._trees[name]
 
 
+class TemplateCache(jinja2.FileSystemBytecodeCache):
+    """What one build learnt of its templates, kept in a folder for the next: each template's
+    compiled code (Jinja's bytecode cache, checked against the template's source) and which
+    templates each one uses (by the hash of its source). A build whose templates did not change
+    then neither parses nor compiles them: 0.72 s of a one-recap edit at 1,000 recaps was that.
+    Files are named for this code's version: the environment's settings shape the code."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        version = cache.code_version()[:16]
+        super().__init__(str(folder), f"%s-{version}.code")
+        self.references_path = folder / f"references-{version}.pickle"
+        try:
+            self.references = pickle.loads(self.references_path.read_bytes())
+            if type(self.references) is not dict:
+                self.references = {}
+        except Exception:  # noqa: BLE001 (missing or damaged: found again)
+            self.references = {}
+        self._saved = len(self.references)
+
+    def save_references(self) -> None:
+        if len(self.references) == self._saved:
+            return
+        temporary = self.references_path.with_name(f".{self.references_path.name}.{os.getpid()}")
+        try:
+            temporary.write_bytes(pickle.dumps(self.references))
+            os.replace(temporary, self.references_path)
+            self._saved = len(self.references)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+
 class Fragments:
     """`{% call fragment(name, value, ...) %}...{% endcall %}`: a piece of markup that many pages
     show (a team's chip, a tie's card), rendered once per page language and the values it shows.
@@ -162,26 +228,32 @@ class Fragments:
     filters, urls). Model values are frozen, so a value is known by its identity: the memo holds
     a weak reference to each, and an entry counts only while those are still the same objects."""
 
-    LIMIT = 200_000  # entries; past it the memo starts again (a long `serve` session's old models)
+    BUDGET = 4_000_000  # characters of markup kept, least recently used dropped first
 
     def __init__(self):
-        self._known: dict[tuple, tuple[tuple, Markup]] = {}
+        self._known: dict[tuple, tuple[tuple, Markup]] = {}  # least recently used first
+        self._size = 0
 
     @jinja2.pass_context
     def __call__(self, context, name: str, *values, caller) -> Markup:
         key = (name, context.get("lang"), *(value if _is_plain(value) else id(value) for value in values))
-        found = self._known.get(key)
+        found = self._known.pop(key, None)
         if found is not None and all(ref() is value if ref is not None else _is_plain(value)
                                      for ref, value in zip(found[0], values)):
+            self._known[key] = found
             return found[1]
-        if len(self._known) >= self.LIMIT:
-            self._known.clear()
+        if found is not None:
+            self._size -= len(found[1])
         markup = Markup(caller())
         self._known[key] = (tuple(None if _is_plain(value) else weakref.ref(value) for value in values), markup)
+        self._size += len(markup)
+        while self._size > self.BUDGET:
+            self._size -= len(self._known.pop(next(iter(self._known)))[1])
         return markup
 
     def clear(self) -> None:
         self._known.clear()
+        self._size = 0
 
 
 def _is_plain(value) -> bool:
@@ -250,11 +322,16 @@ class Renderer:
     """
 
     def __init__(self, config: Config, templates: TemplateSnapshot | None = None,
-                 converted: dict[bytes, str] | None = None):
+                 converted: dict[bytes, bytes] | None = None, compiled: Path | None = None):
+        """`compiled`: a folder that keeps the templates' compiled code between builds (TemplateCache)."""
         self.config = config
         self.templates = templates or TemplateSnapshot(config.root / config.templates_dir)
         self.markdown = MarkdownRenderer(config.allow_html, converted, config.base_path)
         self.env = make_environment(config, self.templates, self.markdown)
+        self._references: dict = {}
+        if compiled is not None:
+            self.env.bytecode_cache = TemplateCache(compiled)
+            self._references = self.env.bytecode_cache.references
         self._config_digest = hashlib.blake2b(stable_pickle(config), digest_size=16).digest()
         self._template_digests: dict[str, bytes] = {}
 
@@ -268,10 +345,17 @@ class Renderer:
         digest.update(stable_pickle((page.url, page.template, page.lang, view)))
         return digest.hexdigest()
 
-    def prepare(self, pages: list[Page]) -> None:
+    def prepare(self, pages: list[Page], memo: dict | None = None) -> None:
         """Work out the digest of every template the pages use and compile them, once: forked
-        workers inherit both. Fragments of an earlier plan are forgotten."""
+        workers inherit both. Fragments of an earlier plan are forgotten. With a `memo` (the one
+        `fingerprint` will be given), hash every shared model value the pages show into it now:
+        workers that inherit it hash none of them again, each of its own, and never read (and so
+        copy) what only a hash needs, such as every recap's body."""
         self.env.globals["fragment"].clear()
+        if memo is not None:
+            for page in pages:
+                if page.template not in PLAIN_FORMATS:
+                    _by_digest(page.view, memo)
         for name in sorted({page.template for page in pages} - FORMATS.keys()):
             self._template_digest(name)
             for used in sorted(self._closure(name)):
@@ -279,6 +363,8 @@ class Renderer:
                     self.env.get_template(used)
                 except Exception:  # noqa: BLE001 (rendering reports it, naming the page)
                     pass
+        if isinstance(self.env.bytecode_cache, TemplateCache):
+            self.env.bytecode_cache.save_references()
 
     def render(self, page: Page) -> bytes:
         if page.template in FORMATS:
@@ -304,10 +390,10 @@ class Renderer:
                 continue
             seen.add(current)
             try:
-                tree = self.templates.parsed(self.env, current)
+                references = self.templates.references(self.env, current, self._references)
             except jinja2.TemplateError:
                 continue  # rendering reports it, with its line
-            for used in jinja2.meta.find_referenced_templates(tree):
+            for used in references:
                 # A name computed at render time could be any template: depend on them all.
                 todo.extend(self.env.list_templates() if used is None else [used])
         return seen
@@ -316,15 +402,19 @@ class Renderer:
         return self.templates.sources.get(name, "")
 
 
-# Values that many pages show, hashed once per plan; and views' own wrappers around them.
+# Values that many pages show, hashed once per plan.
 _SHARED = frozenset({Article, Competition, Match, Stage, Team, Tie})
-_WRAPPERS = frozenset({ArticleCard, MatchRow, StageGroup, Feed})
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
 def _by_digest(value, memo: dict):
-    """`value` with every shared model value in it replaced by its digest (see `_digest`);
-    anything else stays as it is, for the page's pickle to include whole."""
+    """`value` with every shared model value in it replaced by its digest (see `_digest`), and
+    every other dataclass (a view's card, a score) by its class name and fields; anything else
+    stays as it is, for the page's pickle to include whole.
+
+    A dataclass is never pickled itself: pickling reads its `__dict__`, which Python 3.11 then
+    makes for good (about 700 bytes a value) in the process that pickles, a worker that
+    inherited the value shared: 40 MiB a worker at 10,000 recaps."""
     kind = type(value)
     if kind in _SHARED:
         return _digest(value, memo)
@@ -332,17 +422,21 @@ def _by_digest(value, memo: dict):
         return {key: _by_digest(item, memo) for key, item in value.items()}
     if kind is list or kind is tuple:
         return (kind.__name__, [_by_digest(item, memo) for item in value])
-    if kind in _WRAPPERS:
+    if _field_names(kind) is not None:
         return (kind.__qualname__, _fields(value, memo))
     return value
 
 
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names; None for any other type."""
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(kind)) \
+            if dataclasses.is_dataclass(kind) else None
+    return _FIELD_NAMES[kind]
+
+
 def _fields(value, memo: dict) -> list:
-    cls = type(value)
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(field.name for field in dataclasses.fields(cls))
-    return [_by_digest(getattr(value, name), memo) for name in names]
+    return [_by_digest(getattr(value, name), memo) for name in _field_names(type(value))]
 
 
 def stable_pickle(value) -> bytes:

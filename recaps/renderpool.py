@@ -54,13 +54,13 @@ class Failed(Exception):
 
 
 _job: Job | None = None  # the job a forked worker inherits
-_memo: dict = {}  # shared model values' digests, per process (see Renderer.fingerprint)
+_memo: dict = {}  # shared model values' digests, made before the workers fork (see Renderer.prepare)
 _folders: set[Path] = set()  # folders this process made
 
 
-def _convert(bounds: tuple[int, int]) -> list[tuple[bytes, str]]:
+def _convert(bounds: tuple[int, int]) -> list[tuple[bytes, bytes]]:
     markdown = _job.renderer.markdown
-    return [(key, markdown.convert(text)) for key, text in _job.bodies[bounds[0]:bounds[1]]]
+    return [(key, markdown.pack(text)) for key, text in _job.bodies[bounds[0]:bounds[1]]]
 
 
 def _render(bounds: tuple[int, int]) -> list[tuple[str, Written, bool]]:
@@ -161,7 +161,7 @@ def render_into(job: Job, jobs: int, progress: Callable[[int], None] | None = No
     _job = job
     _folders.clear()
     _memo.clear()
-    job.renderer.prepare(job.pages)
+    job.renderer.prepare(job.pages, _memo)
     try:
         for done in _pooled(jobs, _render, _chunks(len(job.pages), CHUNK)):
             if progress is not None:

@@ -178,3 +178,33 @@ def test_a_missing_templates_folder_is_named_and_nothing_is_written(tmp_path, ca
     err = capsys.readouterr().err
     assert "config.yaml: templates_dir 'templates' does not exist" in err and "not found" not in err
     assert "Traceback" not in err and not (tmp_path / "site").exists()
+
+
+def test_kept_template_code_gives_the_same_bytes_and_follows_an_edit(tmp_path):
+    """Compiled templates kept between builds (TemplateCache): the same pages as compiling afresh,
+    an edited template compiled again, damaged files ignored and made again."""
+    from recaps.config import load_config
+    from recaps.errors import Problems
+    from recaps.pipeline import plan_site, Timings, assemble_site
+    from recaps.render import Renderer
+    config_file = copy_project(FIXTURE, tmp_path / "project")
+    problems = Problems()
+    config = load_config(config_file, problems)
+    pages = [page for page in plan_site(assemble_site(config, problems, Timings()), config, problems, Timings())
+             if page.template.endswith(".html")]
+    kept = tmp_path / "kept"
+
+    def rendered(compiled):
+        renderer = Renderer(config, compiled=compiled)
+        renderer.prepare(pages)
+        return [renderer.fingerprint(page) for page in pages], [renderer.render(page) for page in pages]
+
+    plain = rendered(None)
+    assert rendered(kept) == plain and len(list(kept.iterdir())) > 5  # compiled, and kept
+    assert rendered(kept) == plain  # from the kept code
+    for path in kept.iterdir():
+        path.write_bytes(path.read_bytes()[:len(path.read_bytes()) // 2])
+    assert rendered(kept) == plain
+    edit(config.root / "templates" / "base.html", "</body>", "<!-- edited --></body>")
+    fingerprints, pages_now = rendered(kept)
+    assert all(b"<!-- edited -->" in page for page in pages_now) and fingerprints != plain[0]
