@@ -13,10 +13,14 @@ over at most about `SHARD_PAGES` pages, one run after another:
 merges the others into it (Pagefind's `mergeIndex`), so a search ranks the
 results of every shard together. A page's shard is a hash of its path into a
 power-of-two number of shards set by the page count, so it stays in its shard
-as pages come and go. Each shard records its key (its pages with a digest of
-each one's bytes, Pagefind's version, the options) in `KEY_FILE`; a shard whose
-key is the one recorded in the previous site's bundle is linked from there
-instead of being made again, so one edited recap re-runs one shard.
+as pages come and go. Each shard's folder is named by its key (its pages with a
+digest of each one's bytes, Pagefind's version, the options), which it records
+in `KEY_FILE`, and is never changed once made: a shard whose key is still the
+one wanted is kept where it is, or linked from the previous site's bundle, so
+one edited recap re-runs one shard and the others cost nothing on disk. The
+listing is replaced in one step once every shard it names is complete, then
+the folders it no longer names are removed, so a site being served (the
+preview) answers from a whole bundle throughout.
 """
 from __future__ import annotations
 
@@ -57,8 +61,8 @@ OPTIONS = ("--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main",
 
 @dataclass(frozen=True)
 class Shard:
-    """One Pagefind bundle to make: `pages` (paths in the site, sorted) with their digests."""
-    name: str
+    """One Pagefind bundle: `pages` (paths in the site, sorted) with their digests."""
+    number: int
     pages: tuple[tuple[str, str], ...]
     language: str
 
@@ -67,39 +71,62 @@ class Shard:
         return {"pagefind": _pagefind_version(), "options": [*OPTIONS, "--force-language", self.language],
                 "pages": dict(self.pages)}
 
+    @property
+    def folder(self) -> str:
+        """Its folder in the bundle: its number and a digest of its key."""
+        return f"{self.number}-{digest_of(json.dumps(self.key(), sort_keys=True).encode())[:16]}"
+
 
 def index_site(out_dir: Path, language: str, problems: Problems, previous: Path | None = None) -> None:
-    """Write the search bundle to `out_dir/pagefind/`, replacing any earlier one.
+    """Bring the search bundle `out_dir/pagefind/` up to date with the pages of `out_dir`.
 
-    `previous` is a site folder (it may be `out_dir` itself) whose shards are reused where their key
-    is the one wanted. The new bundle is made beside the old one and swapped in when complete, so a
-    site being served (the preview) keeps answering searches while Pagefind runs. A site with none
-    of those pages gets no bundle (Pagefind refuses to index nothing). Raises BuildFailed (the
-    reason in `problems`) when Pagefind cannot run or fails; the earlier bundle then stays.
+    With `previous` (a site folder, it may be `out_dir` itself), a shard with the key wanted is kept
+    if `out_dir` has it, else linked from `previous` if it has it; every other shard (all of them
+    without `previous`) is made by Pagefind. A site with none of those pages gets no bundle
+    (Pagefind refuses to index nothing). Raises BuildFailed (the reason in `problems`) when
+    Pagefind cannot run or fails; the listing and the shards it names then stay as they were.
     """
     bundle = out_dir / BUNDLE
     digests = _digests(str(out_dir), indexed_pages(out_dir))
     if not digests:
         _remove(bundle)
         return
-    earlier = str(previous / BUNDLE) if previous is not None else None
-    making = out_dir / f".{BUNDLE}.new-{os.getpid()}"
+    if bundle.is_symlink() or not bundle.is_dir():
+        _remove(bundle)
+        bundle.mkdir()
+    reuse = previous is not None  # then this bundle's own shards too, wherever `previous` is
+    earlier = previous / BUNDLE if reuse and (previous / BUNDLE).resolve() != bundle.resolve() else None
+    listed = [folder for shard in plan_shards(digests, language)
+              if (folder := _shard_in_place(bundle, reuse, earlier, out_dir, shard, problems))]
+    if not listed:  # the pages went while we looked (the preview removing them)
+        _remove(bundle)
+        return
+    writing = bundle / f".{LISTING}.new-{os.getpid()}"
+    writing.write_text(json.dumps({"shards": listed}) + "\n", encoding="utf-8")
+    os.replace(writing, bundle / LISTING)
+    for name in set(os.listdir(bundle)) - {LISTING, *listed}:
+        _remove(bundle / name)
+
+
+def _shard_in_place(bundle: Path, reuse: bool, earlier: Path | None, out_dir: Path, shard: Shard,
+                    problems: Problems) -> str:
+    """The folder in `bundle` that holds `shard`, whole: kept (if `reuse`), linked from the bundle
+    `earlier`, or made (and named by the key of the very bytes indexed). "" if its pages went meanwhile."""
+    folder, key = shard.folder, shard.key()
+    if reuse and _whole(bundle / folder, key):
+        return folder
+    making = bundle / f".{folder}.new-{os.getpid()}"
     shutil.rmtree(making, ignore_errors=True)
     try:
-        making.mkdir()
-        made = []
-        for shard in plan_shards(digests, language):
-            into = making / shard.name
-            reused = earlier is not None and _reuse(os.path.join(earlier, shard.name), str(into), shard.key())
-            if reused or _make_shard(out_dir, into, shard, problems):
-                made.append(shard.name)
-        if not made:  # the pages went while we looked (the preview removing them)
-            _remove(bundle)
-            return
-        (making / LISTING).write_text(json.dumps({"shards": made}) + "\n", encoding="utf-8")
-        replace_folder(making, bundle)
+        if earlier is None or not _reuse(str(earlier / folder), str(making), key):
+            made = _make_shard(out_dir, making, shard, problems)
+            if made is None:
+                return ""
+            folder = made.folder
+        replace_folder(making, bundle / folder)
     finally:
         shutil.rmtree(making, ignore_errors=True)
+    return folder
 
 
 def indexed_pages(out_dir: Path) -> list[str]:
@@ -133,26 +160,48 @@ def shard_of(page: str, count: int) -> int:
 
 
 def plan_shards(digests: dict[str, str], language: str) -> list[Shard]:
-    """The shards for pages and their digests, in the order of their names; none is empty."""
+    """The shards for pages and their digests, in the order of their numbers; none is empty."""
     count = shard_count(len(digests))
     members: list[list[tuple[str, str]]] = [[] for _ in range(count)]
     for page in sorted(digests):
         members[shard_of(page, count)].append((page, digests[page]))
-    return [Shard(str(number), tuple(pages), language) for number, pages in enumerate(members) if pages]
+    return [Shard(number, tuple(pages), language) for number, pages in enumerate(members) if pages]
+
+
+def _recorded(folder: Path, key: dict) -> dict[str, int] | None:
+    """The files (and sizes) the shard at `folder` recorded, if the key it recorded is `key`."""
+    try:
+        with open(folder / KEY_FILE, encoding="utf-8") as file:
+            recorded = json.load(file)
+        if recorded["key"] != key:
+            return None
+        files = dict(recorded["files"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if not all(isinstance(name, str) and not name.startswith("/") and ".." not in name.split("/")
+               and isinstance(size, int) for name, size in files.items()):
+        return None
+    return files
+
+
+def _whole(folder: Path, key: dict) -> bool:
+    """Whether the shard at `folder` recorded `key` and holds every file it recorded, at its size."""
+    files = _recorded(folder, key)
+    try:
+        return files is not None and all(os.lstat(folder / name).st_size == size for name, size in files.items())
+    except OSError:
+        return False
 
 
 def _reuse(old: str, new: str, key: dict) -> bool:
     """Link the shard `old` into `new` if the key it recorded is `key` and its files are all there,
     as recorded; else leave nothing at `new` and say so. A key that cannot be read is not trusted."""
+    files = _recorded(Path(old), key)
+    if files is None:
+        return False
     try:
-        with open(os.path.join(old, KEY_FILE), encoding="utf-8") as file:
-            recorded = json.load(file)
-        if recorded["key"] != key:
-            return False
         folders: set[str] = set()
-        for name, size in dict(recorded["files"]).items():
-            if not isinstance(name, str) or name.startswith("/") or ".." in name.split("/"):
-                raise ValueError(name)
+        for name, size in files.items():
             folder = os.path.join(new, os.path.dirname(name))
             if folder not in folders:
                 os.makedirs(folder, exist_ok=True)
@@ -161,15 +210,15 @@ def _reuse(old: str, new: str, key: dict) -> bool:
             if os.lstat(os.path.join(new, name)).st_size != size:
                 raise ValueError(name)
         os.link(os.path.join(old, KEY_FILE), os.path.join(new, KEY_FILE))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError):
         shutil.rmtree(new, ignore_errors=True)
         return False
     return True
 
 
-def _make_shard(out_dir: Path, into: Path, shard: Shard, problems: Problems) -> bool:
-    """Run Pagefind over the shard's pages (linked into a folder of their own), then record its key
-    with the digests of the very files indexed. False if its pages went meanwhile (nothing made)."""
+def _make_shard(out_dir: Path, into: Path, shard: Shard, problems: Problems) -> Shard | None:
+    """Run Pagefind over the shard's pages (linked into a folder of their own) and record its key:
+    the shard of the very files indexed, returned; None if its pages went meanwhile (nothing made)."""
     root, pages = str(out_dir), str(out_dir / f".{BUNDLE}.pages-{os.getpid()}")
     shutil.rmtree(pages, ignore_errors=True)
     try:
@@ -182,8 +231,8 @@ def _make_shard(out_dir: Path, into: Path, shard: Shard, problems: Problems) -> 
                 continue
             linked.append(page)
         if not linked:
-            return False
-        indexed = Shard(shard.name, tuple(_digests(pages, linked).items()), shard.language)
+            return None
+        indexed = Shard(shard.number, tuple(_digests(pages, linked).items()), shard.language)
         _run_pagefind(out_dir, Path(pages), into, shard.language, problems)
     finally:
         shutil.rmtree(pages, ignore_errors=True)
@@ -191,7 +240,7 @@ def _make_shard(out_dir: Path, into: Path, shard: Shard, problems: Problems) -> 
         (into / name).unlink(missing_ok=True)
     (into / KEY_FILE).write_text(json.dumps({"key": indexed.key(), "files": _sizes(str(into))}, sort_keys=True,
                                             ensure_ascii=False) + "\n", encoding="utf-8")
-    return True
+    return indexed
 
 
 def _sizes(folder: str) -> dict[str, int]:

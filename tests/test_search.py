@@ -7,6 +7,7 @@ The real content/ has 21 searchable pages; built here with shards of at most 4 p
 shards (of 8 planned: one is empty), so every browser test searches merged shards."""
 import gzip
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -60,17 +61,22 @@ def small_shards(monkeypatch):
 
 
 @pytest.fixture
-def remade(monkeypatch) -> list[str]:
-    """The names of the shards Pagefind is run for, in order, while the test runs."""
-    names: list[str] = []
-    run_pagefind = search._run_pagefind
+def remade(monkeypatch) -> list[int]:
+    """The numbers of the shards Pagefind is run for, in order, while the test runs."""
+    numbers: list[int] = []
+    make_shard = search._make_shard
 
-    def recorded(out_dir, pages, into, *rest):
-        names.append(into.name)
-        run_pagefind(out_dir, pages, into, *rest)
+    def recorded(out_dir, into, shard, problems):
+        numbers.append(shard.number)
+        return make_shard(out_dir, into, shard, problems)
 
-    monkeypatch.setattr(search, "_run_pagefind", recorded)
-    return names
+    monkeypatch.setattr(search, "_make_shard", recorded)
+    return numbers
+
+
+def _number(folder: str) -> int:
+    """The number of the shard in a folder of the bundle (named `<number>-<digest of its key>`)."""
+    return int(folder.split("-")[0])
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +116,7 @@ def test_a_page_stays_in_its_shard_as_pages_are_added():
     assert search.shard_count(len(earlier)) == search.shard_count(len(later)) == 2
 
     def shard_by_page(digests):
-        return {page: shard.name for shard in search.plan_shards(digests, "en") for page, _ in shard.pages}
+        return {page: shard.number for shard in search.plan_shards(digests, "en") for page, _ in shard.pages}
 
     assert shard_by_page(later).items() >= shard_by_page(earlier).items()
 
@@ -119,10 +125,10 @@ def test_the_test_site_is_searched_in_merged_shards(site, small_shards):
     """The premise of the browser tests: several shards, and the results they look for outside the first
     (the one loaded; the others are merged into it)."""
     shards = _shards(site)
-    assert len(shards) == 7 and shards == sorted(shards, key=int)
+    assert len(shards) == 7 and shards == sorted(shards, key=_number)
     count = search.shard_count(len(search.indexed_pages(site)))
     for page in ("articles/atalanta-club-brugge-ritorno/index.html", "teams/club-brugge/index.html"):
-        assert str(search.shard_of(page, count)) in shards[1:]
+        assert search.shard_of(page, count) in [_number(folder) for folder in shards[1:]]
 
 
 def test_each_shard_holds_what_the_search_api_needs_and_not_pagefinds_own_ui(site):
@@ -153,20 +159,54 @@ def _cold(site: Path, tmp_path: Path) -> dict[str, bytes]:
     return _bundle(cold / "pagefind")
 
 
+def _shard_of(page: str, site: Path) -> int:
+    return search.shard_of(page, search.shard_count(len(search.indexed_pages(site))))
+
+
 def test_an_edited_page_remakes_only_its_shard(site, tmp_path, small_shards, remade):
+    """As the preview does (`previous` is the folder itself): the other shards stay as they are."""
     copy = tmp_path / "recaps"
     shutil.copytree(site, copy)
-    earlier = {shard: _files(copy / "pagefind" / shard) for shard in _shards(copy)}
+    earlier = {_number(folder): (folder, _files(copy / "pagefind" / folder)) for folder in _shards(copy)}
     _edit(copy, EDITED)
     index_site(copy, "en", Problems(), previous=copy)
-    edited_shard = str(search.shard_of(EDITED, search.shard_count(len(search.indexed_pages(copy)))))
-    assert remade == [edited_shard]
-    for shard in _shards(copy):
-        files = _files(copy / "pagefind" / shard)
-        assert (files == earlier[shard]) is (shard != edited_shard), shard  # the others linked, not made again
+    edited = _shard_of(EDITED, copy)
+    assert remade == [edited]
+    for folder in _shards(copy):
+        if _number(folder) == edited:
+            assert folder != earlier[edited][0]  # another key, another folder
+        else:
+            assert (folder, _files(copy / "pagefind" / folder)) == earlier[_number(folder)]  # the very files
+    assert sorted(os.listdir(copy / "pagefind")) == sorted([search.LISTING, *_shards(copy)])  # the old one gone
     assert "Quizzically" in json.dumps([fragment["content"] for fragment in _fragments(copy)])
-    remade.clear()
     assert _bundle(copy / "pagefind") == _cold(copy, tmp_path)
+
+
+def test_a_build_keeps_the_shards_it_has_links_the_live_ones_and_makes_the_rest(site, tmp_path, small_shards,
+                                                                                remade):
+    """As a build does: the staging folder holds the site of two builds ago, `previous` is the live site."""
+    live, staging = tmp_path / "live", tmp_path / "staging"
+    shutil.copytree(site, live)
+    shutil.copytree(site, staging)
+    edited_before = _shard_of(EDITED, site)
+    other = next(page for page in search.indexed_pages(site) if _shard_of(page, site) != edited_before)
+    _edit(live, EDITED)
+    index_site(live, "en", Problems(), previous=live)  # the last build
+    (staging / EDITED).unlink()
+    shutil.copyfile(live / EDITED, staging / EDITED)  # this build renders it as the last one did
+    _edit(staging, other)  # and this build's own edit
+    in_staging = {folder: _files(staging / "pagefind" / folder) for folder in _shards(staging)}
+    in_live = {folder: _files(live / "pagefind" / folder) for folder in _shards(live)}
+    remade.clear()
+    index_site(staging, "en", Problems(), previous=live)
+    assert remade == [_shard_of(other, staging)]
+    for folder in _shards(staging):
+        files = _files(staging / "pagefind" / folder)
+        if _number(folder) == edited_before:
+            assert files == in_live[folder]  # linked from the live site
+        elif _number(folder) != _shard_of(other, staging):
+            assert files == in_staging[folder]  # kept where it was
+    assert _bundle(staging / "pagefind") == _cold(staging, tmp_path)
 
 
 def _garbled(shard: Path) -> None:
@@ -202,7 +242,7 @@ def test_a_shard_whose_key_or_files_are_spoilt_is_made_again_never_trusted(site,
     spoilt = _shards(copy)[2]
     spoil(copy / "pagefind" / spoilt)
     index_site(copy, "en", Problems(), previous=copy)
-    assert remade == [spoilt]
+    assert remade == [_number(spoilt)]
     remade.clear()
     assert _bundle(copy / "pagefind") == _cold(copy, tmp_path)
 
@@ -211,7 +251,7 @@ def test_a_shard_is_reused_only_from_a_bundle_of_the_same_options(site, tmp_path
     copy = tmp_path / "recaps"
     shutil.copytree(site, copy)
     index_site(copy, "it", Problems(), previous=copy)  # another --force-language
-    assert remade == _shards(copy)
+    assert remade == [_number(folder) for folder in _shards(copy)]
 
 
 def test_a_site_without_recaps_teams_or_ties_gets_no_bundle(tmp_path):
@@ -248,14 +288,14 @@ def test_the_earlier_bundle_answers_until_the_new_one_is_complete(site, tmp_path
     index_site(copy, "en", Problems())
     assert seen_while_running == [earlier]  # one shard: SHARD_PAGES is not made small here
     assert _bundle(copy / "pagefind") != earlier  # one recap fewer in the new index
-    assert not list(copy.glob(".pagefind*"))
+    assert not list(copy.glob(".pagefind*")) and not list((copy / "pagefind").glob(".*"))
 
     made = _bundle(copy / "pagefind")
     monkeypatch.setattr(search, "get_executable", lambda: tmp_path / "no-pagefind")
     with pytest.raises(BuildFailed):
         index_site(copy, "en", Problems())
     assert _bundle(copy / "pagefind") == made
-    assert not list(copy.glob(".pagefind*"))
+    assert not list(copy.glob(".pagefind*")) and not list((copy / "pagefind").glob(".*"))
 
 
 @pytest.mark.browser
