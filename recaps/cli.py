@@ -149,7 +149,8 @@ def _progress_bar(args: argparse.Namespace):
 def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     request = _stamp_request(args)
-    if request is not None and (done := stamp.unchanged(request)) is not None:
+    done, read = stamp.unchanged(request) if request is not None else (None, None)
+    if done is not None:
         return _report_unchanged(done, args, time.perf_counter() - started)
     from .pipeline import build
     config_data = stamp.config_bytes(request) if request is not None else None
@@ -159,7 +160,10 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         if config is None:
             raise BuildFailed(problems)
         roots = stamp.source_roots(config)
-        inputs, sources = stamp.inputs_digest(roots) if config_data is not None else ("", 0)
+        if read is not None and read[0] == roots:  # the sources were just read for the stamp
+            inputs, sources = read[1:]
+        else:
+            inputs, sources = stamp.inputs_digest(roots) if config_data is not None else ("", 0)
         result = build(config, problems, out_dir=args.out, drafts=args.drafts, write=args.command == "build",
                        jobs=args.jobs, use_cache=not args.no_cache, progress=_progress_bar(args))
     except BuildFailed:
@@ -172,7 +176,8 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     timings = f" ({_steps(result)})" if args.verbose else ""
     if args.command == "check":
         return _run_check(args, result)
-    if config_data is not None:
+    if config_data is not None and stamp.config_bytes(request) == config_data \
+            and stamp.inputs_digest(roots) == (inputs, sources):  # no source changed while it was built
         stamp.record(request, config_data, stamp.Stamp(
             roots, inputs, sources, str(result.out_dir.absolute()), {}, result.pages, result.files, problems.warnings))
     if not args.quiet:

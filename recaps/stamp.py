@@ -125,20 +125,24 @@ def config_bytes(request: Request) -> bytes | None:
         return None
 
 
-def unchanged(request: Request) -> Stamp | None:
-    """The last build's stamp if nothing it read or wrote has changed since, else None."""
+def unchanged(request: Request) -> tuple[Stamp | None, tuple[list[str], str, int] | None]:
+    """The last build's stamp if nothing it read or wrote has changed since, else None; and the
+    digest of the sources as just read (roots, digest, count), for the build to keep when it runs.
+    The sources are compared first: when one changed, the output folder need not be walked."""
     data = config_bytes(request)
     if data is None:
-        return None
+        return None, None
     stamp = request.store.load(request.name, request.key(data))
     if not isinstance(stamp, Stamp):
-        return None
+        return None, None
+    digest, count = inputs_digest(stamp.roots)
+    read = (stamp.roots, digest, count)
+    if (digest, count) != (stamp.inputs, stamp.sources):
+        return None, read
     try:
-        if output_state(stamp.out_dir) != stamp.outputs:
-            return None
+        return (stamp if output_state(stamp.out_dir) == stamp.outputs else None), read
     except OSError:
-        return None
-    return stamp if inputs_digest(stamp.roots) == (stamp.inputs, stamp.sources) else None
+        return None, read
 
 
 def record(request: Request, config_data: bytes, stamp: Stamp) -> None:

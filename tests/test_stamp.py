@@ -174,3 +174,22 @@ def test_no_cache_and_check_always_build(project, builds):
     build(config, site, "--no-cache")
     main(["check", "--config", str(config), "--quiet"])  # (it fails: the fixture links outside the base path)
     assert len(builds) == 3
+
+
+def test_a_source_saved_while_the_site_is_built_makes_the_next_build_run(project, builds, monkeypatch, tmp_path):
+    """The stamp is kept only if the sources after the build are those it was made from: a file saved
+    after the stamp read it and before the build did, then put back, must not look unchanged."""
+    config, site = project
+    recap = config.parent / RECAP
+    before = recap.read_bytes()
+    counted = pipeline.build
+
+    def save_then_build(*args, **kwargs):
+        recap.write_bytes(before.replace(b"took a 2-1 lead", b"took a late lead"))
+        return counted(*args, **kwargs)
+    monkeypatch.setattr(pipeline, "build", save_then_build)
+    assert b"took a late lead" in build(config, site)[PAGE]
+    monkeypatch.setattr(pipeline, "build", counted)
+    recap.write_bytes(before)  # as it was when the stamp read it
+    built = build(config, site)
+    assert len(builds) == 2 and built == clean(config, tmp_path)
