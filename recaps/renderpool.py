@@ -1,5 +1,5 @@
 """Rendering the page plan into a staging folder: in a plain loop (`jobs=1`,
-easy to debug) or in worker processes that write their own files.
+easy to debug) or in this process and forked workers, each writing its own files.
 
 Workers are forked once the plan is made, so they inherit the pages, the
 renderer and the converted Markdown instead of receiving them: what travels
@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -123,15 +124,27 @@ def can_fork() -> bool:
 
 
 def _pooled(jobs: int, function, tasks: list) -> Iterator:
-    """`function` over `tasks`: in this process for one job, else in `jobs` forked workers, as they finish."""
+    """`function` over `tasks`, results as they finish: in this process for one job, else in this
+    process and `jobs - 1` forked workers. This process takes its share instead of waiting: one
+    process fewer holding (and, by reference counts, copying) what the workers inherit."""
     if jobs <= 1 or len(tasks) <= 1 or not can_fork():
         for task in tasks:
             yield function(task)
         return
     gc.freeze()  # what the workers inherit stays shared: their collections never touch (and so copy) it
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-            yield from pool.imap_unordered(function, tasks)
+        workers = min(jobs, len(tasks)) - 1
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            todo, sent = deque(tasks), deque()
+            while todo or sent:
+                while todo and len(sent) < 3 * workers:  # a few tasks queued, so no worker waits on us
+                    sent.append(pool.apply_async(function, (todo.popleft(),)))
+                while sent and sent[0].ready():
+                    yield sent.popleft().get()
+                if todo:
+                    yield function(todo.popleft())
+                elif sent:
+                    yield sent.popleft().get()
     finally:
         gc.unfreeze()
 
