@@ -35,6 +35,7 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass
+from typing import NamedTuple
 from importlib import metadata
 from pathlib import Path
 
@@ -77,7 +78,13 @@ class Shard:
         return f"{self.number}-{digest_of(json.dumps(self.key(), sort_keys=True).encode())[:16]}"
 
 
-def index_site(out_dir: Path, language: str, problems: Problems, previous: Path | None = None) -> None:
+class Indexed(NamedTuple):
+    """What an index_site call did: Pagefind runs (one a shard made) and shards in the bundle."""
+    made: int
+    shards: int
+
+
+def index_site(out_dir: Path, language: str, problems: Problems, previous: Path | None = None) -> Indexed:
     """Bring the search bundle `out_dir/pagefind/` up to date with the pages of `out_dir`.
 
     With `previous` (a site folder, it may be `out_dir` itself), a shard with the key wanted is kept
@@ -90,43 +97,50 @@ def index_site(out_dir: Path, language: str, problems: Problems, previous: Path 
     digests = _digests(str(out_dir), indexed_pages(out_dir))
     if not digests:
         _remove(bundle)
-        return
+        return Indexed(0, 0)
     if bundle.is_symlink() or not bundle.is_dir():
         _remove(bundle)
         bundle.mkdir()
     reuse = previous is not None  # then this bundle's own shards too, wherever `previous` is
     earlier = previous / BUNDLE if reuse and (previous / BUNDLE).resolve() != bundle.resolve() else None
-    listed = [folder for shard in plan_shards(digests, language)
-              if (folder := _shard_in_place(bundle, reuse, earlier, out_dir, shard, problems))]
+    listed, made = [], 0
+    for shard in plan_shards(digests, language):
+        folder, ran = _shard_in_place(bundle, reuse, earlier, out_dir, shard, problems)
+        if folder:
+            listed.append(folder)
+            made += ran
     if not listed:  # the pages went while we looked (the preview removing them)
         _remove(bundle)
-        return
+        return Indexed(made, 0)
     writing = bundle / f".{LISTING}.new-{os.getpid()}"
     writing.write_text(json.dumps({"shards": listed}) + "\n", encoding="utf-8")
     os.replace(writing, bundle / LISTING)
     for name in set(os.listdir(bundle)) - {LISTING, *listed}:
         _remove(bundle / name)
+    return Indexed(made, len(listed))
 
 
 def _shard_in_place(bundle: Path, reuse: bool, earlier: Path | None, out_dir: Path, shard: Shard,
-                    problems: Problems) -> str:
+                    problems: Problems) -> tuple[str, bool]:
     """The folder in `bundle` that holds `shard`, whole: kept (if `reuse`), linked from the bundle
-    `earlier`, or made (and named by the key of the very bytes indexed). "" if its pages went meanwhile."""
+    `earlier`, or made (and named by the key of the very bytes indexed); and whether Pagefind made
+    it. "" if its pages went meanwhile."""
     folder, key = shard.folder, shard.key()
     if reuse and _whole(bundle / folder, key):
-        return folder
+        return folder, False
     making = bundle / f".{folder}.new-{os.getpid()}"
     shutil.rmtree(making, ignore_errors=True)
+    ran = False
     try:
         if earlier is None or not _reuse(str(earlier / folder), str(making), key):
             made = _make_shard(out_dir, making, shard, problems)
             if made is None:
-                return ""
-            folder = made.folder
+                return "", True
+            folder, ran = made.folder, True
         replace_folder(making, bundle / folder)
     finally:
         shutil.rmtree(making, ignore_errors=True)
-    return folder
+    return folder, ran
 
 
 def indexed_pages(out_dir: Path) -> list[str]:

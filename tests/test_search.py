@@ -169,7 +169,7 @@ def test_an_edited_page_remakes_only_its_shard(site, tmp_path, small_shards, rem
     shutil.copytree(site, copy)
     earlier = {_number(folder): (folder, _files(copy / "pagefind" / folder)) for folder in _shards(copy)}
     _edit(copy, EDITED)
-    index_site(copy, "en", Problems(), previous=copy)
+    assert index_site(copy, "en", Problems(), previous=copy) == search.Indexed(made=1, shards=7)
     edited = _shard_of(EDITED, copy)
     assert remade == [edited]
     for folder in _shards(copy):

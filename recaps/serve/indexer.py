@@ -61,10 +61,13 @@ class SearchIndexer:
                 language, self._language = self._language, None
             problems = Problems()
             started = time.perf_counter()
+            indexed = search.Indexed(0, 0)
             try:
-                search.index_site(self.folder, language, problems, previous=self.folder)
+                indexed = search.index_site(self.folder, language, problems, previous=self.folder)
             except BuildFailed:
                 pass
             self.runs += 1
             milliseconds = (time.perf_counter() - started) * 1000
-            self.report(f"search index made again, {milliseconds:.0f} ms", problems)
+            shards = f"{indexed.shards} shard" + ("" if indexed.shards == 1 else "s")
+            self.report(f"search index made again, {milliseconds:.0f} ms (Pagefind ran for {indexed.made} of {shards})",
+                        problems)
