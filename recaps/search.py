@@ -79,7 +79,7 @@ class Shard:
 
 
 class Indexed(NamedTuple):
-    """What an index_site call did: Pagefind runs (one a shard made) and shards in the bundle."""
+    """What an index_site call did: the shards Pagefind made (one run each), the shards in the bundle."""
     made: int
     shards: int
 
@@ -135,7 +135,7 @@ def _shard_in_place(bundle: Path, reuse: bool, earlier: Path | None, out_dir: Pa
         if earlier is None or not _reuse(str(earlier / folder), str(making), key):
             made = _make_shard(out_dir, making, shard, problems)
             if made is None:
-                return "", True
+                return "", False
             folder, ran = made.folder, True
         replace_folder(making, bundle / folder)
     finally:
