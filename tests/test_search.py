@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 
 from recaps import search
+from recaps.cli import main
 from recaps.errors import BuildFailed, Problems
 from recaps.search import index_site
 from sitebrowser import BASE, built_site, chromium
+from tests.serving import ROOT, copy_project
 
 
 SMALL_SHARDS = 4
@@ -207,6 +209,23 @@ def test_a_build_keeps_the_shards_it_has_links_the_live_ones_and_makes_the_rest(
         elif _number(folder) != _shard_of(other, staging):
             assert files == in_staging[folder]  # kept where it was
     assert _bundle(staging / "pagefind") == _cold(staging, tmp_path)
+
+
+def test_a_build_after_one_recap_edit_runs_pagefind_for_the_shards_of_changed_pages_alone(tmp_path, small_shards,
+                                                                                         remade):
+    config = copy_project(ROOT / "tests" / "fixtures" / "valid" / "config.yaml", tmp_path / "project")
+    out = tmp_path / "site"
+    assert main(["--config", str(config), "--out", str(out), "--quiet"]) == 0
+    assert sorted(remade) == [_number(folder) for folder in _shards(out)] and len(remade) > 2
+    before = {page: (out / page).read_bytes() for page in search.indexed_pages(out)}
+    recap = config.parent / "content" / "articles" / "final.md"
+    recap.write_text(recap.read_text(encoding="utf-8") + "\nQuizzically late winner.\n", encoding="utf-8")
+    remade.clear()
+    assert main(["--config", str(config), "--out", str(out), "--quiet"]) == 0
+    changed = [page for page in search.indexed_pages(out) if (out / page).read_bytes() != before.get(page)]
+    assert "articles/final/index.html" in changed
+    assert sorted(remade) == sorted({_shard_of(page, out) for page in changed})
+    assert _bundle(out / "pagefind") == _cold(out, tmp_path)
 
 
 def _garbled(shard: Path) -> None:
