@@ -141,8 +141,8 @@ def _pooled(jobs: int, function, tasks: list) -> Iterator:
                     sent.append(pool.apply_async(function, (todo.popleft(),)))
                 while sent and sent[0].ready():
                     yield sent.popleft().get()
-                if todo:
-                    yield function(todo.popleft())
+                if todo:  # from the other end: what the workers touch, this process mostly does not
+                    yield function(todo.pop())
                 elif sent:
                     yield sent.popleft().get()
     finally:
