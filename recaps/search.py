@@ -34,6 +34,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import NamedTuple
 from importlib import metadata
@@ -84,14 +85,15 @@ class Indexed(NamedTuple):
     shards: int
 
 
-def index_site(out_dir: Path, language: str, problems: Problems, previous: Path | None = None) -> Indexed:
+def index_site(out_dir: Path, language: str, problems: Problems, previous: Path | None = None,
+               jobs: int = 1) -> Indexed:
     """Bring the search bundle `out_dir/pagefind/` up to date with the pages of `out_dir`.
 
     With `previous` (a site folder, it may be `out_dir` itself), a shard with the key wanted is kept
     if `out_dir` has it, else linked from `previous` if it has it; every other shard (all of them
-    without `previous`) is made by Pagefind. A site with none of those pages gets no bundle
-    (Pagefind refuses to index nothing). Raises BuildFailed (the reason in `problems`) when
-    Pagefind cannot run or fails; the listing and the shards it names then stay as they were.
+    without `previous`) is made by Pagefind, up to `jobs` runs at once. A site with none of those
+    pages gets no bundle (Pagefind refuses to index nothing). Raises BuildFailed (the reason in
+    `problems`) when Pagefind cannot run or fails; the listing and the shards it names then stay.
     """
     bundle = out_dir / BUNDLE
     digests = _digests(str(out_dir), indexed_pages(out_dir))
@@ -103,44 +105,66 @@ def index_site(out_dir: Path, language: str, problems: Problems, previous: Path 
         bundle.mkdir()
     reuse = previous is not None  # then this bundle's own shards too, wherever `previous` is
     earlier = previous / BUNDLE if reuse and (previous / BUNDLE).resolve() != bundle.resolve() else None
-    listed, made = [], 0
-    for shard in plan_shards(digests, language):
-        folder, ran = _shard_in_place(bundle, reuse, earlier, out_dir, shard, problems)
-        if folder:
-            listed.append(folder)
-            made += ran
+    shards = plan_shards(digests, language)
+    folders = {shard.number: _kept_or_linked(bundle, reuse, earlier, shard) for shard in shards}
+    made = _make_shards(out_dir, bundle, [shard for shard in shards if not folders[shard.number]], problems, jobs)
+    folders.update(made)
+    listed = [folders[shard.number] for shard in shards if folders[shard.number]]  # in the plan's order
     if not listed:  # the pages went while we looked (the preview removing them)
         _remove(bundle)
-        return Indexed(made, 0)
+        return Indexed(0, 0)
     writing = bundle / f".{LISTING}.new-{os.getpid()}"
     writing.write_text(json.dumps({"shards": listed}) + "\n", encoding="utf-8")
     os.replace(writing, bundle / LISTING)
     for name in set(os.listdir(bundle)) - {LISTING, *listed}:
         _remove(bundle / name)
-    return Indexed(made, len(listed))
+    return Indexed(sum(1 for folder in made.values() if folder), len(listed))
 
 
-def _shard_in_place(bundle: Path, reuse: bool, earlier: Path | None, out_dir: Path, shard: Shard,
-                    problems: Problems) -> tuple[str, bool]:
-    """The folder in `bundle` that holds `shard`, whole: kept (if `reuse`), linked from the bundle
-    `earlier`, or made (and named by the key of the very bytes indexed); and whether Pagefind made
-    it. "" if its pages went meanwhile."""
+def _kept_or_linked(bundle: Path, reuse: bool, earlier: Path | None, shard: Shard) -> str:
+    """The folder in `bundle` that holds `shard` whole, kept (if `reuse`) or linked from the bundle
+    `earlier`; "" when neither has it."""
     folder, key = shard.folder, shard.key()
     if reuse and _whole(bundle / folder, key):
-        return folder, False
+        return folder
+    if earlier is None:
+        return ""
     making = bundle / f".{folder}.new-{os.getpid()}"
     shutil.rmtree(making, ignore_errors=True)
-    ran = False
     try:
-        if earlier is None or not _reuse(str(earlier / folder), str(making), key):
-            made = _make_shard(out_dir, making, shard, problems)
-            if made is None:
-                return "", False
-            folder, ran = made.folder, True
+        if not _reuse(str(earlier / folder), str(making), key):
+            return ""
         replace_folder(making, bundle / folder)
     finally:
         shutil.rmtree(making, ignore_errors=True)
-    return folder, ran
+    return folder
+
+
+def _make_shards(out_dir: Path, bundle: Path, shards: list[Shard], problems: Problems, jobs: int) -> dict[int, str]:
+    """Have Pagefind make `shards` into `bundle`, up to `jobs` at once: the folder of each by its
+    number ("" if its pages went meanwhile). Shards made before a failure stay, unlisted, for the next run."""
+    def make(shard: Shard) -> str:
+        making = bundle / f".{shard.folder}.new-{os.getpid()}"
+        shutil.rmtree(making, ignore_errors=True)
+        try:
+            made = _make_shard(out_dir, making, shard, problems)
+            if made is None:
+                return ""
+            replace_folder(making, bundle / made.folder)
+            return made.folder
+        finally:
+            shutil.rmtree(making, ignore_errors=True)
+
+    if jobs <= 1 or len(shards) <= 1:
+        return {shard.number: make(shard) for shard in shards}
+    with ThreadPoolExecutor(max_workers=min(jobs, len(shards))) as pool:
+        running = {shard.number: pool.submit(make, shard) for shard in shards}
+        try:
+            return {number: future.result() for number, future in running.items()}
+        except BaseException:
+            for future in running.values():
+                future.cancel()  # the ones not started; the pool waits for the others
+            raise
 
 
 def indexed_pages(out_dir: Path) -> list[str]:
@@ -233,7 +257,7 @@ def _reuse(old: str, new: str, key: dict) -> bool:
 def _make_shard(out_dir: Path, into: Path, shard: Shard, problems: Problems) -> Shard | None:
     """Run Pagefind over the shard's pages (linked into a folder of their own) and record its key:
     the shard of the very files indexed, returned; None if its pages went meanwhile (nothing made)."""
-    root, pages = str(out_dir), str(out_dir / f".{BUNDLE}.pages-{os.getpid()}")
+    root, pages = str(out_dir), str(out_dir / f".{BUNDLE}.pages-{os.getpid()}-{shard.number}")
     shutil.rmtree(pages, ignore_errors=True)
     try:
         linked = []

@@ -9,6 +9,7 @@ import gzip
 import json
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -226,6 +227,44 @@ def test_a_build_after_one_recap_edit_runs_pagefind_for_the_shards_of_changed_pa
     assert "articles/final/index.html" in changed
     assert sorted(remade) == sorted({_shard_of(page, out) for page in changed})
     assert _bundle(out / "pagefind") == _cold(out, tmp_path)
+
+
+def test_shards_made_side_by_side_give_the_bytes_of_one_at_a_time(site, tmp_path, small_shards, monkeypatch):
+    """jobs=2: two Pagefind runs at once (seen overlapping), the bundle the same whatever order they end in."""
+    copy = tmp_path / "recaps"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    lock, at_once, most = threading.Lock(), [0], [0]
+    make_shard = search._make_shard
+
+    def counted(*args):
+        with lock:
+            at_once[0] += 1
+            most[0] = max(most[0], at_once[0])
+        try:
+            return make_shard(*args)
+        finally:
+            with lock:
+                at_once[0] -= 1
+
+    monkeypatch.setattr(search, "_make_shard", counted)
+    assert index_site(copy, "en", Problems(), jobs=2) == search.Indexed(made=7, shards=7)
+    assert most[0] == 2
+    assert _bundle(copy / "pagefind") == _bundle(site / "pagefind")  # the site was indexed one at a time
+
+
+def test_failed_runs_side_by_side_keep_the_earlier_bundle(site, tmp_path, small_shards, monkeypatch):
+    copy = tmp_path / "recaps"
+    shutil.copytree(site, copy)
+    earlier = _bundle(copy / "pagefind")
+    for page in search.indexed_pages(copy):
+        _edit(copy, page)  # every shard to be made again
+    monkeypatch.setattr(search, "get_executable", lambda: tmp_path / "no-pagefind")
+    problems = Problems()
+    with pytest.raises(BuildFailed):
+        index_site(copy, "en", problems, previous=copy, jobs=2)
+    assert problems.errors and all("cannot run Pagefind" in problem.format() for problem in problems.errors)
+    assert _bundle(copy / "pagefind") == earlier
+    assert not list(copy.glob(".pagefind*")) and not list((copy / "pagefind").glob(".*"))
 
 
 def _garbled(shard: Path) -> None:
