@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,11 +92,20 @@ def inputs_digest(roots: list[str]) -> tuple[str, int]:
 
 
 def _read(path: str) -> bytes:
+    """The file's bytes; for what is not a regular file (a FIFO, a socket, a device), only its kind,
+    since the build reads none of them either. Opened without blocking, so a FIFO cannot hang it."""
     try:
-        with open(path, "rb") as file:
-            return file.read()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:  # unreadable now: the build will say why; the stamp only has to differ
         return f"\0unreadable {exc.errno}\0".encode()
+    with os.fdopen(descriptor, "rb") as file:
+        kind = stat.S_IFMT(os.fstat(descriptor).st_mode)
+        if kind != stat.S_IFREG:
+            return f"\0not a file {kind}\0".encode()
+        try:
+            return file.read()
+        except OSError as exc:
+            return f"\0unreadable {exc.errno}\0".encode()
 
 
 def output_state(out_dir: str) -> dict:

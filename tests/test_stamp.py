@@ -5,6 +5,8 @@ damaged stamp. After every build the site is what a clean build writes."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -193,3 +195,12 @@ def test_a_source_saved_while_the_site_is_built_makes_the_next_build_run(project
     recap.write_bytes(before)  # as it was when the stamp read it
     built = build(config, site)
     assert len(builds) == 2 and built == clean(config, tmp_path)
+
+
+def test_a_fifo_among_the_sources_does_not_hang_the_stamp(project, tmp_path):
+    """The stamp reads every file under the source folders: a FIFO (nothing writes to it) must not block."""
+    config, site = project
+    os.mkfifo(config.parent / "templates" / "pipe")
+    command = [sys.executable, str(ROOT / "build.py"), "--config", str(config), "--out", str(site), "--quiet"]
+    for _ in range(2):  # the build, then the stamp's check
+        assert subprocess.run(command, timeout=120, capture_output=True).returncode == 0
