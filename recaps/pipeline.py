@@ -187,15 +187,15 @@ def _save_caches(store: Store, parsed: ParseCache, markdown_key: str, converted:
 
 
 def _search_index(staging: Path, previous_site: Path | None, config: Config, unchanged: bool,
-                  problems: Problems) -> None:
+                  problems: Problems, jobs: int) -> None:
     """The search bundle, made in the staging folder so it is swapped in with the pages it indexes:
     linked from the previous site when no page changed, else made again, each shard whose pages did
-    not change linked from the previous site's bundle."""
+    not change linked from the previous site's bundle; up to `jobs` Pagefind runs at once."""
     bundle = previous_site / search.BUNDLE if previous_site is not None else None
     if unchanged and bundle is not None and bundle.is_dir() and not bundle.is_symlink():
         mirror_links(bundle, staging / search.BUNDLE)
     else:
-        search.index_site(staging, config.language, problems, previous=previous_site)
+        search.index_site(staging, config.language, problems, previous=previous_site, jobs=jobs)
 
 
 def _manifest_name(out_dir: Path) -> tuple[str, str]:
@@ -227,7 +227,7 @@ def _write(pages: list[Page], renderer: Renderer, config: Config, out_dir: Path,
         previous_site = staged.out_dir if staged.out_dir.is_dir() else None
         result.files += copy_static(static, staged.staging, previous_site)
         result.timings.run("search", _search_index, staged.staging, previous_site, config,
-                           result.unchanged == len(pages), result.problems)
+                           result.unchanged == len(pages), result.problems, jobs)
         staged.commit()
     store.save(name, key, written)
 
