@@ -208,3 +208,24 @@ def test_kept_template_code_gives_the_same_bytes_and_follows_an_edit(tmp_path):
     edit(config.root / "templates" / "base.html", "</body>", "<!-- edited --></body>")
     fingerprints, pages_now = rendered(kept)
     assert all(b"<!-- edited -->" in page for page in pages_now) and fingerprints != plain[0]
+
+
+def test_the_fragment_memo_keeps_the_most_recently_used_within_its_budget():
+    import jinja2
+    from recaps.render import Fragments
+    memo = Fragments()
+    memo.BUDGET = 100  # characters
+    env = jinja2.Environment(autoescape=True)
+    env.globals["fragment"] = memo
+    calls = []
+    env.globals["seen"] = lambda name: calls.append(name) or name
+    template = env.from_string("{% call fragment('chip', name) %}<b>{{ seen(name) }}</b>{% endcall %}")
+    names = [f"club-{number:03}" for number in range(30)]  # 15 characters of markup each: 6 fit
+    for name in names:
+        assert template.render(name=name) == f"<b>{name}</b>"
+        assert template.render(name=names[0]) == f"<b>{names[0]}</b>"  # used again and again: kept
+        assert memo._size <= memo.BUDGET
+    assert calls.count(names[0]) == 1 and calls[1:] == names[1:]
+    calls.clear()
+    assert [template.render(name=name) for name in names] == [f"<b>{name}</b>" for name in names]
+    assert calls == names[1:]  # the others were dropped, least recently used first, and made again
