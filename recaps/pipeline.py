@@ -140,7 +140,8 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     pages = plan_site(site, config, problems, timings)
     markdown_key = cache.key_of("markdown", config.allow_html, config.base_path)
     converted = timings.run("cache", store.load, "markdown", markdown_key) or {}
-    renderer = Renderer(config, converted=converted)
+    renderer = Renderer(config, converted=converted,
+                        compiled=store.folder / "templates" if store.enabled else None)
     result = BuildResult(problems, timings, len(pages), sum(p.url.endswith(HTML_ENDINGS) for p in pages),
                          out_dir, {}, config)
     bodies = [article.body for article in site.articles]

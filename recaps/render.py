@@ -194,12 +194,17 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
     compiled code (Jinja's bytecode cache, checked against the template's source) and which
     templates each one uses (by the hash of its source). A build whose templates did not change
     then neither parses nor compiles them: 0.72 s of a one-recap edit at 1,000 recaps was that.
-    Files are named for this code's version: the environment's settings shape the code."""
+    Compiled code is named for this code's version and for the config: the environment's settings
+    shape the code, and Jinja folds a filter over a constant (`'/static/style.css' | url`) into
+    it at compile time, base path and all. Files of other code versions are removed."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, config_digest: str):
         folder.mkdir(parents=True, exist_ok=True)
         version = cache.code_version()[:16]
-        super().__init__(str(folder), f"%s-{version}.code")
+        for stale in folder.iterdir():
+            if version not in stale.name:
+                stale.unlink(missing_ok=True)
+        super().__init__(str(folder), f"%s-{version}-{config_digest}.code")
         self.references_path = folder / f"references-{version}.pickle"
         try:
             self.references = pickle.loads(self.references_path.read_bytes())
@@ -208,6 +213,13 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
         except Exception:  # noqa: BLE001 (missing or damaged: found again)
             self.references = {}
         self._saved = len(self.references)
+
+    def dump_bytecode(self, bucket) -> None:
+        """Keep the compiled code if the folder takes it; a cache that cannot be written is skipped."""
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
     def save_references(self) -> None:
         if len(self.references) == self._saved:
@@ -332,11 +344,14 @@ class Renderer:
         self.templates = templates or TemplateSnapshot(config.root / config.templates_dir)
         self.markdown = MarkdownRenderer(config.allow_html, converted, config.base_path)
         self.env = make_environment(config, self.templates, self.markdown)
+        self._config_digest = hashlib.blake2b(stable_pickle(config), digest_size=16).digest()
         self._references: dict = {}
         if compiled is not None:
-            self.env.bytecode_cache = TemplateCache(compiled)
-            self._references = self.env.bytecode_cache.references
-        self._config_digest = hashlib.blake2b(stable_pickle(config), digest_size=16).digest()
+            try:
+                self.env.bytecode_cache = TemplateCache(compiled, self._config_digest.hex()[:16])
+                self._references = self.env.bytecode_cache.references
+            except OSError:  # a cache folder that cannot be made or read: compile as without one
+                pass
         self._template_digests: dict[str, bytes] = {}
 
     def fingerprint(self, page: Page, memo: dict | None = None) -> str:

@@ -204,3 +204,13 @@ def test_a_fifo_among_the_sources_does_not_hang_the_stamp(project, tmp_path):
     command = [sys.executable, str(ROOT / "build.py"), "--config", str(config), "--out", str(site), "--quiet"]
     for _ in range(2):  # the build, then the stamp's check
         assert subprocess.run(command, timeout=120, capture_output=True).returncode == 0
+
+
+def test_a_template_cache_that_cannot_be_made_is_skipped(project, tmp_path):
+    """Compiled templates are kept in the cache folder when it takes them; when it cannot (here a file
+    stands where their folder goes), the build compiles them as without a cache."""
+    config, site = project
+    (config.parent / FOLDER).mkdir()
+    (config.parent / FOLDER / "templates").write_bytes(b"not a folder")
+    assert build(config, site) == clean(config, tmp_path)
+    assert build(config, site, "--base-url", "/other/") == clean(config, tmp_path, "--base-url", "/other/")
