@@ -103,26 +103,35 @@ def _memory(pid: int) -> tuple[int, int, int]:
     return rss, pss, indexer
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float, float, float, float, float]:
-    """Run `command` to its end: (seconds, peak RSS MiB, peak PSS MiB, peak RSS MiB without the search
-    indexer (Pagefind), the indexer's peak RSS MiB, CPU seconds) over all its processes. CPU seconds
-    (user + system of the process and the children it waited for) say more than wall time on a
-    machine shared with other work."""
+def run_sampled(command: list[str], cwd: Path, sample) -> tuple[float, float]:
+    """Run `command` to its end, calling `sample(pid)` every 20 ms: (seconds, CPU seconds of it and the
+    children it waited for). A failed command ends the benchmark with its error output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_rss = peak_pss = peak_ours = peak_indexer = 0
     while process.poll() is None:
-        rss, pss, indexer = _memory(process.pid)
-        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-        peak_ours, peak_indexer = max(peak_ours, rss - indexer), max(peak_indexer, indexer)
+        sample(process.pid)
         time.sleep(0.02)
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return seconds, peak_rss / 1024, peak_pss / 1024, peak_ours / 1024, peak_indexer / 1024, cpu
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float, float, float, float, float]:
+    """Run `command` to its end: (seconds, peak RSS MiB, peak PSS MiB, peak RSS MiB without the search
+    indexer (Pagefind), the indexer's peak RSS MiB, CPU seconds) over all its processes. CPU seconds
+    (user + system of the process and the children it waited for) say more than wall time on a
+    machine shared with other work."""
+    peaks = [0, 0, 0, 0]  # RSS, PSS, RSS without the indexer, the indexer's RSS
+
+    def sample(pid: int) -> None:
+        rss, pss, indexer = _memory(pid)
+        for number, value in enumerate((rss, pss, rss - indexer, indexer)):
+            peaks[number] = max(peaks[number], value)
+    seconds, cpu = run_sampled(command, cwd, sample)
+    return (seconds, *(peak / 1024 for peak in peaks), cpu)
 
 
 # ------------------------------------------------------------------------------- the builds ----

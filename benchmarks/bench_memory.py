@@ -17,15 +17,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_build import ROOT, _children, make_project  # noqa: E402
+from bench_build import ROOT, _children, make_project, run_sampled  # noqa: E402
 
 ROLES = ("build", "workers", "pagefind")
 OUT = "site-bench-memory"
@@ -65,24 +62,17 @@ def cold_build(project: Path, jobs: int, tree: Path = ROOT) -> dict:
                       encoding="utf-8")
     command = [sys.executable, str(tree / "build.py"), "--config", config.name, "--out", OUT, "--quiet",
                "--no-cache", "--jobs", str(jobs)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peaks = {role: [0, 0, 0] for role in (*ROLES, "all", "ours")}
-    while process.poll() is None:
-        sample = _sample(process.pid)
+
+    def sample_once(pid: int) -> None:
+        sample = _sample(pid)
         for role, values in sample.items():
             peaks[role] = [max(peak, value) for peak, value in zip(peaks[role], values)]
         every = [sum(values[column] for values in sample.values()) for column in range(3)]
         ours = [every[column] - sample["pagefind"][column] for column in range(3)]
         peaks["all"] = [max(peak, value) for peak, value in zip(peaks["all"], every)]
         peaks["ours"] = [max(peak, value) for peak, value in zip(peaks["ours"], ours)]
-        time.sleep(0.02)
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    seconds, cpu = run_sampled(command, project, sample_once)
     return {"seconds": seconds, "cpu": cpu, **{role: [value / 1024 for value in values]
                                                for role, values in peaks.items()}}
 
