@@ -66,7 +66,7 @@ class Made:
         key = (make, _key(inputs))
         found = self._used.get(key)
         if found is None:
-            found = self._previous.get(key)
+            found = self._previous.pop(key, None)  # taken out: the two plans' keys are not all held at once
             if found is None:
                 found = (inputs, make(*inputs))
                 self.made += 1

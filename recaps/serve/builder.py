@@ -237,7 +237,7 @@ class KeptFingerprints:
         self._used, self._renderer, self.worked_out = {}, renderer, []
 
     def __call__(self, page: Page, memo: dict) -> str:
-        found = self._used.get(id(page)) or self._previous.get(id(page))
+        found = self._used.get(id(page)) or self._previous.pop(id(page), None)
         if found is None or found[0] is not page:  # each entry holds its page: no other has its id
             found = (page, self._renderer.fingerprint(page, memo))
             self.worked_out.append(page.url)
