@@ -1,8 +1,10 @@
 """The preview's search bundle: made again (`recaps.search`) in a thread of its
 own after a rebuild that changed a page search reads, so a reload never waits
-for it; skipped when no such page changed. Only the shards holding changed
-pages are run through Pagefind again; the others are linked from the bundle
-being served.
+for it; skipped when no such page changed. It starts once no rebuild asked for
+SETTLE_SECONDS, so Pagefind does not take the cores from the browser reloading
+the page just rebuilt, and a run of saves costs one run. Only the shards
+holding changed pages are run through Pagefind again; the others are linked
+from the bundle being served.
 
 Saves that come while Pagefind runs are not lost: the bundle is made once
 more after it, from the folder as it is then. The new bundle is made beside
@@ -26,6 +28,9 @@ def indexed(url: str) -> bool:
     return any(len(path.parts) == pattern.count("/") + 1 and path.match(pattern) for pattern in search.PAGES)
 
 
+SETTLE_SECONDS = 1.0  # Pagefind starts this long after the last request: the browser's reload comes first
+
+
 class SearchIndexer:
     """Makes the search bundle of `folder` again whenever `request` says its pages changed."""
 
@@ -34,6 +39,7 @@ class SearchIndexer:
         self.report = report  # report(line, problems) after each run
         self._wanted = threading.Condition()
         self._language: str | None = None  # the language of the latest request; None: nothing wanted
+        self._asked = 0  # requests so far
         self._stopped = False
         self.runs = 0  # bundles made so far
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -42,6 +48,7 @@ class SearchIndexer:
     def request(self, language: str) -> None:
         with self._wanted:
             self._language = language
+            self._asked += 1
             self._wanted.notify()
 
     def stop(self, timeout: float = 1.0) -> None:
@@ -56,6 +63,11 @@ class SearchIndexer:
             with self._wanted:
                 while self._language is None and not self._stopped:
                     self._wanted.wait()
+                while not self._stopped:  # the reload after a rebuild gets the cores; saves in a row, one run
+                    asked = self._asked
+                    self._wanted.wait(SETTLE_SECONDS)
+                    if self._asked == asked:
+                        break
                 if self._stopped:
                     return
                 language, self._language = self._language, None
