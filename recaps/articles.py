@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from .config import LANGUAGE
 from .errors import Problems
 from .fields import FieldReader, decode  # decode is imported from here by the pipeline too
-from .model import Source
+from .model import Source, Text
 from .names import slugify
 from .rules import Score, Season
 from .yamlfile import LineDict, LineList, YamlSyntaxError, load, split_front_matter
@@ -73,7 +73,7 @@ class ArticleSpec:
     title: str
     date: dt.date | None
     lang: str
-    body: str
+    body: Text  # Markdown, compressed
     body_line: int
     summary: str = ""
     author: str = ""
@@ -143,7 +143,7 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
     teams = tuple((name, line) for name, line in teams if slugify(name))
     check_body(body, body_line, path, problems)
     return ArticleSpec(
-        path=path, slug=slug, title=title, date=date, lang=lang, body=body, body_line=body_line,
+        path=path, slug=slug, title=title, date=date, lang=lang, body=Text(body), body_line=body_line,
         summary=reader.text(data, "summary"), author=reader.text(data, "author"),
         source_name=source_name, source_url=source_url, tags=reader.text_list(data, "tags"),
         draft=draft, teams=teams, matches=matches, slug_line=data.line_of("slug"))

@@ -7,6 +7,8 @@ knockout stage form ties. `Site` holds everything, keyed for lookups.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import zlib
 from dataclasses import dataclass, field
 
 from .rules import Leg, Score, Season, TieResult
@@ -134,6 +136,52 @@ class Tie:
         return max(match.date for match in self.legs if match)
 
 
+class Text:
+    """A recap's Markdown body, kept compressed: the bodies are the model's largest part (70 MiB
+    as str at 10,000 recaps, most of them holding a character that makes Python store two bytes
+    a character), and once converted only their digest is needed. `str(text)` gives it back;
+    it is equal to and hashed as its digest (`key`, the converted Markdown's key); it also
+    equals the same text as a str.
+
+    >>> body = Text("Late *drama* in Bergamo.\\n")
+    >>> str(body), body == "Late *drama* in Bergamo.\\n", body == Text(str(body))
+    ('Late *drama* in Bergamo.\\n', True, True)
+    """
+
+    __slots__ = ("key", "packed")
+
+    def __init__(self, text: str):
+        data = text.encode("utf-8", "surrogatepass")
+        self.key = hashlib.blake2b(data, digest_size=16).digest()
+        self.packed = zlib.compress(data, 1)
+
+    def __str__(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8", "surrogatepass")
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Text):
+            return self.key == other.key
+        if isinstance(other, str):
+            return str(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Text({str(self)!r})"
+
+    def __reduce__(self):
+        return _text_of, (self.key, self.packed)
+
+
+def _text_of(key: bytes, packed: bytes) -> Text:
+    """A Text from its parts, as pickled (the parse cache keeps them)."""
+    text = Text.__new__(Text)
+    text.key, text.packed = key, packed
+    return text
+
+
 @dataclass(frozen=True)
 class Article:
     slug: str
@@ -141,7 +189,7 @@ class Article:
     title: str
     date: dt.date | None
     lang: str
-    body: str  # Markdown
+    body: Text  # Markdown
     body_line: int  # first line of the body in the source file
     summary: str = ""
     author: str = ""

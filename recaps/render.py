@@ -26,7 +26,7 @@ from .config import Config
 from . import feeds, i18n, structured
 from .i18n import in_page_language
 from .notation import aggregate_text, decided_text, leg_name, score_text, second_leg_text, settled_text, table_scores  # noqa: F401
-from .model import Article, Competition, Match, Stage, Team, Tie
+from .model import Article, Competition, Match, Stage, Team, Text, Tie
 from .output import FORMATS, PLAIN_FORMATS
 from .pages import Page
 from .sanitize import clean_html
@@ -91,20 +91,20 @@ class MarkdownRenderer:
             self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_SafeLinks(self._md, base_path), "safe_links", 0)
 
-    def __call__(self, text: str) -> Markup:
+    def __call__(self, text: str | Text) -> Markup:
         key = text_key(text)
         packed = self.converted.get(key)
         if packed is None:
             packed = self.converted[key] = self.pack(text)
         return Markup(unpack(packed))
 
-    def convert(self, text: str) -> str:
+    def convert(self, text: str | Text) -> str:
         """The text's HTML, converted now (no lookup)."""
         self._md.reset()
-        html = self._md.convert(text)
+        html = self._md.convert(str(text))
         return clean_html(html) if self.allow_html else html
 
-    def pack(self, text: str) -> bytes:
+    def pack(self, text: str | Text) -> bytes:
         """The text's HTML, converted now, as `converted` keeps it."""
         return zlib.compress(self.convert(text).encode("utf-8", "surrogatepass"), 1)
 
@@ -113,7 +113,10 @@ def unpack(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8", "surrogatepass")
 
 
-def text_key(text: str) -> bytes:
+def text_key(text: str | Text) -> bytes:
+    """The key a Markdown text's HTML is kept by: a digest of its bytes (a Text carries its own)."""
+    if type(text) is Text:
+        return text.key
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
