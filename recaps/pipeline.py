@@ -7,6 +7,7 @@ problem is collected; any error stops the build before anything is written.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -187,16 +188,43 @@ def _save_caches(store: Store, parsed: ParseCache, markdown_key: str, converted:
         store.save("markdown", markdown_key, {key: converted[key] for key in keys})
 
 
+MEMORY_BUDGET_MIB = 400  # what a build may hold with its Pagefind runs beside it (issue 10, at 10,000 recaps)
+SHARD_MIB = 110  # one Pagefind run over a full shard of about 512 pages, measured at 10,000 recaps
+
+
+def search_jobs(jobs: int, resident_mib: float | None) -> int:
+    """How many Pagefind runs may go at once: up to `jobs`, while they fit in the memory budget
+    beside this process (`resident_mib`; None when it cannot be known: then `jobs`), and at least one.
+
+    >>> search_jobs(2, 82), search_jobs(2, 243), search_jobs(1, 82), search_jobs(2, None)
+    (2, 1, 1, 2)
+    """
+    if resident_mib is None:
+        return jobs
+    return max(1, min(jobs, int((MEMORY_BUDGET_MIB - resident_mib) // SHARD_MIB)))
+
+
+def _resident_mib() -> float | None:
+    """This process's resident memory now, where /proc tells it."""
+    try:
+        with open("/proc/self/statm") as file:
+            return int(file.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _search_index(staging: Path, previous_site: Path | None, config: Config, unchanged: bool,
                   problems: Problems, jobs: int) -> None:
     """The search bundle, made in the staging folder so it is swapped in with the pages it indexes:
     linked from the previous site when no page changed, else made again, each shard whose pages did
-    not change linked from the previous site's bundle; up to `jobs` Pagefind runs at once."""
+    not change linked from the previous site's bundle; up to `jobs` Pagefind runs at once, as many
+    as fit in the memory budget beside this process."""
     bundle = previous_site / search.BUNDLE if previous_site is not None else None
     if unchanged and bundle is not None and bundle.is_dir() and not bundle.is_symlink():
         mirror_links(bundle, staging / search.BUNDLE)
     else:
-        search.index_site(staging, config.language, problems, previous=previous_site, jobs=jobs)
+        search.index_site(staging, config.language, problems, previous=previous_site,
+                          jobs=search_jobs(jobs, _resident_mib()))
 
 
 def _manifest_name(out_dir: Path) -> tuple[str, str]:
