@@ -168,3 +168,14 @@ def test_written_dates_that_differ_conflict(tmp_path, capsys):
         "b.md": article("home: Atalanta, away: Chelsea, score: 1-0, stage: Round of 16, leg: 1, date: 2021-02-24")})
     code, err = run(root, capsys)
     assert code == 1 and "`date` is 2021-02-24 here but 2021-02-23 in" in err
+
+
+def test_a_machine_without_the_libraries_is_told_what_to_install(tmp_path):
+    """`python -S` leaves out site-packages, as a fresh machine without the requirements would: the
+    build's libraries load lazily, inside the command, and the message must still be the install hint."""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-S", str(ROOT / "build.py"), "--out", str(tmp_path / "site")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "build.py needs the package" in done.stderr and "pip install -r requirements.txt" in done.stderr
