@@ -161,9 +161,9 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             raise BuildFailed(problems)
         roots = stamp.source_roots(config)
         if read is not None and read[0] == roots:  # the sources were just read for the stamp
-            inputs, sources = read[1:]
+            inputs = read[1]
         else:
-            inputs, sources = stamp.inputs_digest(roots) if config_data is not None else ("", 0)
+            inputs = stamp.inputs_digest(roots) if config_data is not None else None
         result = build(config, problems, out_dir=args.out, drafts=args.drafts, write=args.command == "build",
                        jobs=args.jobs, use_cache=not args.no_cache, progress=_progress_bar(args))
     except BuildFailed:
@@ -177,9 +177,10 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     if args.command == "check":
         return _run_check(args, result)
     if config_data is not None and stamp.config_bytes(request) == config_data \
-            and stamp.inputs_digest(roots) == (inputs, sources):  # no source changed while it was built
-        stamp.record(request, config_data, stamp.Stamp(
-            roots, inputs, sources, str(result.out_dir.absolute()), {}, result.pages, result.files, problems.warnings))
+            and stamp.source_identities(roots) == inputs.identities:  # no source written while it was built
+        out_dir = str(result.out_dir.absolute())
+        stamp.record(request, config_data, stamp.Stamp(roots, inputs.digest, inputs.count, out_dir, {}, result.pages,
+                                                       result.files, problems.warnings))
     if not args.quiet:
         unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
         print(f"built {result.pages} pages ({result.files} files{unchanged}) into {result.out_dir} "

@@ -6,9 +6,11 @@ problem is collected; any error stops the build before anything is written.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -136,39 +138,71 @@ def build(config: Config, problems: Problems, *, out_dir: Path | None = None, dr
     check_output_dir(config, out_dir, problems)
     check_templates_dir(config, problems)
     store = Store(config.root / cache.FOLDER if use_cache else None)
-    parsed = timings.run("cache", _load_parse_cache, store)
-    site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed)
-    pages = plan_site(site, config, problems, timings)
-    markdown_key = cache.key_of("markdown", config.allow_html, config.base_path)
-    converted = timings.run("cache", store.load, "markdown", markdown_key) or {}
-    renderer = Renderer(config, converted=converted,
-                        compiled=store.folder / "templates" if store.enabled else None)
-    result = BuildResult(problems, timings, len(pages), sum(p.url.endswith(HTML_ENDINGS) for p in pages),
-                         out_dir, {}, config)
-    bodies = [article.body for article in site.articles]
-    try:
-        new = timings.run("markdown", renderpool.convert_bodies, renderer, bodies, jobs)
-        if not write:
-            result.rendered = timings.run("render", render_all, pages, renderer)
-        else:
-            timings.run("write", _write, pages, renderer, config, out_dir, store, jobs, progress, result)
-    except TemplateFailed as exc:
-        raise template_failed(exc, problems) from None
-    except renderpool.Failed as exc:
-        if exc.template:
-            raise template_failed(TemplateFailed(*exc.template), problems) from None
-        problems.error(shown_path(out_dir), 0, exc.message)
-        raise BuildFailed(problems) from None
-    except (UnsafeOutput, OutputBusy) as exc:
-        problems.error(shown_path(out_dir), 0, str(exc))
-        raise BuildFailed(problems) from None
-    except OSError as exc:
-        where = shown_path(Path(exc.filename)) if exc.filename else shown_path(out_dir)
-        problems.error(where, 0, f"cannot write the site: {exc.strerror or exc}")
-        raise BuildFailed(problems) from None
-    timings.run("cache", _save_caches, store, parsed, markdown_key, converted, bodies, new)
+    with collection_paused():
+        parsed = timings.run("cache", _load_parse_cache, store)
+        site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed)
+        pages = plan_site(site, config, problems, timings)
+        markdown_key = cache.key_of("markdown", config.allow_html, config.base_path)
+        converted = timings.run("cache", store.load, "markdown", markdown_key) or {}
+    with frozen_heap():  # what the steps above made lives to the end: collections need not scan it
+        renderer = Renderer(config, converted=converted,
+                            compiled=store.folder / "templates" if store.enabled else None)
+        result = BuildResult(problems, timings, len(pages), sum(p.url.endswith(HTML_ENDINGS) for p in pages),
+                             out_dir, {}, config)
+        bodies = [article.body for article in site.articles]
+        try:
+            new = timings.run("markdown", renderpool.convert_bodies, renderer, bodies, jobs)
+            if not write:
+                result.rendered = timings.run("render", render_all, pages, renderer)
+            else:
+                timings.run("write", _write, pages, renderer, config, out_dir, store, jobs, progress, result)
+        except TemplateFailed as exc:
+            raise template_failed(exc, problems) from None
+        except renderpool.Failed as exc:
+            if exc.template:
+                raise template_failed(TemplateFailed(*exc.template), problems) from None
+            problems.error(shown_path(out_dir), 0, exc.message)
+            raise BuildFailed(problems) from None
+        except (UnsafeOutput, OutputBusy) as exc:
+            problems.error(shown_path(out_dir), 0, str(exc))
+            raise BuildFailed(problems) from None
+        except OSError as exc:
+            where = shown_path(Path(exc.filename)) if exc.filename else shown_path(out_dir)
+            problems.error(where, 0, f"cannot write the site: {exc.strerror or exc}")
+            raise BuildFailed(problems) from None
+        timings.run("cache", _save_caches, store, parsed, markdown_key, converted, bodies, new)
     timings.finish()
     return result
+
+
+@contextmanager
+def collection_paused():
+    """No cyclic garbage collection inside: loading the caches, assembling and planning make
+    hundreds of thousands of objects that live to the end of the build, and full collections
+    scanning them again and again took 3 of the 7 CPU seconds of those steps at 10,000 recaps.
+    They make almost no cycles; rendering, which does (Jinja), runs with collection on."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def frozen_heap():
+    """Everything alive on entering is left out of garbage collections inside (`gc.freeze`): each
+    full collection would scan the whole model and plan again (most of the 0.8 s a 3 MB
+    manifest took to load at 10,000 recaps). Given back to the collector on leaving, unless it
+    was frozen already by whoever called."""
+    frozen = gc.get_freeze_count() > 0
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen:
+            gc.unfreeze()
 
 
 def _load_parse_cache(store: Store) -> ParseCache:
@@ -214,7 +248,7 @@ def _resident_mib() -> float | None:
 
 
 def _search_index(staging: Path, previous_site: Path | None, config: Config, unchanged: bool,
-                  problems: Problems, jobs: int) -> None:
+                  problems: Problems, jobs: int, written: dict[str, renderpool.Written]) -> None:
     """The search bundle, made in the staging folder so it is swapped in with the pages it indexes:
     linked from the previous site when no page changed, else made again, each shard whose pages did
     not change linked from the previous site's bundle; up to `jobs` Pagefind runs at once, as many
@@ -223,8 +257,9 @@ def _search_index(staging: Path, previous_site: Path | None, config: Config, unc
     if unchanged and bundle is not None and bundle.is_dir() and not bundle.is_symlink():
         mirror_links(bundle, staging / search.BUNDLE)
     else:
+        files = {urls.output_file(url): file.digest for url, file in written.items()}  # the pages: all indexed
         search.index_site(staging, config.language, problems, previous=previous_site,
-                          jobs=search_jobs(jobs, _resident_mib()))
+                          jobs=search_jobs(jobs, _resident_mib()), files=files)
 
 
 def _manifest_name(out_dir: Path) -> tuple[str, str]:
@@ -240,7 +275,7 @@ def _write(pages: list[Page], renderer: Renderer, config: Config, out_dir: Path,
     previous = store.load(name, key) or {}
     static = static_files(config.root / config.static_dir)
     with StagedSite(out_dir) as staged:
-        staged.clear_except({urls.output_path(page.url).as_posix() for page in pages} | {path for path, _ in static},
+        staged.clear_except({urls.output_file(page.url) for page in pages} | {path for path, _ in static},
                             (search.BUNDLE,))
         job = renderpool.Job(pages, renderer, staged.staging, previous, staged.out_dir)
         written: dict[str, renderpool.Written] = {}
@@ -256,7 +291,7 @@ def _write(pages: list[Page], renderer: Renderer, config: Config, out_dir: Path,
         previous_site = staged.out_dir if staged.out_dir.is_dir() else None
         result.files += copy_static(static, staged.staging, previous_site)
         result.timings.run("search", _search_index, staged.staging, previous_site, config,
-                           result.unchanged == len(pages), result.problems, jobs)
+                           result.unchanged == len(pages), result.problems, jobs, written)
         staged.commit()
     store.save(name, key, written)
 

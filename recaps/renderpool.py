@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 from .pages import Page
 from .render import Renderer, TemplateFailed, text_key
-from .write import UnsafeOutput, digest_of, fresh_target, target_of
+from .write import UnsafeOutput, digest_of, fresh_target, target_file
 
 CHUNK = 24  # pages per task: small enough to keep both cores busy to the end
 
@@ -44,6 +44,10 @@ class Job:
     previous: dict[str, Written] = field(default_factory=dict)  # URL -> file of the previous build
     previous_root: Path | None = None  # the previous build's folder
     bodies: list[tuple[bytes, str]] = field(default_factory=list)  # Markdown still to convert
+
+    @property
+    def root_name(self) -> str:
+        return str(self.root)
 
 
 class Failed(Exception):
@@ -81,7 +85,7 @@ def _render_page(job: Job, page: Page) -> tuple[str, Written, bool]:
     fingerprint = job.renderer.fingerprint(page, _memo)
     old = job.previous.get(page.url)
     if old is not None and old.fingerprint == fingerprint:
-        if _is_written(target_of(job.root, page.url), old):
+        if _is_written(target_file(job.root_name, page.url), old):
             return page.url, old, True  # staged already: unchanged for two builds or more
         target = fresh_target(job.root, page.url, _folders)
         if _link(job, page.url, old, target):
@@ -94,7 +98,7 @@ def _render_page(job: Job, page: Page) -> tuple[str, Written, bool]:
     return page.url, Written(fingerprint, digest_of(content), status.st_size, status.st_mtime_ns, status.st_ino), False
 
 
-def _is_written(path: Path, old: Written) -> bool:
+def _is_written(path: str, old: Written) -> bool:
     """Whether `path` is the very file a build wrote (same file, size and time), unchanged since."""
     try:
         status = os.stat(path)
@@ -105,7 +109,7 @@ def _is_written(path: Path, old: Written) -> bool:
 
 def _link(job: Job, url: str, old: Written, target: Path) -> bool:
     """Link the previous build's file into the staging folder if it is still the file that build wrote."""
-    source = target_of(job.previous_root, url)
+    source = target_file(str(job.previous_root), url)
     if not _is_written(source, old):
         return False
     try:
@@ -131,6 +135,7 @@ def _pooled(jobs: int, function, tasks: list) -> Iterator:
         for task in tasks:
             yield function(task)
         return
+    frozen = gc.get_freeze_count() > 0  # by the build: it unfreezes
     gc.freeze()  # what the workers inherit stays shared: their collections never touch (and so copy) it
     try:
         workers = min(jobs, len(tasks)) - 1
@@ -146,7 +151,8 @@ def _pooled(jobs: int, function, tasks: list) -> Iterator:
                 elif sent:
                     yield sent.popleft().get()
     finally:
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
 
 
 def convert_bodies(renderer: Renderer, texts, jobs: int) -> int:

@@ -30,6 +30,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -59,6 +60,7 @@ KEY_FILE = "recaps-shard.json"  # in each shard: its key and its files, to reuse
 # alone, and in shards they would be copied once a shard (417 KB each, 13 MB at 10,000 recaps).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+_INDEXED = re.compile("|".join(re.escape(pattern).replace(r"\*", "[^/]+") for pattern in PAGES))  # as globbed
 OPTIONS = ("--glob", "{" + ",".join(PAGES) + "}", "--root-selector", "main",
            "--exclude-selectors", '[aria-hidden="true"]')
 
@@ -88,7 +90,7 @@ class Indexed(NamedTuple):
 
 
 def index_site(out_dir: Path, language: str, problems: Problems, previous: Path | None = None,
-               jobs: int = 1) -> Indexed:
+               jobs: int = 1, files: dict[str, str] | None = None) -> Indexed:
     """Bring the search bundle `out_dir/pagefind/` up to date with the pages of `out_dir`.
 
     With `previous` (a site folder, it may be `out_dir` itself), a shard with the key wanted is kept
@@ -96,9 +98,14 @@ def index_site(out_dir: Path, language: str, problems: Problems, previous: Path 
     without `previous`) is made by Pagefind, up to `jobs` runs at once. A site with none of those
     pages gets no bundle (Pagefind refuses to index nothing). Raises BuildFailed (the reason in
     `problems`) when Pagefind cannot run or fails; the listing and the shards it names then stay.
+    `files`: every file of `out_dir` (paths relative to it) with its digest, when the caller has
+    just written them all: then none is listed or read again (at 10,000 recaps, about a second).
     """
     bundle = out_dir / BUNDLE
-    digests = _digests(str(out_dir), indexed_pages(out_dir))
+    if files is None:
+        digests = _digests(str(out_dir), indexed_pages(out_dir))
+    else:
+        digests = {page: files[page] for page in sorted(files) if _INDEXED.fullmatch(page)}
     if not digests:
         _remove(bundle)
         return Indexed(0, 0)

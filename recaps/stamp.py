@@ -20,6 +20,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .cache import FOLDER, Store, key_of
 from .errors import Problem
@@ -69,37 +70,66 @@ def source_roots(config) -> list[str]:
     return [str((config.root / getattr(config, name)).absolute()) for name in SOURCE_FOLDERS]
 
 
-def inputs_digest(roots: list[str]) -> tuple[str, int]:
-    """A hash of the name and bytes of every file under `roots`, symbolic links followed;
-    and how many files were read."""
+class Inputs(NamedTuple):
+    """The sources as read: a digest of them, how many files, and each file's identity (in the order
+    read), which changes whenever the file is written, so a second look need not read them again."""
+    digest: str
+    count: int
+    identities: tuple
+
+
+def inputs_digest(roots: list[str]) -> Inputs:
+    """A hash of the name and bytes of every file under `roots`, symbolic links followed."""
     digest = hashlib.blake2b(digest_size=16)
-    count = 0
+    identities: list = []
     for root in roots:
         digest.update(b"\0root\0" + root.encode(errors="surrogateescape"))
-        if os.path.isfile(root):
-            digest.update(_read(root))
-            count += 1
-            continue
-        for folder, subfolders, names in os.walk(root, followlinks=True):
-            subfolders.sort()
-            relative = os.path.relpath(folder, root)
-            for name in sorted(names):
-                path = os.path.join(folder, name)
-                digest.update(b"\0file\0" + os.path.join(relative, name).encode(errors="surrogateescape") + b"\0")
-                digest.update(_read(path))
-            count += len(names)
-    return digest.hexdigest(), count
+        for relative, path in _files(root):
+            if relative is not None:
+                digest.update(b"\0file\0" + relative.encode(errors="surrogateescape") + b"\0")
+            digest.update(_read(path, identities))
+    return Inputs(digest.hexdigest(), len(identities), tuple(identities))
 
 
-def _read(path: str) -> bytes:
+def source_identities(roots: list[str]) -> tuple:
+    """The identity of every file under `roots`, as `inputs_digest` would list them: equal to its
+    `identities` when no source was written, added or removed since (without reading them)."""
+    identities = []
+    for root in roots:
+        for _, path in _files(root):
+            try:
+                identities.append(_identity(os.stat(path)))
+            except OSError as exc:
+                identities.append(("unreadable", exc.errno))
+    return tuple(identities)
+
+
+def _files(root: str):
+    """(path relative to `root`, path) of every file under `root`, in a fixed order; a root that is a
+    file is itself, with None."""
+    if os.path.isfile(root):
+        yield None, root
+        return
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        subfolders.sort()
+        relative = os.path.relpath(folder, root)
+        for name in sorted(names):
+            yield os.path.join(relative, name), os.path.join(folder, name)
+
+
+def _read(path: str, identities: list) -> bytes:
     """The file's bytes; for what is not a regular file (a FIFO, a socket, a device), only its kind,
-    since the build reads none of them either. Opened without blocking, so a FIFO cannot hang it."""
+    since the build reads none of them either. Opened without blocking, so a FIFO cannot hang it.
+    Its identity, taken from the open file, is appended to `identities`."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:  # unreadable now: the build will say why; the stamp only has to differ
+        identities.append(("unreadable", exc.errno))
         return f"\0unreadable {exc.errno}\0".encode()
     with os.fdopen(descriptor, "rb") as file:
-        kind = stat.S_IFMT(os.fstat(descriptor).st_mode)
+        status = os.fstat(descriptor)
+        identities.append(_identity(status))
+        kind = stat.S_IFMT(status.st_mode)
         if kind != stat.S_IFREG:
             return f"\0not a file {kind}\0".encode()
         try:
@@ -135,9 +165,9 @@ def config_bytes(request: Request) -> bytes | None:
         return None
 
 
-def unchanged(request: Request) -> tuple[Stamp | None, tuple[list[str], str, int] | None]:
+def unchanged(request: Request) -> tuple[Stamp | None, tuple[list[str], Inputs] | None]:
     """The last build's stamp if nothing it read or wrote has changed since, else None; and the
-    digest of the sources as just read (roots, digest, count), for the build to keep when it runs.
+    sources as just read (their roots, Inputs), for the build to keep when it runs.
     The sources are compared first: when one changed, the output folder need not be walked."""
     data = config_bytes(request)
     if data is None:
@@ -145,9 +175,9 @@ def unchanged(request: Request) -> tuple[Stamp | None, tuple[list[str], str, int
     stamp = request.store.load(request.name, request.key(data))
     if not isinstance(stamp, Stamp):
         return None, None
-    digest, count = inputs_digest(stamp.roots)
-    read = (stamp.roots, digest, count)
-    if (digest, count) != (stamp.inputs, stamp.sources):
+    inputs = inputs_digest(stamp.roots)
+    read = (stamp.roots, inputs)
+    if (inputs.digest, inputs.count) != (stamp.inputs, stamp.sources):
         return None, read
     try:
         return (stamp if output_state(stamp.out_dir) == stamp.outputs else None), read

@@ -51,6 +51,14 @@ def target_of(root: Path, url: str) -> Path:
     return root.joinpath(*relative.parts)
 
 
+def target_file(root: str, url: str) -> str:
+    """`target_of` as a str, for the checks every unchanged page of a rebuild goes through."""
+    relative = urls.output_file(url)
+    if not relative or relative.startswith("/") or ".." in relative.split("/"):
+        raise UnsafeOutput(f"output path {relative!r} would escape the output folder")
+    return os.path.join(root, relative)
+
+
 def digest_of(content: bytes) -> str:
     return hashlib.blake2b(content, digest_size=16).hexdigest()
 
@@ -164,21 +172,28 @@ class StagedSite:
         """Remove from the staging folder every file not in `keep` (POSIX paths relative to it) nor
         below one of `keep_folders` (whoever writes those brings them up to date), every link and
         every folder left empty."""
-        root = str(self.staging)
         kept = tuple(folder + "/" for folder in keep_folders)
-        for current, folders, files in os.walk(root, topdown=False):
-            relative = os.path.relpath(current, root)
-            prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-            for name in files:
-                path = os.path.join(current, name)
-                if prefix + name not in keep and not (prefix + name).startswith(kept) or os.path.islink(path):
-                    os.unlink(path)
-            for name in folders:
-                path = os.path.join(current, name)
-                if os.path.islink(path):
-                    os.unlink(path)
-                elif not os.listdir(path):
-                    os.rmdir(path)
+
+        def clear(folder: str, prefix: str) -> bool:
+            """Clear `folder` (its path in the site is `prefix`); whether it is left empty. Entries are
+            told apart by the kind the directory listing gives: no call per file."""
+            empty = True
+            with os.scandir(folder) as listing:
+                entries = list(listing)  # read whole before removing from it
+            for entry in entries:
+                name = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if clear(entry.path, name + "/"):
+                        os.rmdir(entry.path)
+                    else:
+                        empty = False
+                elif entry.is_symlink() or name not in keep and not name.startswith(kept):
+                    os.unlink(entry.path)
+                else:
+                    empty = False
+            return empty
+
+        clear(str(self.staging), "")
 
     def path_of(self, url: str) -> Path:
         """The staged file for `url`, its folder made and any older file there removed."""
