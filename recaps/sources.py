@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from .articles import ArticleSpec, decode, parse_article
@@ -83,6 +84,12 @@ def in_project(target: Path, config: Config) -> bool:
 def read_source(path: Path, shown: str, config: Config, problems: Problems) -> bytes | None:
     """A source file's bytes, or None (reported). Content comes from the project: a symlink
     must point to a file inside the config file's folder or the content folder."""
+    try:
+        if stat.S_ISREG(os.lstat(path).st_mode):  # the common case, in one call: a plain file
+            with open(path, "rb") as file:
+                return file.read()
+    except OSError:
+        pass  # told apart below, as for any other kind of entry
     if path.is_symlink():
         target = Path(os.path.realpath(path))
         if not target.exists():
