@@ -180,7 +180,7 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
             and stamp.source_identities(roots) == inputs.identities:  # no source written while it was built
         out_dir = str(result.out_dir.absolute())
         stamp.record(request, config_data, stamp.Stamp(roots, inputs.digest, inputs.count, out_dir, {}, result.pages,
-                                                       result.files, problems.warnings))
+                                                       result.files, problems.warnings, inputs.digests))
     if not args.quiet:
         unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
         print(f"built {result.pages} pages ({result.files} files{unchanged}) into {result.out_dir} "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -63,6 +64,7 @@ class Stamp:
     pages: int = 0
     files: int = 0
     warnings: list[Problem] = field(default_factory=list)
+    digests: dict = field(default_factory=dict)  # source path -> (identity, digest): see Inputs.digests
 
 
 def source_roots(config) -> list[str]:
@@ -71,24 +73,52 @@ def source_roots(config) -> list[str]:
 
 
 class Inputs(NamedTuple):
-    """The sources as read: a digest of them, how many files, and each file's identity (in the order
-    read), which changes whenever the file is written, so a second look need not read them again."""
+    """The sources as read: a digest of them, how many files, each file's identity (in the order
+    read), which changes whenever the file is written, so a second look need not read them again,
+    and each file's own digest with its identity, by path (see `inputs_digest`)."""
     digest: str
     count: int
     identities: tuple
+    digests: dict
 
 
-def inputs_digest(roots: list[str]) -> Inputs:
-    """A hash of the name and bytes of every file under `roots`, symbolic links followed."""
+# A file written this close before it was read is read again next time: a save within the same tick
+# of the file system's clock could change it without changing its identity (git's "racy" files).
+RACY_NS = 2_000_000_000
+
+
+def inputs_digest(roots: list[str], known: dict | None = None) -> Inputs:
+    """A hash of the name and bytes of every file under `roots`, symbolic links followed. With
+    `known` (an earlier `Inputs.digests`), a file whose identity is the one known there is not read
+    again: its known digest is used. `digests` holds those a later call may trust so: those of
+    regular files not written within RACY_NS before this call."""
     digest = hashlib.blake2b(digest_size=16)
     identities: list = []
+    files: dict = {}
+    known = known or {}
+    settled = time.time_ns() - RACY_NS
     for root in roots:
         digest.update(b"\0root\0" + root.encode(errors="surrogateescape"))
         for relative, path in _files(root):
             if relative is not None:
                 digest.update(b"\0file\0" + relative.encode(errors="surrogateescape") + b"\0")
-            digest.update(_read(path, identities))
-    return Inputs(digest.hexdigest(), len(identities), tuple(identities))
+            earlier = known.get(path)
+            if earlier is not None:
+                try:
+                    identity = _identity(os.stat(path))
+                except OSError:
+                    identity = None
+                if identity == earlier[0]:
+                    identities.append(identity)
+                    files[path] = earlier
+                    digest.update(earlier[1])
+                    continue
+            own = hashlib.blake2b(_read(path, identities), digest_size=16).digest()
+            identity = identities[-1]
+            if isinstance(identity[0], int) and stat.S_ISREG(identity[0]) and max(identity[3:]) < settled:
+                files[path] = (identity, own)
+            digest.update(own)
+    return Inputs(digest.hexdigest(), len(identities), tuple(identities), files)
 
 
 def source_identities(roots: list[str]) -> tuple:
@@ -175,7 +205,7 @@ def unchanged(request: Request) -> tuple[Stamp | None, tuple[list[str], Inputs] 
     stamp = request.store.load(request.name, request.key(data))
     if not isinstance(stamp, Stamp):
         return None, None
-    inputs = inputs_digest(stamp.roots)
+    inputs = inputs_digest(stamp.roots, stamp.digests)
     read = (stamp.roots, inputs)
     if (inputs.digest, inputs.count) != (stamp.inputs, stamp.sources):
         return None, read

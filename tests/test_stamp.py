@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from recaps import pipeline
+from recaps import pipeline, stamp
 from recaps.cache import FOLDER
 from recaps.cli import main
 from tests.serving import ROOT, copy_project, files_of
@@ -117,6 +117,48 @@ def test_an_edit_of_the_same_size_in_the_same_instant_builds(project, builds, tm
     os.utime(recap, ns=(status.st_atime_ns, status.st_mtime_ns))  # same size, same time: only the bytes tell
     built = build(config, site)
     assert len(builds) == 2 and built == clean(config, tmp_path)
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The source files the stamp read (rather than knowing them by their identity), by name."""
+    read = []
+    real = stamp._read
+
+    def counted(path, identities):
+        read.append(os.path.basename(path))
+        return real(path, identities)
+    monkeypatch.setattr(stamp, "_read", counted)
+    return read
+
+
+def test_a_source_is_read_again_only_when_its_identity_changed(project, builds, reads, monkeypatch, tmp_path):
+    """Files saved long enough before a build are known by their identity afterwards: the next
+    stamp check reads none of them, and after one edit only the edited file."""
+    monkeypatch.setattr(stamp, "RACY_NS", -10**12)  # these files were all written a moment ago
+    config, site = project
+    build(config, site)
+    sources = len(reads)
+    assert sources > 10
+    reads.clear()
+    build(config, site)
+    assert len(builds) == 1 and reads == []
+    recap = config.parent / RECAP
+    recap.write_text(recap.read_text(encoding="utf-8").replace("took a 2-1 lead", "took a 1-2 lead", 1),
+                     encoding="utf-8")
+    built = build(config, site)
+    assert len(builds) == 2 and reads == [os.path.basename(RECAP)]
+    assert built == clean(config, tmp_path)
+
+
+def test_a_source_saved_just_before_a_build_is_read_again_by_the_next(project, builds, reads):
+    """A file written within RACY_NS of the stamp's reading could still change in the same tick
+    of the file system's clock without changing its identity: its digest is not kept."""
+    config, site = project
+    build(config, site)
+    reads.clear()
+    build(config, site)  # every file of the project was written a moment ago
+    assert len(builds) == 1 and os.path.basename(RECAP) in reads
 
 
 @pytest.mark.parametrize("options", [["--drafts"], ["--base-url", "/other/"]])
