@@ -44,6 +44,11 @@ class ParseCache:
         return self._used
 
     @property
+    def previous(self) -> dict[bytes, tuple[object, tuple]]:
+        """The entries the latest read started from."""
+        return self._entries
+
+    @property
     def changed(self) -> bool:
         """Whether the latest read parsed anything or left an entry unused."""
         return bool(self.parsed) or len(self._used) != len(self._entries)

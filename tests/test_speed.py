@@ -62,6 +62,22 @@ def test_a_rebuild_leaves_unchanged_files_alone_and_rewrites_changed_ones(tmp_pa
     assert {name: (site / name).stat().st_ino for name in files_of(site)} == after
 
 
+def test_an_edit_rewrites_only_the_parse_cache_files_of_its_entries(tmp_path):
+    """The parse cache is kept in buckets: one edited recap drops its old entry from one and adds
+    its new one to another (or the same), and the others stay as they were, equal to a clean build."""
+    config = copy_project(FIXTURE, tmp_path / "project")
+    cache = config.parent / FOLDER
+    build(config, tmp_path / "site")
+    before = {path.name: path.stat().st_ino for path in cache.glob("parsed-*")}
+    assert len(before) > 2  # the fixture's sources fill several buckets (an empty one has no file)
+    edit(config.parent / RECAP, "took a 2-1 lead", "took a narrow lead")
+    built = build(config, tmp_path / "site")
+    after = {path.name: path.stat().st_ino for path in cache.glob("parsed-*")}
+    rewritten = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    assert 1 <= len(rewritten) <= 2
+    assert built == build(config, tmp_path / "plain", "--no-cache")
+
+
 def test_a_file_changed_or_removed_in_the_built_site_is_written_again(tmp_path):
     config = copy_project(FIXTURE, tmp_path / "project")
     site = tmp_path / "site"
