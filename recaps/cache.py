@@ -15,10 +15,20 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from importlib import metadata
 from pathlib import Path
 
 FOLDER = ".recaps-cache"
+# A file known by its identity (inode, size, times) must have been written this long before it was
+# read: a save within the same tick of the file system's clock could change its bytes and leave its
+# identity as it was (git's "racy" files), so a file written closer to its reading is read again.
+RACY_NS = 2_000_000_000
+
+
+def settled_since() -> int:
+    """The time (ns) before which a file must have last changed to be known by its identity."""
+    return time.time_ns() - RACY_NS
 _MAGIC = b"recaps-cache 1\n"
 # The libraries whose versions shape the output (Pagefind makes the search bundle).
 _LIBRARIES = ("jinja2", "markdown", "markupsafe", "pyyaml", "python-slugify", "babel", "rapidfuzz",

@@ -216,7 +216,7 @@ def _load_parse_cache(store: Store) -> ParseCache:
     key, entries = cache.key_of("parsed"), {}
     for bucket in range(PARSED_BUCKETS):
         entries.update(store.load(f"parsed-{bucket:02d}", key) or {})
-    parsed = ParseCache(entries)
+    parsed = ParseCache(entries, store.load("parsed-identities", key))
     parsed.start()
     return parsed
 
@@ -235,6 +235,8 @@ def _save_caches(store: Store, parsed: ParseCache, markdown_key: str, converted:
         for bucket in range(PARSED_BUCKETS):
             if used[bucket].keys() != loaded[bucket]:
                 store.save(f"parsed-{bucket:02d}", cache.key_of("parsed"), used[bucket])
+    if parsed.identities != parsed.known_identities:
+        store.save("parsed-identities", cache.key_of("parsed"), parsed.identities)
     keys = {text_key(body) for body in bodies}
     if new or len(keys) != len(converted):
         store.save("markdown", markdown_key, {key: converted[key] for key in keys})

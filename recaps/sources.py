@@ -10,6 +10,7 @@ import stat
 from pathlib import Path
 
 from .articles import ArticleSpec, decode, parse_article
+from .cache import settled_since
 from .config import Config
 from .errors import Problems
 from .registry import Registry, load_competitions, load_teams
@@ -29,13 +30,19 @@ class ParseCache:
     parsed again, and the problems found in it are reported again.
 
     Entries are keyed by a hash of the bytes (and of what else the parse
-    depends on), never by modification times; an entry not used by the latest
-    read is dropped.
+    depends on); an entry not used by the latest read is dropped. A plain file
+    read through `get_file` is also known by its identity (device, inode, size,
+    modification and change times): while that stays the same, the file is not
+    even read again (unless it was written within `cache.RACY_NS` before it was).
     """
 
-    def __init__(self, entries: dict[bytes, tuple[object, tuple]] | None = None) -> None:
+    def __init__(self, entries: dict[bytes, tuple[object, tuple]] | None = None,
+                 identities: dict[tuple, tuple[tuple, bytes]] | None = None) -> None:
         self._entries: dict[bytes, tuple[object, tuple]] = entries or {}
         self._used: dict[bytes, tuple[object, tuple]] = {}
+        self._identities = identities or {}  # (path, key) -> (identity, digest), from the read before
+        self._seen: dict[tuple, tuple[tuple, bytes]] = {}  # the same, as the latest read found them
+        self._settled = 0  # files last changed before this time (ns) may be known by their identity
         self.parsed = 0  # parses done by the latest read
 
     @property
@@ -49,6 +56,16 @@ class ParseCache:
         return self._entries
 
     @property
+    def identities(self) -> dict[tuple, tuple[tuple, bytes]]:
+        """The files the latest read may know by their identity next time: what a persistent cache keeps."""
+        return self._seen
+
+    @property
+    def known_identities(self) -> dict[tuple, tuple[tuple, bytes]]:
+        """The identities the latest read started from."""
+        return self._identities
+
+    @property
     def changed(self) -> bool:
         """Whether the latest read parsed anything or left an entry unused."""
         return bool(self.parsed) or len(self._used) != len(self._entries)
@@ -56,14 +73,47 @@ class ParseCache:
     def start(self) -> None:
         """Begin a read: entries it does not use are dropped when the next one starts."""
         self._entries, self._used, self.parsed = self._used or self._entries, {}, 0
+        self._identities, self._seen = self._seen or self._identities, {}
+        self._settled = settled_since()
 
     def get(self, key: tuple, raw: bytes, parse, problems: Problems):
         """`parse(problems)`, or what it returned and reported for the same key and bytes before."""
-        digest = hashlib.blake2b(repr(key).encode() + b"\0" + raw, digest_size=20).digest()
+        return self._take(self._digest(key, raw), lambda: parse, problems)
+
+    def get_file(self, key: tuple, path: str, read, parse, problems: Problems):
+        """`get(key, read(), ...)` for the file at `path`, with `parse(raw, problems)`; `read()`
+        returns None when the file cannot be read (and has said why), and then so does this. A
+        plain file whose identity is the one a read before found is not read: its entry is used."""
+        try:
+            status = os.lstat(path)
+        except OSError:
+            status = None
+        identity = None
+        if status is not None and stat.S_ISREG(status.st_mode):
+            identity = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+            known = self._identities.get((path, key))
+            if known is not None and known[0] == identity and \
+                    (known[1] in self._used or known[1] in self._entries):
+                self._seen[(path, key)] = known
+                return self._take(known[1], None, problems)
+        raw = read()
+        if raw is None:
+            return None
+        digest = self._digest(key, raw)
+        if identity is not None and max(identity[3:]) < self._settled:
+            self._seen[(path, key)] = (identity, digest)
+        return self._take(digest, lambda: lambda found: parse(raw, found), problems)
+
+    @staticmethod
+    def _digest(key: tuple, raw: bytes) -> bytes:
+        return hashlib.blake2b(repr(key).encode() + b"\0" + raw, digest_size=20).digest()
+
+    def _take(self, digest: bytes, parser, problems: Problems):
+        """The entry for `digest`, made with `parser()` (a parse function) if there is none."""
         entry = self._used.get(digest) or self._entries.get(digest)
         if entry is None:
             found = Problems()
-            entry = (parse(found), tuple(found.items))
+            entry = (parser()(found), tuple(found.items))
             self.parsed += 1
         self._used[digest] = entry
         problems.items.extend(entry[1])
@@ -162,12 +212,10 @@ def read_articles(config: Config, problems: Problems, cache: ParseCache | None =
     specs = []
     for parts in _markdown_files(folder, shown_folder, config, problems):
         path, shown = folder.joinpath(*parts), os.path.join(shown_folder, *parts)
-        raw = read_source(path, shown, config, problems)
-        if raw is None:
-            continue
         stem = parts[-1][:-3]
-        spec = cache.get(("article", shown, stem, config.language), raw,
-                         lambda found: parse_article(shown, stem, raw, found, config.language), problems)
+        spec = cache.get_file(("article", shown, stem, config.language), str(path),
+                              lambda: read_source(path, shown, config, problems),
+                              lambda raw, found: parse_article(shown, stem, raw, found, config.language), problems)
         if spec is not None:
             specs.append(spec)
     return specs

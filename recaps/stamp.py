@@ -18,12 +18,11 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from .cache import FOLDER, Store, key_of
+from .cache import FOLDER, Store, key_of, settled_since
 from .errors import Problem
 
 SOURCE_FOLDERS = ("content_dir", "templates_dir", "static_dir")  # what a build reads, besides its config
@@ -82,21 +81,18 @@ class Inputs(NamedTuple):
     digests: dict
 
 
-# A file written this close before it was read is read again next time: a save within the same tick
-# of the file system's clock could change it without changing its identity (git's "racy" files).
-RACY_NS = 2_000_000_000
 
 
 def inputs_digest(roots: list[str], known: dict | None = None) -> Inputs:
     """A hash of the name and bytes of every file under `roots`, symbolic links followed. With
     `known` (an earlier `Inputs.digests`), a file whose identity is the one known there is not read
     again: its known digest is used. `digests` holds those a later call may trust so: those of
-    regular files not written within RACY_NS before this call."""
+    regular files not written within `cache.RACY_NS` before this call."""
     digest = hashlib.blake2b(digest_size=16)
     identities: list = []
     files: dict = {}
     known = known or {}
-    settled = time.time_ns() - RACY_NS
+    settled = settled_since()
     for root in roots:
         digest.update(b"\0root\0" + root.encode(errors="surrogateescape"))
         for relative, path in _files(root):

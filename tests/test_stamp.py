@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from recaps import pipeline, stamp
+from recaps import cache, pipeline, stamp
 from recaps.cache import FOLDER
 from recaps.cli import main
 from tests.serving import ROOT, copy_project, files_of
@@ -135,7 +135,7 @@ def reads(monkeypatch):
 def test_a_source_is_read_again_only_when_its_identity_changed(project, builds, reads, monkeypatch, tmp_path):
     """Files saved long enough before a build are known by their identity afterwards: the next
     stamp check reads none of them, and after one edit only the edited file."""
-    monkeypatch.setattr(stamp, "RACY_NS", -10**12)  # these files were all written a moment ago
+    monkeypatch.setattr(cache, "RACY_NS", -10**12)  # these files were all written a moment ago
     config, site = project
     build(config, site)
     sources = len(reads)
@@ -152,7 +152,7 @@ def test_a_source_is_read_again_only_when_its_identity_changed(project, builds, 
 
 
 def test_a_source_saved_just_before_a_build_is_read_again_by_the_next(project, builds, reads):
-    """A file written within RACY_NS of the stamp's reading could still change in the same tick
+    """A file written within cache.RACY_NS of the stamp's reading could still change in the same tick
     of the file system's clock without changing its identity: its digest is not kept."""
     config, site = project
     build(config, site)
