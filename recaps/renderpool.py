@@ -1,12 +1,15 @@
 """Rendering the page plan into a staging folder: in a plain loop (`jobs=1`,
 easy to debug) or in this process and forked workers, each writing its own files.
 
-Workers are forked once the plan is made, so they inherit the pages, the
-renderer and the converted Markdown instead of receiving them: what travels
-between processes is a range of page numbers one way and, per page, its URL
-and what was written (fingerprint, digest, file identity) the other. A page
-whose fingerprint and file are those of the previous build is hard-linked
-from the previous site instead of being rendered again.
+Every page's fingerprint is worked out first, in this process, in one walk
+over the views (a value that many pages show is hashed once). Workers are
+forked then, so they inherit the pages, their fingerprints, the renderer and
+the converted Markdown instead of receiving them, and hash nothing: what
+travels between processes is a range of page numbers one way and, per page,
+its URL and what was written (fingerprint, digest, file identity) the other.
+A page whose fingerprint and file are those of the previous build is
+hard-linked from the previous site instead of being rendered again; when
+fewer than IN_PROCESS_BELOW pages are left to render, no worker is forked.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from .render import Renderer, TemplateFailed, text_key
 from .write import UnsafeOutput, digest_of, fresh_target, target_file
 
 CHUNK = 24  # pages per task: small enough to keep both cores busy to the end
+IN_PROCESS_BELOW = 64  # pages to render under which no worker is forked (a rebuild after one edit)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Job:
     previous: dict[str, Written] = field(default_factory=dict)  # URL -> file of the previous build
     previous_root: Path | None = None  # the previous build's folder
     bodies: list[tuple[bytes, str]] = field(default_factory=list)  # Markdown still to convert
+    fingerprints: list[str] = field(default_factory=list)  # each page's, worked out before any fork
 
     @property
     def root_name(self) -> str:
@@ -59,7 +64,6 @@ class Failed(Exception):
 
 
 _job: Job | None = None  # the job a forked worker inherits
-_memo: dict = {}  # shared model values' digests, made before the workers fork (see Renderer.prepare)
 _folders: set[Path] = set()  # folders this process made
 
 
@@ -72,8 +76,8 @@ def _render(bounds: tuple[int, int]) -> list[tuple[str, Written, bool]]:
     """Render and write pages [start, end): (URL, file written, whether linked from the previous site)."""
     job, done = _job, []
     try:
-        for page in job.pages[bounds[0]:bounds[1]]:
-            done.append(_render_page(job, page))
+        for number in range(*bounds):
+            done.append(_render_page(job, job.pages[number], job.fingerprints[number]))
     except TemplateFailed as exc:
         raise Failed((exc.path, exc.line, exc.message)) from None
     except UnsafeOutput as exc:
@@ -81,8 +85,7 @@ def _render(bounds: tuple[int, int]) -> list[tuple[str, Written, bool]]:
     return done
 
 
-def _render_page(job: Job, page: Page) -> tuple[str, Written, bool]:
-    fingerprint = job.renderer.fingerprint(page, _memo)
+def _render_page(job: Job, page: Page, fingerprint: str) -> tuple[str, Written, bool]:
     old = job.previous.get(page.url)
     if old is not None and old.fingerprint == fingerprint:
         if _is_written(target_file(job.root_name, page.url), old):
@@ -179,8 +182,14 @@ def render_into(job: Job, jobs: int, progress: Callable[[int], None] | None = No
     global _job
     _job = job
     _folders.clear()
-    _memo.clear()
-    job.renderer.prepare(job.pages, _memo)
+    job.renderer.prepare(job.pages)
+    memo: dict = {}  # shared model values' digests: each hashed once (see Renderer.fingerprint)
+    job.fingerprints = [job.renderer.fingerprint(page, memo) for page in job.pages]
+    del memo
+    changed = sum(1 for page, fingerprint in zip(job.pages, job.fingerprints)
+                  if getattr(job.previous.get(page.url), "fingerprint", None) != fingerprint)
+    if changed < IN_PROCESS_BELOW:  # a few pages to render: forking would cost more than it saves
+        jobs = 1
     try:
         for done in _pooled(jobs, _render, _chunks(len(job.pages), CHUNK)):
             if progress is not None:
@@ -188,4 +197,3 @@ def render_into(job: Job, jobs: int, progress: Callable[[int], None] | None = No
             yield from done
     finally:
         _job = None
-        _memo.clear()

@@ -78,6 +78,27 @@ def test_an_edit_rewrites_only_the_parse_cache_files_of_its_entries(tmp_path):
     assert built == build(config, tmp_path / "plain", "--no-cache")
 
 
+def test_workers_are_forked_only_when_there_is_much_to_render(tmp_path, monkeypatch):
+    """A cold build renders in --jobs processes; a rebuild with a handful of pages to render
+    renders them in this process, without the cost of forking; the bytes are the same."""
+    from recaps import renderpool
+    asked = []
+    real = renderpool._pooled
+
+    def pooled(jobs, function, tasks):
+        if function is renderpool._render:
+            asked.append(jobs)
+        return real(jobs, function, tasks)
+    monkeypatch.setattr(renderpool, "_pooled", pooled)
+    monkeypatch.setattr(renderpool, "IN_PROCESS_BELOW", 8)  # the fixture site is small
+    config = copy_project(FIXTURE, tmp_path / "project")
+    build(config, tmp_path / "site", "--jobs", "2")
+    edit(config.parent / RECAP, "took a 2-1 lead", "took a narrow lead")
+    built = build(config, tmp_path / "site", "--jobs", "2")
+    assert asked == [2, 1]
+    assert built == build(config, tmp_path / "plain", "--no-cache", "--jobs", "1")
+
+
 def test_a_file_changed_or_removed_in_the_built_site_is_written_again(tmp_path):
     config = copy_project(FIXTURE, tmp_path / "project")
     site = tmp_path / "site"
