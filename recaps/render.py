@@ -367,17 +367,10 @@ class Renderer:
         digest.update(stable_pickle((page.url, page.template, page.lang, view)))
         return digest.hexdigest()
 
-    def prepare(self, pages: list[Page], memo: dict | None = None) -> None:
+    def prepare(self, pages: list[Page]) -> None:
         """Work out the digest of every template the pages use and compile them, once: forked
-        workers inherit both. Fragments of an earlier plan are forgotten. With a `memo` (the one
-        `fingerprint` will be given), hash every shared model value the pages show into it now:
-        workers that inherit it hash none of them again, each of its own, and never read (and so
-        copy) what only a hash needs, such as every recap's body."""
+        workers inherit both. Fragments of an earlier plan are forgotten."""
         self.env.globals["fragment"].clear()
-        if memo is not None:
-            for page in pages:
-                if page.template not in PLAIN_FORMATS:
-                    _by_digest(page.view, memo)
         for name in sorted({page.template for page in pages} - FORMATS.keys()):
             self._template_digest(name)
             for used in sorted(self._closure(name)):

@@ -50,10 +50,6 @@ class Job:
     bodies: list[tuple[bytes, str]] = field(default_factory=list)  # Markdown still to convert
     fingerprints: list[str] = field(default_factory=list)  # each page's, worked out before any fork
 
-    @property
-    def root_name(self) -> str:
-        return str(self.root)
-
 
 class Failed(Exception):
     """A page that could not be rendered or written; carries a TemplateFailed's fields or a message."""
@@ -88,7 +84,7 @@ def _render(bounds: tuple[int, int]) -> list[tuple[str, Written, bool]]:
 def _render_page(job: Job, page: Page, fingerprint: str) -> tuple[str, Written, bool]:
     old = job.previous.get(page.url)
     if old is not None and old.fingerprint == fingerprint:
-        if _is_written(target_file(job.root_name, page.url), old):
+        if _is_written(target_file(str(job.root), page.url), old):
             return page.url, old, True  # staged already: unchanged for two builds or more
         target = fresh_target(job.root, page.url, _folders)
         if _link(job, page.url, old, target):
