@@ -18,7 +18,7 @@ from .model import Article, Competition, Match, Site, Team, Tie
 from .rules import Season
 from .output import articles_data, matches_data, teams_data, ties_data
 from .structured import lastmod
-from .views import ArticleCard, MatchRow, Record, SiteIndex, StageGroup, bracket, team_record
+from .views import ArticleCard, MatchRow, Record, SiteIndex, StageGroup, bracket
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def _shown_articles(view: dict) -> list:
 
 
 def _team_pages(team: Team, per_page: int, matches: tuple[Match, ...], match_ties: tuple[Tie | None, ...],
-                cards: tuple[ArticleCard, ...], ties: tuple[Tie, ...]) -> tuple[Page, ...]:
+                cards: tuple[ArticleCard, ...], ties: tuple[Tie, ...], record: Record) -> tuple[Page, ...]:
     """A team's page, paged by season when its results are many: `/teams/<slug>/` holds the
     newest seasons, `/teams/<slug>/page/2/` the ones before, each page whole seasons of about
     `per_page` results (one season is never split), with that page's ties and recaps. A recap
@@ -171,7 +171,7 @@ def _team_pages(team: Team, per_page: int, matches: tuple[Match, ...], match_tie
     team goes with the page whose dates hold its date. Every page shows the whole record.
 
     `matches` are the team's, newest first, with the tie of each; `cards` those of the recaps
-    that name the team; `ties` the team's, newest first."""
+    that name the team; `ties` the team's, newest first; `record` its record over `matches`."""
     tie_of = dict(zip(map(id, matches), match_ties))
     by_season: dict[Season, list[Match]] = {}
     for match in matches:
@@ -200,7 +200,6 @@ def _team_pages(team: Team, per_page: int, matches: tuple[Match, ...], match_tie
             number = next((n for n, start in enumerate(since) if start is None or card.date >= start),
                           len(groups) - 1)
         articles[number].append(card)
-    record = team_record(team, matches)
     pages = []
     for number, seasons in enumerate(groups):
         on_page = set(seasons)
@@ -288,7 +287,7 @@ def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
         matches = tuple(index.team_matches.get(team.slug, ()))
         pages.extend(made(_team_pages, team, config.per_page, matches, index.ties_of(matches),
                           tuple(index.card(article) for article in index.team_articles.get(team.slug, ())),
-                          tuple(index.team_ties.get(team.slug, ()))))
+                          tuple(index.team_ties.get(team.slug, ())), index.record(team)))
 
     for tie in site.ties.values():
         pages.append(made(_tie_page, tie, tuple(index.card(article) for article in index.tie_articles(tie)),

@@ -3,10 +3,12 @@ and each output's fingerprint."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import html
 import io
+import operator
 import os
 import pickle
 import re
@@ -419,7 +421,9 @@ class Renderer:
 
 # Values that many pages show, hashed once per plan.
 _SHARED = frozenset({Article, Competition, Match, Stage, Team, Tie})
-_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+# Values kept as they are, for the page's pickle to include whole: no call per value (most of a view's).
+_LEAVES = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
+_FIELDS: dict = {}  # a dataclass's fields, read at once; None: not one
 
 
 def _by_digest(value, memo: dict):
@@ -431,27 +435,33 @@ def _by_digest(value, memo: dict):
     makes for good (about 700 bytes a value) in the process that pickles, a worker that
     inherited the value shared: 40 MiB a worker at 10,000 recaps."""
     kind = type(value)
+    if kind in _LEAVES:
+        return value
     if kind in _SHARED:
-        return _digest(value, memo)
+        known = memo.get(id(value))
+        return known[1] if known is not None else _digest(value, memo)
     if kind is dict:
-        return {key: _by_digest(item, memo) for key, item in value.items()}
+        return {key: item if type(item) in _LEAVES else _by_digest(item, memo) for key, item in value.items()}
     if kind is list or kind is tuple:
-        return (kind.__name__, [_by_digest(item, memo) for item in value])
-    if _field_names(kind) is not None:
+        return (kind.__name__, [item if type(item) in _LEAVES else _by_digest(item, memo) for item in value])
+    if _fields_of(kind) is not None:
         return (kind.__qualname__, _fields(value, memo))
     return value
 
 
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    """A dataclass's field names; None for any other type."""
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(kind)) \
-            if dataclasses.is_dataclass(kind) else None
-    return _FIELD_NAMES[kind]
+def _fields_of(kind: type):
+    """What reads a dataclass's fields, in their order, as a tuple; None for any other type."""
+    if kind not in _FIELDS:
+        names = [field.name for field in dataclasses.fields(kind)] if dataclasses.is_dataclass(kind) else None
+        if names is None or len(names) > 1:
+            _FIELDS[kind] = names and operator.attrgetter(*names)
+        else:  # attrgetter of one name gives the value alone, of none is refused
+            _FIELDS[kind] = lambda value, names=tuple(names): tuple(getattr(value, name) for name in names)
+    return _FIELDS[kind]
 
 
 def _fields(value, memo: dict) -> list:
-    return [_by_digest(getattr(value, name), memo) for name in _field_names(type(value))]
+    return [item if type(item) in _LEAVES else _by_digest(item, memo) for item in _fields_of(type(value))(value)]
 
 
 def stable_pickle(value) -> bytes:
