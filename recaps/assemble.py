@@ -258,11 +258,7 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
             teams += [match.home, match.away]
         teams_by_slug.update((team.slug, team) for team in teams)
         reported, named = tuple(article_matches[spec.slug]), tuple(dict.fromkeys(team.slug for team in teams))
-        articles.append(resolve.lookups.article(spec, reported, named, lambda: Article(
-            slug=spec.slug, path=spec.path, title=spec.title, date=spec.date, lang=spec.lang,
-            body=spec.body, body_line=spec.body_line, summary=spec.summary, author=spec.author,
-            source_name=spec.source_name, source_url=spec.source_url, tags=spec.tags, draft=spec.draft,
-            matches=reported, teams=named)))
+        articles.append(resolve.lookups.article(spec, reported, named, lambda: article_of(spec, reported, named)))
     articles.sort(key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.slug))
 
     resolve.flush()
@@ -275,6 +271,48 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
         ties=dict(sorted(ties.items())),
         article_by_slug={article.slug: article for article in articles},
     )
+
+
+def article_of(spec: ArticleSpec, matches: tuple[str, ...], teams: tuple[str, ...]) -> Article:
+    """The recap's Article: its spec's fields as they are, with the ids of the matches it reports
+    and the slugs of the teams it names."""
+    return Article(slug=spec.slug, path=spec.path, title=spec.title, date=spec.date, lang=spec.lang,
+                   body=spec.body, body_line=spec.body_line, summary=spec.summary, author=spec.author,
+                   source_name=spec.source_name, source_url=spec.source_url, tags=spec.tags, draft=spec.draft,
+                   matches=matches, teams=teams)
+
+
+# What `assemble` reads of a recap's spec besides the fields `article_of` copies as they are: when a
+# save changes none of these, every match, tie, team, competition and problem it makes is the same.
+STRUCTURE = ("path", "slug", "slug_line", "date", "draft", "teams", "matches")
+
+
+def reassembled(site: Site, before: list[ArticleSpec], specs: list[ArticleSpec], *, include_drafts: bool = False,
+                lookups: Lookups | None = None) -> Site | None:
+    """What `assemble(specs)` makes, from `site`, which it made of `before` (the same registry),
+    when each spec that is not one of `before` differs from the one of its path in copied fields
+    alone (a body, a title, a summary): `site` with those recaps' articles made again. None when
+    any other change was made (a recap added, removed or renamed; a score, a team, a date)."""
+    if len(before) != len(specs):
+        return None
+    earlier = {spec.path: spec for spec in before}
+    made: dict[str, Article] = {}
+    for spec in specs:
+        old = earlier.get(spec.path)
+        if old is spec:
+            continue
+        if old is None or any(getattr(old, name) != getattr(spec, name) for name in STRUCTURE):
+            return None
+        if include_drafts or not spec.draft:
+            article = site.article_by_slug[spec.slug]
+            make = lambda: article_of(spec, article.matches, article.teams)  # noqa: E731
+            made[spec.slug] = lookups.article(spec, article.matches, article.teams, make) if lookups else make()
+    if len(earlier) != len(specs):  # two specs of one path: not what assemble was given
+        return None
+    if not made:
+        return site
+    articles = tuple(made.get(article.slug, article) for article in site.articles)
+    return replace(site, articles=articles, article_by_slug={article.slug: article for article in articles})
 
 
 def _check_unique_slugs(specs: list[ArticleSpec], problems: Problems) -> None:

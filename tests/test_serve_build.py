@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recaps.cli import main
+from recaps.serve import builder as builder_module
 from recaps.serve.builder import PreviewBuilder
 from recaps.write import OutputFolder
 
@@ -104,6 +105,35 @@ def test_a_body_edit_plans_and_fingerprints_again_only_the_outputs_that_show_the
                                                 "/competitions/uefa-champions-league/feed.xml",
                                                 "/data/articles.json"}
     assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
+def test_an_edit_of_what_assemble_copies_does_not_assemble_again(tmp_path, monkeypatch):
+    """A body, title or summary edit leaves every match, tie and problem as it was: the last site is
+    kept with the recap's article made again (`assemble.reassembled`), and its warnings are still
+    reported. A score, a date or a new recap assembles the site again."""
+    config = make_project(tmp_path)
+    recap = tmp_path / "content/articles/club-brugge-atalanta-first-leg.md"
+    edit(recap, "---\n", "---\nteams: [Not A Registered Club]\n")
+    builder = preview(config, tmp_path)
+    assembled = []
+    real = builder_module.assemble
+    monkeypatch.setattr(builder_module, "assemble", lambda *args, **kwargs: assembled.append(1) or real(*args, **kwargs))
+
+    def rebuilt(old: str, new: str) -> int:
+        edit(recap, old, new)
+        outcome = builder.build()
+        assert outcome.ok, outcome.problems.sorted()
+        assert any("Not A Registered Club" in problem.message for problem in outcome.problems.warnings)
+        assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+        return len(assembled)
+
+    assert rebuilt("took a 2-1 lead", "took a narrow lead") == 0
+    assert rebuilt("title: Late penalty", "title: A late penalty") == 0
+    assert rebuilt("venue: Jan Breydel Stadium", "venue: Elsewhere") == 1  # a match's field
+    (tmp_path / "content/articles/another.md").write_text(
+        "---\ntitle: Another\ndate: 2025-01-01\n---\nA recap more.\n", encoding="utf-8")
+    before = len(assembled)
+    assert builder.build().ok and len(assembled) == before + 1
 
 
 def test_a_title_edit_re_makes_the_lists_that_show_its_card(tmp_path):

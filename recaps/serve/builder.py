@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
-from ..assemble import Lookups, assemble
+from ..assemble import Lookups, assemble, reassembled
 from ..config import Config
 from ..errors import BuildFailed, Problems
 from ..model import Site
@@ -74,6 +74,7 @@ class PreviewBuilder:
     cache: ParseCache = field(default_factory=ParseCache)
     _renderer: Renderer | None = None
     _lookups: Lookups | None = None  # name resolutions in the registry, kept while it is unchanged
+    _assembled: tuple | None = None  # (registry, specs, site, assemble's problems) of the last good assemble
     _digests: dict = field(default_factory=dict)  # the fingerprints' memo of the last rebuild (see CarriedMemo)
     _made: Made = field(default_factory=Made)  # what the last plan made, by what it was made from
     _planned_for: Config | None = None  # the config of that plan
@@ -158,10 +159,26 @@ class PreviewBuilder:
         specs = timings.run("read", read_articles, config, problems, self.cache)
         if self._lookups is None or self._lookups.registry is not registry:
             self._lookups = Lookups(registry)
-        site = timings.run("assemble", assemble, specs, registry, problems, include_drafts=self.drafts,
-                           lookups=self._lookups)
+        site = timings.run("assemble", self._reassembled, specs, registry, problems)
+        if site is None:
+            reported = len(problems.items)
+            site = timings.run("assemble", assemble, specs, registry, problems, include_drafts=self.drafts,
+                               lookups=self._lookups)
+            self._assembled = None if problems.errors else (registry, specs, site, problems.items[reported:])
         if problems.errors:
             raise BuildFailed(problems)
+        return site
+
+    def _reassembled(self, specs: list, registry, problems: Problems) -> Site | None:
+        """The last site with the recaps whose saves changed only what assemble copies (a body,
+        a title) made again, and the problems assemble found in it; None: assemble again."""
+        if self._assembled is None or self._assembled[0] is not registry or problems.errors:
+            return None
+        _, before, site, found = self._assembled
+        site = reassembled(site, before, specs, include_drafts=self.drafts, lookups=self._lookups)
+        if site is not None:
+            problems.items.extend(found)
+            self._assembled = (registry, specs, site, found)
         return site
 
     def _plan(self, site: Site, config: Config, problems: Problems, timings: Timings) -> list[Page]:
