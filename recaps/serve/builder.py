@@ -78,6 +78,7 @@ class PreviewBuilder:
     _digests: dict = field(default_factory=dict)  # the fingerprints' memo of the last rebuild (see CarriedMemo)
     _made: Made = field(default_factory=Made)  # what the last plan made, by what it was made from
     _planned_for: Config | None = None  # the config of that plan
+    _plan_of: tuple | None = None  # the last plan: (site, templates' digest, pages, the problems it reported)
     _printed: "KeptFingerprints" = field(default_factory=lambda: KeptFingerprints())
     _rebuilds: int = 0
 
@@ -119,9 +120,11 @@ class PreviewBuilder:
             raise BuildFailed(problems)
         outcome.config = config
         site = self._assemble(config, problems, timings)
-        pages = self._plan(site, config, problems, timings)
-        outcome.planned, outcome.plan_calls = self._made.made, self._made.calls
         renderer = timings.run("templates", self._renderer_for, config)
+        last = self._plan_of
+        pages = self._plan(site, config, renderer.templates.digest, problems, timings)
+        if self._plan_of is not last:  # planned again, not the last plan kept whole
+            outcome.planned, outcome.plan_calls = self._made.made, self._made.calls
         outputs: dict[str, tuple[str, bytes | None]] = {}
         memo = CarriedMemo(self._digests)
         self._printed.start(renderer)
@@ -181,11 +184,19 @@ class PreviewBuilder:
             self._assembled = (registry, specs, site, found)
         return site
 
-    def _plan(self, site: Site, config: Config, problems: Problems, timings: Timings) -> list[Page]:
-        """`pipeline.plan_site`, keeping what the last plan made from values that did not change."""
+    def _plan(self, site: Site, config: Config, templates: str, problems: Problems, timings: Timings) -> list[Page]:
+        """`pipeline.plan_site`, keeping what the last plan made from values that did not change;
+        the very last plan when made of this very site with the same templates (whose labels it
+        checks for translations): a save that changed nothing."""
         if config != self._planned_for:
-            self._made, self._planned_for = Made(), config
-        return plan_site(site, config, problems, timings, self._made)
+            self._made, self._planned_for, self._plan_of = Made(), config, None
+        if self._plan_of is not None and self._plan_of[0] is site and self._plan_of[1] == templates:
+            problems.items.extend(self._plan_of[3])  # what planning it reported (a missing translation)
+            return self._plan_of[2]
+        reported = len(problems.items)
+        pages = plan_site(site, config, problems, timings, self._made)
+        self._plan_of = (site, templates, pages, problems.items[reported:])
+        return pages
 
     def _static(self, config: Config) -> dict[str, tuple[str, bytes | None]]:
         outputs = {}
