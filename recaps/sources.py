@@ -208,13 +208,14 @@ def read_articles(config: Config, problems: Problems, cache: ParseCache | None =
     if not folder.is_dir():
         problems.warn(shown_path(folder), 0, "no articles folder: the site will have no recaps")
         return []
-    shown_folder = shown_path(folder)
+    shown_folder, root = shown_path(folder), str(folder)
     specs = []
     for parts in _markdown_files(folder, shown_folder, config, problems):
-        path, shown = folder.joinpath(*parts), os.path.join(shown_folder, *parts)
+        relative = "/".join(parts)  # names from a directory listing: no separators in them
+        path, shown = f"{root}/{relative}", os.path.join(shown_folder, relative)
         stem = parts[-1][:-3]
-        spec = cache.get_file(("article", shown, stem, config.language), str(path),
-                              lambda: read_source(path, shown, config, problems),
+        spec = cache.get_file(("article", shown, stem, config.language), path,
+                              lambda: read_source(Path(path), shown, config, problems),
                               lambda raw, found: parse_article(shown, stem, raw, found, config.language), problems)
         if spec is not None:
             specs.append(spec)
@@ -248,9 +249,13 @@ def _markdown_files(folder: Path, shown_folder: str, config: Config, problems: P
             problems.error(os.path.join(shown_folder, *base), 0, f"cannot read the folder: {exc.strerror}")
             continue
         for entry in entries:
-            parts, shown = base + (entry.name,), os.path.join(shown_folder, *base, entry.name)
             if entry.name.startswith("."):
                 continue
+            parts = base + (entry.name,)
+            if is_article_name(entry.name) and not entry.is_dir():
+                found.append(parts)  # read_source refuses what is not a regular file
+                continue
+            shown = os.path.join(shown_folder, *parts)
             if entry.is_dir():
                 if entry.is_symlink() and not _linked_folder_is_fine(Path(entry.path), articles, shown, config,
                                                                     problems):
@@ -262,8 +267,6 @@ def _markdown_files(folder: Path, shown_folder: str, config: Config, problems: P
                     continue
                 walked.add(real)
                 pending.append(parts)
-            elif is_article_name(entry.name):
-                found.append(parts)  # read_source refuses what is not a regular file
             elif entry.is_symlink() and not os.path.exists(entry.path) and not Path(entry.name).suffix:
                 problems.error(shown, 0, _DANGLING)  # most likely a folder that is gone
     return sorted(found)
