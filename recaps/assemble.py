@@ -287,8 +287,8 @@ def article_of(spec: ArticleSpec, matches: tuple[str, ...], teams: tuple[str, ..
 STRUCTURE = ("path", "slug", "slug_line", "date", "draft", "teams", "matches")
 
 
-def reassembled(site: Site, before: list[ArticleSpec], specs: list[ArticleSpec], *, include_drafts: bool = False,
-                lookups: Lookups | None = None) -> Site | None:
+def reassembled(site: Site, before: list[ArticleSpec], specs: list[ArticleSpec], lookups: Lookups, *,
+                include_drafts: bool = False) -> Site | None:
     """What `assemble(specs)` makes, from `site`, which it made of `before` (the same registry),
     when each spec that is not one of `before` differs from the one of its path in copied fields
     alone (a body, a title, a summary): `site` with those recaps' articles made again. None when
@@ -305,8 +305,8 @@ def reassembled(site: Site, before: list[ArticleSpec], specs: list[ArticleSpec],
             return None
         if include_drafts or not spec.draft:
             article = site.article_by_slug[spec.slug]
-            make = lambda: article_of(spec, article.matches, article.teams)  # noqa: E731
-            made[spec.slug] = lookups.article(spec, article.matches, article.teams, make) if lookups else make()
+            made[spec.slug] = lookups.article(spec, article.matches, article.teams,
+                                              lambda: article_of(spec, article.matches, article.teams))
     if len(earlier) != len(specs):  # two specs of one path: not what assemble was given
         return None
     if not made:

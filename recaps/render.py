@@ -453,8 +453,10 @@ def _fields_of(kind: type):
     """What reads a dataclass's fields, in their order, as a tuple; None for any other type."""
     if kind not in _FIELDS:
         names = [field.name for field in dataclasses.fields(kind)] if dataclasses.is_dataclass(kind) else None
-        if names is None or len(names) > 1:
-            _FIELDS[kind] = names and operator.attrgetter(*names)
+        if names is None:
+            _FIELDS[kind] = None
+        elif len(names) > 1:
+            _FIELDS[kind] = operator.attrgetter(*names)
         else:  # attrgetter of one name gives the value alone, of none is refused
             _FIELDS[kind] = lambda value, names=tuple(names): tuple(getattr(value, name) for name in names)
     return _FIELDS[kind]

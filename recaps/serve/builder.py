@@ -178,7 +178,7 @@ class PreviewBuilder:
         if self._assembled is None or self._assembled[0] is not registry or problems.errors:
             return None
         _, before, site, found = self._assembled
-        site = reassembled(site, before, specs, include_drafts=self.drafts, lookups=self._lookups)
+        site = reassembled(site, before, specs, self._lookups, include_drafts=self.drafts)
         if site is not None:
             problems.items.extend(found)
             self._assembled = (registry, specs, site, found)
