@@ -66,30 +66,48 @@ def site_feed(site: Site, config: Config) -> Feed:
 
 def team_feed(team: Team, articles: Iterable[Article], config: Config) -> Feed:
     """The feed of `articles`, the recaps that name `team` (playing or discussed)."""
-    return Feed(team_feed_url(team), urls.team(team), f"{team.name} \u2013 {config.title}",
+    return _team_feed(team, articles, config.title)
+
+
+def _team_feed(team: Team, articles: Iterable, title: str) -> Feed:
+    return Feed(team_feed_url(team), urls.team(team), f"{team.name} \u2013 {title}",
                 f"Recaps of {team.name}'s matches", _entries(articles))
 
 
 def competition_feed(competition: Competition, articles: Iterable[Article], config: Config) -> Feed:
     """The feed of `articles`, the recaps that report a match of `competition`."""
+    return _competition_feed(competition, articles, config.title)
+
+
+def _competition_feed(competition: Competition, articles: Iterable, title: str) -> Feed:
     return Feed(competition_feed_url(competition), urls.competition(competition),
-                f"{competition.name} \u2013 {config.title}", f"Recaps of {competition.name} matches",
-                _entries(articles))
+                f"{competition.name} \u2013 {title}", f"Recaps of {competition.name} matches", _entries(articles))
 
 
 def all_feeds(site: Site, config: Config) -> list[Feed]:
     """The site's feed, then one per team and one per competition, in slug order."""
-    by_team: dict[str, list[Article]] = {slug: [] for slug in site.teams}
-    by_competition: dict[str, list[Article]] = {slug: [] for slug in site.competitions}
-    for article in site.articles:
-        for slug in article.teams:
-            by_team.setdefault(slug, []).append(article)
-        for slug in dict.fromkeys(site.matches[m].competition.slug for m in article.matches if m in site.matches):
-            by_competition.setdefault(slug, []).append(article)
-    return ([site_feed(site, config)]
-            + [team_feed(site.teams[slug], by_team[slug], config) for slug in sorted(site.teams)]
-            + [competition_feed(site.competitions[slug], by_competition[slug], config)
-               for slug in sorted(site.competitions)])
+    reported = ((article, (site.matches[m].competition.slug for m in article.matches if m in site.matches))
+                for article in site.articles)
+    return feeds_of(site.teams, site.competitions, reported, config.title, config.description)
+
+
+def feeds_of(teams: dict[str, Team], competitions: dict[str, Competition], recaps: Iterable[tuple[object, Iterable[str]]],
+             title: str, description: str) -> list[Feed]:
+    """`all_feeds` of `recaps`, newest first: each a recap (an Article, or what has its slug, date
+    and teams: an `ArticleCard`) with the slugs of the competitions of the matches it reports.
+    Each feed's `articles` are of those recaps."""
+    by_team: dict[str, list] = {slug: [] for slug in teams}
+    by_competition: dict[str, list] = {slug: [] for slug in competitions}
+    everything = []
+    for recap, reported in recaps:
+        everything.append(recap)
+        for slug in recap.teams:
+            by_team.setdefault(slug, []).append(recap)
+        for slug in dict.fromkeys(reported):
+            by_competition.setdefault(slug, []).append(recap)
+    return ([Feed(urls.FEED, urls.HOME, title, description, _entries(everything))]
+            + [_team_feed(teams[slug], by_team[slug], title) for slug in sorted(teams)]
+            + [_competition_feed(competitions[slug], by_competition[slug], title) for slug in sorted(competitions)])
 
 
 def _text(value: str) -> str:

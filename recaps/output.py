@@ -10,7 +10,7 @@ from .config import Config
 from .feeds import atom
 from .structured import sitemap_xml
 from .model import Match, Site, Tie
-from .views import SiteIndex
+from .views import Records
 
 
 def _score(score) -> str | None:
@@ -77,10 +77,10 @@ def matches_data(site: Site) -> list[dict]:
     return [_match(site, match) for match in site.matches.values()]
 
 
-def teams_data(site: Site, index: SiteIndex) -> list[dict]:
+def teams_data(site: Site, records: Records) -> list[dict]:
     teams = []
     for team in site.teams.values():
-        record = index.record(team)
+        record = records.record(team)
         teams.append({"url": urls.team(team), "slug": team.slug, "name": team.name, "short": team.short or None,
                       "country": team.country or None, "known": team.known,
                       "record": {"played": record.played, "won": record.won, "drawn": record.drawn,
@@ -90,7 +90,13 @@ def teams_data(site: Site, index: SiteIndex) -> list[dict]:
 
 
 def articles_data(site: Site) -> list[dict]:
-    return [{
+    return [article_data(article, site) for article in site.articles]
+
+
+def article_data(article, site) -> dict:
+    """The article's entry of articles.json; `site`: what has the site's teams, matches and ties
+    by key (a `Site`, or a `views.Results`)."""
+    return {
         "url": urls.article(article), "slug": article.slug, "title": article.title,
         "date": article.date.isoformat() if article.date else None, "lang": article.lang,
         "summary": article.summary or None, "author": article.author or None, "draft": article.draft,
@@ -98,7 +104,7 @@ def articles_data(site: Site) -> list[dict]:
         "matches": list(article.matches),
         "ties": sorted({urls.tie(site.ties[site.matches[m].tie_id]) for m in article.matches
                         if site.matches[m].tie_id}),
-    } for article in site.articles]
+    }
 
 
 def _robots(view: dict, config: Config) -> bytes:

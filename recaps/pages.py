@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .config import Config
-from .feeds import Feed, all_feeds
+from .feeds import Feed, feeds_of
 from .model import Article, Competition, Match, Site, Team, Tie
 from .rules import Season
-from .output import articles_data, matches_data, teams_data, ties_data
+from .output import article_data, matches_data, teams_data, ties_data
 from .structured import lastmod
-from .views import ArticleCard, MatchRow, Record, SiteIndex, StageGroup, bracket
+from .views import (ArticleCard, Made, MatchRow, Recaps, Record, Records, Results, SiteIndex, StageGroup, bracket,
+                    final, plain_card, runs)
 
 
 @dataclass(frozen=True)
@@ -44,36 +45,55 @@ def _pager(index_url: str, number: int, count: int) -> dict:
     }
 
 
-def _most_covered(site: Site, index: SiteIndex, count: int) -> tuple[Team, ...]:
+def _most_covered(results: Results, recaps: Recaps, count: int) -> tuple[Team, ...]:
     """The teams with the most recaps, in name order: the home page's team strip."""
-    ranked = sorted(site.teams.values(), key=lambda t: (-len(index.team_articles.get(t.slug, [])), t.slug))
+    ranked = sorted(results.teams.values(), key=lambda t: (-len(recaps.by_team.get(t.slug, [])), t.slug))
     return tuple(sorted(ranked[:count], key=lambda t: t.slug))
+
+
+@dataclass(frozen=True, eq=False)
+class _Part:
+    """A part of the plan (`views.Made.part`): its outputs, and the sitemap's entries of its pages."""
+
+    pages: tuple[Page, ...]
+    entries: tuple[tuple, ...] = ()  # (URL, lastmod) of each HTML page
+    items: tuple[dict, ...] = ()  # the entries of articles.json, for a run of recaps
+
+
+def _part(made: Made, pages, items: tuple = ()) -> _Part:
+    pages = tuple(pages)
+    return _Part(pages, tuple((page.url, made(_lastmod, page)) for page in pages if page.url.endswith("/")), items)
 
 
 def plan(site: Site, config: Config, index: SiteIndex | None = None) -> list[Page]:
     """Every output of the site: HTML pages, then feeds, data files, sitemap and the small files.
 
     Each output is made by a function of the values it shows alone (`index.made`, see
-    `views.Made`), so a rebuild whose index carries the last plan's `Made` makes again only
-    the outputs of values that changed, and keeps the very `Page` objects of the others."""
+    `views.Made`), and the outputs in parts made of whole collections (`Made.part`), so a
+    rebuild whose index carries the last plan's `Made` makes again only the parts and outputs of
+    values that changed, and keeps the very `Page` objects of the others."""
     index = index or SiteIndex.build(site)
-    made = index.made
-    pages = _html_pages(site, config, index)
-    sitemap = tuple(sorted((page.url, made(_lastmod, page)) for page in pages if page.url.endswith("/")))
-    pages.extend(made(_feed_page, feed.url, feed.page, feed.title, feed.subtitle, feed.articles)
-                 for feed in all_feeds(site, config))
-    cards = tuple(index.card(article) for article in site.articles)
-    collections = (tuple(site.teams.values()), tuple(site.competitions.values()), tuple(site.matches.values()),
-                   tuple(site.ties.values()))
+    made, results, recaps = index.made, index.results, index.recaps
+    records = index.records
+    recap_parts = [made.part(_article_part, run, results) for run in runs(site.articles)]
+    parts = [made.part(_lists_part, recaps, results, config.per_page, config.home_latest), *recap_parts,
+             made.part(_team_part, results, recaps, records, config.per_page),
+             made.part(_tie_part, results, recaps), made.part(_competition_part, results)]
+    pages = [page for part in parts for page in part.pages]
+    pages.append(made(_not_found_page))
+    by_slug = site.article_by_slug
+    pages.extend(made(_feed_page, feed.url, feed.page, feed.title, feed.subtitle,
+                      tuple(by_slug[card.slug] for card in feed.articles))
+                 for feed in made.part(_feeds, results, recaps, config.title, config.description))
     pages.extend([
-        made(_data_page, "ties", cards, *collections),
-        made(_data_page, "matches", cards, *collections),
-        made(_teams_data_page, collections[0], tuple(index.record(team) for team in collections[0])),
-        made(_data_page, "articles", site.articles, *collections),
+        made(_data_page, "ties", recaps, results),
+        made(_data_page, "matches", recaps, results),
+        made(_teams_data_page, results, records),
+        made(_articles_data_page, *recap_parts),
+        made(_sitemap_page, *zip(*[entry for part in parts for entry in part.entries])),
+        made(_robots_page),
+        made(_text_page, "/.nojekyll", ""),
     ])
-    pages.append(made(_sitemap_page, sitemap))
-    pages.append(made(_robots_page))
-    pages.append(made(_text_page, "/.nojekyll", ""))
     if config.cname:
         pages.append(made(_text_page, "/CNAME", config.cname + "\n"))
     return pages
@@ -99,30 +119,31 @@ def _feed_page(url: str, page: str, title: str, subtitle: str, articles: tuple) 
     return Page(url, "atom", {"feed": Feed(url, page, title, subtitle, articles)})
 
 
-def _sitemap_page(entries: tuple) -> Page:
-    return Page(urls.SITEMAP, "sitemap", {"pages": list(entries)})
+def _sitemap_page(page_urls: tuple[str, ...], lastmods: tuple) -> Page:
+    """The sitemap, made from its entries' values (not the parts': an edit that leaves every
+    entry as it was leaves it as it was)."""
+    return Page(urls.SITEMAP, "sitemap", {"pages": sorted(zip(page_urls, lastmods))})
 
 
-def _data_page(name: str, articles: tuple, teams: tuple, competitions: tuple, matches: tuple,
-               ties: tuple) -> Page:
-    """An open data file (ties, matches, articles), made from a site of these values alone. For
-    ties.json and matches.json the recaps are their cards: they need no more of a recap than its
-    card has (what else one read of them would fail loudly), so an edit of a recap's body alone
-    leaves those files as they were."""
-    site = Site(articles=articles, teams={team.slug: team for team in teams},
-                competitions={competition.slug: competition for competition in competitions},
-                matches={match.id: match for match in matches}, ties={tie.id: tie for tie in ties},
-                article_by_slug={article.slug: article for article in articles})
-    data = {"ties": ties_data, "matches": matches_data, "articles": articles_data}[name]
-    return Page(urls.data(name), "json", {"items": data(site)})
+def _data_page(name: str, recaps: Recaps, results: Results) -> Page:
+    """ties.json or matches.json, made from a site of these values alone, whose recaps are their
+    cards: those files need no more of a recap than its card has (what else one read of them
+    would fail loudly), so an edit of a recap's body alone leaves them as they were."""
+    site = Site(articles=recaps.cards, teams=results.teams, competitions=results.competitions,
+                matches=results.matches, ties=results.ties, article_by_slug=recaps.by_slug)
+    return Page(urls.data(name), "json", {"items": {"ties": ties_data, "matches": matches_data}[name](site)})
 
 
-def _teams_data_page(teams: tuple[Team, ...], records: tuple[Record, ...]) -> Page:
-    """teams.json, made from the teams and their records alone: the rest of its site and index
-    are stand-ins that fail loudly when read."""
-    site = Site(articles=_ABSENT, teams={team.slug: team for team in teams}, competitions=_ABSENT,
+def _articles_data_page(*parts: _Part) -> Page:
+    return Page(urls.data("articles"), "json", {"items": [item for part in parts for item in part.items]})
+
+
+def _teams_data_page(results: Results, records: Records) -> Page:
+    """teams.json, made from the teams and their records alone: the rest of its site is a stand-in
+    that fails loudly when read."""
+    site = Site(articles=_ABSENT, teams=results.teams, competitions=_ABSENT,
                 matches=_ABSENT, ties=_ABSENT, article_by_slug=_ABSENT)
-    return Page(urls.data("teams"), "json", {"items": teams_data(site, _Records({team.slug: record for team, record in zip(teams, records)}))})
+    return Page(urls.data("teams"), "json", {"items": teams_data(site, records)})
 
 
 class _Absent:
@@ -140,16 +161,6 @@ class _Absent:
 
 
 _ABSENT = _Absent()
-
-
-class _Records:
-    """A stand-in index that knows the teams' records only."""
-
-    def __init__(self, records: dict):
-        self._records = records
-
-    def record(self, team: Team) -> Record:
-        return self._records[team.slug]
 
 
 def _shown_articles(view: dict) -> list:
@@ -261,48 +272,62 @@ def _competitions_page(competitions: tuple) -> Page:
                 {"competitions": [(competition, list(seasons)) for competition, seasons in competitions]})
 
 
-def _html_pages(site: Site, config: Config, index: SiteIndex) -> list[Page]:
-    made = index.made
-    pages: list[Page] = []
-    cards = tuple(index.card(article) for article in site.articles)
-    ties_newest = tuple(sorted(site.ties.values(), key=lambda t: (t.last_date, t.id), reverse=True))
-
-    pages.append(made(_home_page, cards[:config.home_latest],
-                      tuple(tie for tie in ties_newest if tie.result.status == "in_progress"),
-                      tuple(tie for tie in ties_newest if tie.result.status == "decided")[:config.home_latest],
-                      _most_covered(site, index, 24)))
-
-    for number, count, items in _paginate(cards, config.per_page):
+def _lists_part(made: Made, recaps: Recaps, results: Results, per_page: int, latest: int) -> _Part:
+    """The home page, the recaps' and the ties' indexes, and the teams' page."""
+    ties = results.ties_newest
+    pages = [made(_home_page, recaps.cards[:latest], tuple(tie for tie in ties if tie.result.status == "in_progress"),
+                  tuple(tie for tie in ties if tie.result.status == "decided")[:latest],
+                  _most_covered(results, recaps, 24))]
+    for number, count, items in _paginate(recaps.cards, per_page):
         pages.append(made(_index_page, urls.ARTICLES, "articles.html", "articles", number, count, items))
-    for number, count, items in _paginate(ties_newest, config.per_page):
+    for number, count, items in _paginate(ties, per_page):
         pages.append(made(_index_page, urls.TIES, "ties.html", "ties", number, count, items))
-    pages.append(made(_teams_page, tuple(site.teams.values())))
+    pages.append(made(_teams_page, tuple(results.teams.values())))
+    return _part(made, pages)
 
-    for article in site.articles:
-        matches = tuple(site.matches[match_id] for match_id in article.matches)
-        pages.append(made(_article_page, article, matches, index.ties_of(matches),
-                          tuple(site.teams[slug] for slug in article.teams if slug in site.teams)))
 
-    for team in site.teams.values():
-        matches = tuple(index.team_matches.get(team.slug, ()))
-        pages.extend(made(_team_pages, team, config.per_page, matches, index.ties_of(matches),
-                          tuple(index.card(article) for article in index.team_articles.get(team.slug, ())),
-                          tuple(index.team_ties.get(team.slug, ())), index.record(team)))
+def _article_part(made: Made, articles: tuple[Article, ...], results: Results) -> _Part:
+    """The pages of a run of recaps, and their entries of articles.json."""
+    pages = []
+    for article in articles:
+        matches = tuple(results.matches[match_id] for match_id in article.matches)
+        pages.append(made(_article_page, article, matches, results.ties_of(matches),
+                          tuple(results.teams[slug] for slug in article.teams if slug in results.teams)))
+    return _part(made, pages, tuple(article_data(article, results) for article in articles))
 
-    for tie in site.ties.values():
-        pages.append(made(_tie_page, tie, tuple(index.card(article) for article in index.tie_articles(tie)),
-                          tuple(tuple(index.plain_card(article) for article in index.articles_of(match))
-                                if match else () for match in tie.legs)))
 
-    competitions = []
-    for competition in site.competitions.values():
-        seasons = tuple(sorted(index.seasons.get(competition.slug, {}), reverse=True))
+def _team_part(made: Made, results: Results, recaps: Recaps, records: Records, per_page: int) -> _Part:
+    pages = []
+    for team in results.teams.values():
+        matches = tuple(results.team_matches.get(team.slug, ()))
+        pages.extend(made(_team_pages, team, per_page, matches, results.ties_of(matches),
+                          tuple(recaps.by_team.get(team.slug, ())), tuple(results.team_ties.get(team.slug, ())),
+                          records.record(team)))
+    return _part(made, pages)
+
+
+def _tie_part(made: Made, results: Results, recaps: Recaps) -> _Part:
+    return _part(made, [made(_tie_page, tie, tuple(recaps.of_tie(tie)),
+                             tuple(tuple(plain_card(card, made) for card in recaps.of_match(match)) if match else ()
+                                   for match in tie.legs))
+                        for tie in results.ties.values()])
+
+
+def _competition_part(made: Made, results: Results) -> _Part:
+    """Each competition's page and its seasons', and the competitions' page."""
+    pages, competitions = [], []
+    for competition in results.competitions.values():
+        seasons = tuple(sorted(results.seasons.get(competition.slug, {}), reverse=True))
         competitions.append((competition, seasons))
-        by_season = {season: index.stage_groups(competition.slug, season) for season in seasons}
-        pages.append(made(_competition_page, competition, seasons,
-                          tuple(index.final(by_season[season]) for season in seasons)))
+        by_season = {season: results.stage_groups(made, competition.slug, season) for season in seasons}
+        pages.append(made(_competition_page, competition, seasons, tuple(final(by_season[season]) for season in seasons)))
         for season in seasons:
             pages.append(made(_season_page, competition, season, tuple(by_season[season])))
     pages.append(made(_competitions_page, tuple(competitions)))
-    pages.append(made(_not_found_page))
-    return pages
+    return _part(made, pages)
+
+
+def _feeds(made: Made, results: Results, recaps: Recaps, title: str, description: str) -> tuple[Feed, ...]:
+    """The site's feeds, each of the cards of its entries (see `feeds.feeds_of`)."""
+    reported = ((card, (match.competition.slug for match in card.matches)) for card in recaps.cards)
+    return tuple(feeds_of(results.teams, results.competitions, reported, title, description))

@@ -9,10 +9,11 @@ plan to the next (the preview's rebuilds)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain
 
-from .model import Article, Match, Site, Team, Tie
+from .model import Article, Competition, Match, Site, Team, Tie
 from .rules import Season, result_for
 
 
@@ -57,6 +58,7 @@ class Made:
         self._previous: dict = {}
         self._used: dict = {}
         self._keep = keep
+        self._asked: list[list] = []  # the keys each part being made asked for, innermost last
         self.calls = 0  # what the latest plan asked for, and how much of it was made anew
         self.made = 0
 
@@ -78,7 +80,47 @@ class Made:
                 found = (inputs, make(*inputs))
                 self.made += 1
             self._used[key] = found
+        if self._asked:
+            self._asked[-1].append(key)
         return found[1]
+
+    def part(self, make, *inputs):
+        """`make(self, *inputs)`: a part of the plan, which asks `self` for the values it is made
+        of. When its inputs are those of a part made before, that part is kept whole, with every
+        value it asked for, without asking for them again: a plan of parts whose inputs are whole
+        collections (a tuple of 10,000 recaps is keyed at C speed) costs what changed, not what
+        the site holds."""
+        self.calls += 1
+        if not self._keep:
+            self.made += 1
+            return make(self, *inputs)
+        key = (make, _key(inputs))
+        found = self._used.get(key)
+        if found is None:
+            found = self._previous.pop(key, None)
+            if found is None:
+                self._asked.append([])
+                try:
+                    result = make(self, *inputs)
+                finally:
+                    asked = tuple(self._asked.pop())
+                found = (inputs, result, asked)
+                self.made += 1
+            else:
+                self._carry(found[2])
+            self._used[key] = found
+        if self._asked:
+            self._asked[-1].append(key)
+        return found[1]
+
+    def _carry(self, keys) -> None:
+        """Keep for the next plan what a part kept whole asked for (and what its parts asked for)."""
+        for key in keys:
+            found = self._previous.pop(key, None)
+            if found is not None:  # None: this plan already asked for it, or made it
+                self._used[key] = found
+                if len(found) == 3:
+                    self._carry(found[2])
 
 
 @dataclass(frozen=True)
@@ -120,13 +162,20 @@ class ArticleCard:
     summary: str = ""
     draft: bool = False
     matches: tuple[Match, ...] = ()  # the results it reports, for the card's scores
+    teams: tuple[str, ...] = ()  # the slugs of the teams it names: what puts it on their pages and feeds
 
 
 def card(article: Article, matches: tuple[Match, ...] = (), made: Made | None = None) -> ArticleCard:
     """The article's card; with `made`, the card of equal fields and the same matches made before
     (an edit of the body alone leaves its cards, so the lists that show them, as they were)."""
-    fields = (article.slug, article.title, article.date, article.lang, article.summary, article.draft, matches)
+    fields = (article.slug, article.title, article.date, article.lang, article.summary, article.draft, matches,
+              article.teams)
     return made(ArticleCard, *fields) if made is not None else ArticleCard(*fields)
+
+
+def plain_card(card: ArticleCard, made: Made) -> ArticleCard:
+    """The card without scores (beside a leg that shows its own)."""
+    return made(ArticleCard, card.slug, card.title, card.date, card.lang, card.summary, card.draft, (), card.teams)
 
 
 @dataclass(frozen=True)
@@ -144,90 +193,124 @@ class StageGroup:
     matches: tuple[Match, ...]  # results outside ties (league phase, group stage)
 
 
-@dataclass
-class SiteIndex:
-    """Lookups the pages need, computed once."""
+RUN = 100  # recaps per part of the plan (see `runs`)
 
-    site: Site
-    made: Made = field(default_factory=Made, repr=False)
-    team_matches: dict[str, list[Match]] = field(default_factory=lambda: defaultdict(list))
-    team_ties: dict[str, list[Tie]] = field(default_factory=lambda: defaultdict(list))
-    team_articles: dict[str, list[Article]] = field(default_factory=lambda: defaultdict(list))
-    seasons: dict[str, dict[Season, list[Match]]] = field(default_factory=dict)  # competition slug ->
-    _records: dict[str, Record] = field(default_factory=dict, repr=False)
-    _cards: dict[str, ArticleCard] = field(default_factory=dict, repr=False)
 
-    @classmethod
-    def build(cls, site: Site, made: Made | None = None) -> "SiteIndex":
-        """The lookups of `site`; `made`: what an earlier plan made, to keep what it can (see `Made`)."""
-        index = cls(site, made if made is not None else Made(keep=False))
-        index.made.start()
-        for match in sorted(site.matches.values(), key=lambda m: (m.date, m.id), reverse=True):
-            index.team_matches[match.home.slug].append(match)
-            index.team_matches[match.away.slug].append(match)
-            index.seasons.setdefault(match.competition.slug, {}).setdefault(match.season, []).append(match)
-        for tie in sorted(site.ties.values(), key=lambda t: (t.last_date, t.id), reverse=True):
-            index.team_ties[tie.team1.slug].append(tie)
-            index.team_ties[tie.team2.slug].append(tie)
-        for article in site.articles:
-            for slug in article.teams:
-                index.team_articles[slug].append(article)
-        return index
+def runs(items: tuple, size: int = RUN) -> list[tuple]:
+    """`items` cut into runs of `size`, counted from the last: a recap added first (the newest, as
+    recaps are ordered) changes the first run alone, and every other run is the same as before."""
+    first = len(items) % size
+    return ([items[:first]] if first else []) + [items[start:start + size] for start in range(first, len(items), size)]
 
-    def articles_of(self, match: Match) -> list[Article]:
-        return [self.site.article_by_slug[slug] for slug in match.articles if slug in self.site.article_by_slug]
 
-    def reported_matches(self, article: Article) -> tuple[Match, ...]:
-        return tuple(self.site.matches[match_id] for match_id in article.matches if match_id in self.site.matches)
+class Results:
+    """The site's teams, competitions, matches and ties, with the lookups of them that pages need.
+    Made by `Made` from those four collections, so a rebuild that keeps all of them (a save of a
+    recap's body) keeps this very object, and every part of the plan made from it. Never changed
+    once made."""
 
-    def card(self, article: Article) -> ArticleCard:
-        """The article's card, with the scores of the matches it reports: one object per article,
-        so what is worked out once per value (fingerprints, rendered fragments) is, for cards too."""
-        if article.slug not in self._cards:  # slugs are unique in a site (a duplicate is an error)
-            self._cards[article.slug] = card(article, self.reported_matches(article), self.made)
-        return self._cards[article.slug]
+    def __init__(self, teams: tuple[Team, ...], competitions: tuple[Competition, ...],
+                 matches: tuple[Match, ...], ties: tuple[Tie, ...]):
+        self.teams = {team.slug: team for team in teams}
+        self.competitions = {competition.slug: competition for competition in competitions}
+        self.matches = {match.id: match for match in matches}
+        self.ties = {tie.id: tie for tie in ties}
+        self.team_matches: dict[str, list[Match]] = {}  # newest first
+        self.seasons: dict[str, dict[Season, list[Match]]] = {}  # competition slug -> season -> matches
+        for match in sorted(matches, key=lambda m: (m.date, m.id), reverse=True):
+            self.team_matches.setdefault(match.home.slug, []).append(match)
+            self.team_matches.setdefault(match.away.slug, []).append(match)
+            self.seasons.setdefault(match.competition.slug, {}).setdefault(match.season, []).append(match)
+        self.ties_newest = tuple(sorted(ties, key=lambda t: (t.last_date, t.id), reverse=True))
+        self.team_ties: dict[str, list[Tie]] = {}
+        for tie in self.ties_newest:
+            self.team_ties.setdefault(tie.team1.slug, []).append(tie)
+            self.team_ties.setdefault(tie.team2.slug, []).append(tie)
 
-    def plain_card(self, article: Article) -> ArticleCard:
-        """The article's card without scores (beside a leg that shows its own)."""
-        return card(article, (), self.made)
-
-    def reporters(self, team: Team) -> list[str]:
-        """Slugs of the articles that report a match of the team (not only mention it)."""
-        return sorted({slug for match in self.team_matches.get(team.slug, []) for slug in match.articles})
-
-    def final(self, groups: list[StageGroup]) -> Tie | None:
-        """A season's final: the only tie of its last knockout round, when that round has one."""
-        rounds = [group for group in groups if group.ties]
-        return rounds[-1].ties[0] if rounds and len(rounds[-1].ties) == 1 else None
+    def reported(self, article: Article) -> tuple[Match, ...]:
+        """The matches the article reports."""
+        return tuple(self.matches[match_id] for match_id in article.matches if match_id in self.matches)
 
     def tie_of(self, match: Match) -> Tie | None:
-        return self.site.ties.get(match.tie_id) if match.tie_id else None
-
-    def record(self, team: Team) -> Record:
-        """The team's record over every reported match, computed once."""
-        if team.slug not in self._records:
-            self._records[team.slug] = self.made(team_record, team, tuple(self.team_matches.get(team.slug, ())))
-        return self._records[team.slug]
-
-    def rows(self, matches) -> list[MatchRow]:
-        return [MatchRow(match, self.tie_of(match)) for match in matches]
+        return self.ties.get(match.tie_id) if match.tie_id else None
 
     def ties_of(self, matches) -> tuple[Tie | None, ...]:
         """The tie of each match (None: a plain result)."""
         return tuple(self.tie_of(match) for match in matches)
 
-    def tie_articles(self, tie: Tie) -> list[Article]:
-        seen = {}
-        for match in tie.legs:
-            if match:
-                for article in self.articles_of(match):
-                    seen[article.slug] = article
-        return sorted(seen.values(), key=lambda a: (a.date is None, a.date, a.slug))
-
-    def stage_groups(self, competition_slug: str, season: Season) -> list[StageGroup]:
+    def stage_groups(self, made: Made, competition_slug: str, season: Season) -> list[StageGroup]:
         """Ties and other results of one competition season, by stage in the season's order."""
         matches = tuple(self.seasons.get(competition_slug, {}).get(season, ()))
-        return self.made(stage_groups, matches, self.ties_of(matches))
+        return made(stage_groups, matches, self.ties_of(matches))
+
+
+class Records:
+    """Every team's record over its reported matches. Never changed once made."""
+
+    def __init__(self, made: Made, results: Results):  # made by `Made.part`
+        self.by_team = {slug: made(team_record, team, tuple(results.team_matches.get(slug, ())))
+                        for slug, team in results.teams.items()}
+
+    def record(self, team: Team) -> Record:
+        return self.by_team[team.slug]
+
+
+def final(groups: list[StageGroup]) -> Tie | None:
+    """A season's final: the only tie of its last knockout round, when that round has one."""
+    rounds = [group for group in groups if group.ties]
+    return rounds[-1].ties[0] if rounds and len(rounds[-1].ties) == 1 else None
+
+
+def _cards(made: Made, articles: tuple[Article, ...], results: Results) -> tuple[ArticleCard, ...]:
+    return tuple(card(article, results.reported(article), made) for article in articles)
+
+
+class Recaps:
+    """The cards of the site's recaps, newest first, with the lookups of them pages need. Made by
+    `Made` from the cards, so a rebuild that leaves every card as it was (a save of a body) keeps
+    it. Never changed once made."""
+
+    def __init__(self, cards: tuple[ArticleCard, ...]):
+        self.cards = cards
+        self.by_slug = {card.slug: card for card in cards}
+        self.by_team: dict[str, list[ArticleCard]] = {}  # the cards of the recaps that name each team
+        for card in cards:
+            for slug in card.teams:
+                self.by_team.setdefault(slug, []).append(card)
+
+    def of_match(self, match: Match) -> list[ArticleCard]:
+        """The cards of the recaps that report `match`."""
+        return [self.by_slug[slug] for slug in match.articles if slug in self.by_slug]
+
+    def of_tie(self, tie: Tie) -> list[ArticleCard]:
+        """The cards of the recaps that report a leg of `tie`, oldest first."""
+        seen = {card.slug: card for match in tie.legs if match for card in self.of_match(match)}
+        return sorted(seen.values(), key=lambda c: (c.date is None, c.date, c.slug))
+
+
+@dataclass
+class SiteIndex:
+    """What the page plan looks things up in, for one site: its results and its recaps' cards,
+    each made by `made` (a part of the plan made from them is kept while they are)."""
+
+    site: Site
+    made: Made
+    results: Results
+    recaps: Recaps
+
+    @classmethod
+    def build(cls, site: Site, made: Made | None = None) -> "SiteIndex":
+        """The lookups of `site`; `made`: what an earlier plan made, to keep what it can (see `Made`)."""
+        made = made if made is not None else Made(keep=False)
+        made.start()
+        results = made(Results, tuple(site.teams.values()), tuple(site.competitions.values()),
+                       tuple(site.matches.values()), tuple(site.ties.values()))
+        cards = tuple(chain.from_iterable(made.part(_cards, run, results) for run in runs(site.articles)))
+        return cls(site, made, results, made(Recaps, cards))
+
+    @cached_property
+    def records(self) -> Records:
+        return self.made.part(Records, self.results)
 
 
 def stage_groups(matches: tuple[Match, ...], ties: tuple[Tie | None, ...]) -> list[StageGroup]:
