@@ -12,7 +12,10 @@ medians and the server's peak memory. The edited file is restored afterwards.
 `--steps`: no server and no browser; the preview's builder in this process, on a
 copy of the site, after each of a few saves of one recap (its body, a score, its
 title, nothing): CPU and wall time of the rebuild, its steps, how many outputs it
-planned, fingerprinted and rendered again, and the process's peak memory.
+planned, fingerprinted and rendered again, and the process's peak memory. Each
+rebuild is told what changed, as the server's watcher tells it (the row "look"
+is a save that changed nothing with no such word: the server's look at every
+source once saves stop).
 
 The generated corpora name teams that content/teams.yaml does not know, so
 every rebuild looks for near misses of thousands of unknown names;
@@ -41,7 +44,7 @@ from recaps.articles import parse_article  # noqa: E402
 from recaps.config import load_config  # noqa: E402
 from recaps.errors import Problems  # noqa: E402
 from recaps.serve.builder import PreviewBuilder  # noqa: E402
-from recaps.sources import read_registry  # noqa: E402
+from recaps.sources import Saved, read_registry  # noqa: E402
 from recaps.write import OutputFolder  # noqa: E402
 from tests.serving import Served, copy_project  # noqa: E402
 
@@ -138,17 +141,18 @@ def measure_steps(name: str, config: Path) -> None:
         recap = next((path for path in recaps if "leg: 1" in path.read_text(encoding="utf-8")), recaps[0])
         original = recap.read_text(encoding="utf-8")
         builder = PreviewBuilder(config, OutputFolder(Path(temporary) / "preview"))
+        watched = [config.parent / name for name in ("content", "templates", "static")]
         started = time.process_time()
         first = builder.build()
         print(f"{name:>10} first build: {first.rendered} outputs, {time.process_time() - started:.1f} CPU s", flush=True)
         rows: dict[str, list] = {}
         text = original
         for number in range(ROUNDS):
-            for kind in ("body", "score", "title", "none"):
+            for kind in ("body", "score", "title", "none", "look"):
                 text = edited(text, kind, number)  # each save changes one thing of the last
                 recap.write_text(text, encoding="utf-8")
                 cpu, wall = time.process_time(), time.perf_counter()
-                outcome = builder.build()
+                outcome = builder.build(None if kind == "look" else Saved(watched, [recap]))
                 cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
                 assert outcome.ok, outcome.problems.sorted()
                 rows.setdefault(kind, []).append((cpu, wall, outcome))

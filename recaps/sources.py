@@ -40,8 +40,8 @@ class ParseCache:
                  identities: dict[tuple, tuple[tuple, bytes]] | None = None) -> None:
         self._entries: dict[bytes, tuple[object, tuple]] = entries or {}
         self._used: dict[bytes, tuple[object, tuple]] = {}
-        self._identities = identities or {}  # (path, key) -> (identity, digest), from the read before
-        self._seen: dict[tuple, tuple[tuple, bytes]] = {}  # the same, as the latest read found them
+        self._identities: dict[tuple, tuple[tuple, bytes]] = {}  # (path, key) -> (identity, digest), from the read before
+        self._seen = identities or {}  # the same, as the latest read found them (the next read starts from them)
         self._settled = 0  # files last changed before this time (ns) may be known by their identity
         self.parsed = 0  # parses done by the latest read
 
@@ -73,29 +73,25 @@ class ParseCache:
     def start(self) -> None:
         """Begin a read: entries it does not use are dropped when the next one starts."""
         self._entries, self._used, self.parsed = self._used or self._entries, {}, 0
-        self._identities, self._seen = self._seen or self._identities, {}
+        self._identities, self._seen = self._seen, {}  # never older ones: a watcher vouches only since the last read
         self._settled = settled_since()
 
     def get(self, key: tuple, raw: bytes, parse, problems: Problems):
         """`parse(problems)`, or what it returned and reported for the same key and bytes before."""
         return self._take(self._digest(key, raw), lambda: parse, problems)
 
-    def get_file(self, key: tuple, path: str, read, parse, problems: Problems):
+    def get_file(self, key: tuple, path: str, read, parse, problems: Problems, unchanged: bool = False):
         """`get(key, read(), ...)` for the file at `path`, with `parse(raw, problems)`; `read()`
         returns None when the file cannot be read (and has said why), and then so does this. A
-        plain file whose identity is the one a read before found is not read: its entry is used."""
-        try:
-            status = os.lstat(path)
-        except OSError:
-            status = None
-        identity = None
-        if status is not None and stat.S_ISREG(status.st_mode):
-            identity = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
-            known = self._identities.get((path, key))
-            if known is not None and known[0] == identity and \
-                    (known[1] in self._used or known[1] in self._entries):
-                self._seen[(path, key)] = known
-                return self._take(known[1], None, problems)
+        plain file whose identity is the one a read before found is not read: its entry is used.
+        `unchanged`: a watcher saw no change of the file since that read, so its entry is used
+        without looking at the file."""
+        known = self._identities.get((path, key))
+        if known is not None and (known[1] in self._used or known[1] in self._entries) and \
+                (unchanged or known[0] == _identity(path)):
+            self._seen[(path, key)] = known
+            return self._take(known[1], None, problems)
+        identity = _identity(path)
         raw = read()
         if raw is None:
             return None
@@ -118,6 +114,17 @@ class ParseCache:
         self._used[digest] = entry
         problems.items.extend(entry[1])
         return entry[0]
+
+
+def _identity(path: str) -> tuple | None:
+    """A plain file's device, inode, size and modification and change times; None for anything else."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 
 def _no_cache() -> ParseCache:
@@ -202,21 +209,51 @@ def parse_registries(files: list[tuple[str, str, bytes | None]], problems: Probl
     return registry
 
 
-def read_articles(config: Config, problems: Problems, cache: ParseCache | None = None) -> list[ArticleSpec]:
+class Saved:
+    """What a watcher saw since the last read: the real paths of the folders it watches (with
+    everything below them) and the paths it reported changed. A recap whose real path is below a
+    watched folder and was not reported is taken as that read found it, without a look at it."""
+
+    def __init__(self, folders, paths):
+        self.folders = tuple(os.path.join(os.path.realpath(folder), "") for folder in folders)
+        # as reported, and resolved: a change seen through a symlinked folder is known by its real path too
+        self.paths = frozenset(str(path) for path in paths) | {os.path.realpath(path) for path in paths}
+
+    @classmethod
+    def joined(cls, told: list[Saved | None]) -> Saved | None:
+        """What all of `told` saw (None: look at every file, when one of them says so, or when
+        the watched folders differ)."""
+        if not told or None in told or len({saved.folders for saved in told}) != 1:
+            return None
+        joined = cls((), ())
+        joined.folders, joined.paths = told[0].folders, frozenset().union(*(saved.paths for saved in told))
+        return joined
+
+    def unchanged(self, real: str | None) -> bool:
+        """Whether the plain file at the real path `real` (None: a symlink) is as the last read found it."""
+        return real is not None and real not in self.paths and real.startswith(self.folders)
+
+
+def read_articles(config: Config, problems: Problems, cache: ParseCache | None = None,
+                  saved: Saved | None = None) -> list[ArticleSpec]:
+    """The recaps' specs; `saved`: what changed since the last read with `cache` (None: look at
+    every file)."""
     cache = cache or _no_cache()
     folder = config.root / config.content_dir / "articles"
     if not folder.is_dir():
         problems.warn(shown_path(folder), 0, "no articles folder: the site will have no recaps")
         return []
     shown_folder, root = shown_path(folder), str(folder)
+    shown_prefix = os.path.join(shown_folder, "")  # os.path.join(shown_folder, relative), at once for all
     specs = []
-    for parts in _markdown_files(folder, shown_folder, config, problems):
+    for parts, real in _markdown_files(folder, shown_folder, config, problems):
         relative = "/".join(parts)  # names from a directory listing: no separators in them
-        path, shown = f"{root}/{relative}", os.path.join(shown_folder, relative)
+        path, shown = f"{root}/{relative}", shown_prefix + relative
         stem = parts[-1][:-3]
         spec = cache.get_file(("article", shown, stem, config.language), path,
                               lambda: read_source(Path(path), shown, config, problems),
-                              lambda raw, found: parse_article(shown, stem, raw, found, config.language), problems)
+                              lambda raw, found: parse_article(shown, stem, raw, found, config.language), problems,
+                              unchanged=saved is not None and saved.unchanged(real))
         if spec is not None:
             specs.append(spec)
     return specs
@@ -232,16 +269,18 @@ def is_article_name(name: str) -> bool:
     return name.endswith(".md") and not name.startswith((".", "~", "#"))
 
 
-def _markdown_files(folder: Path, shown_folder: str, config: Config, problems: Problems) -> list[tuple[str, ...]]:
-    """The article files below `folder`, as path parts relative to it, sorted. Hidden folders
-    are skipped; a symlinked folder is followed when it stays in the project and does not
-    lead back into the articles (reported otherwise); so is a folder named `x.md`."""
+def _markdown_files(folder: Path, shown_folder: str, config: Config,
+                    problems: Problems) -> list[tuple[tuple[str, ...], str | None]]:
+    """The article files below `folder`, as path parts relative to it, sorted, each with its real
+    path (None for a symlink). Hidden folders are skipped; a symlinked folder is followed when it
+    stays in the project and does not lead back into the articles (reported otherwise); so is a
+    folder named `x.md`."""
     articles = folder.resolve()
     walked = {articles}  # real paths of the folders read, so that links cannot lead round in a circle
-    found: list[tuple[str, ...]] = []
-    pending: list[tuple[str, ...]] = [()]
+    found: list[tuple[tuple[str, ...], str | None]] = []
+    pending: list[tuple[tuple[str, ...], str]] = [((), str(articles))]
     while pending:
-        base = pending.pop()
+        base, real_base = pending.pop()
         current = folder.joinpath(*base)
         try:
             entries = sorted(os.scandir(current), key=lambda entry: entry.name)
@@ -253,7 +292,8 @@ def _markdown_files(folder: Path, shown_folder: str, config: Config, problems: P
                 continue
             parts = base + (entry.name,)
             if is_article_name(entry.name) and not entry.is_dir():
-                found.append(parts)  # read_source refuses what is not a regular file
+                # read_source refuses what is not a regular file
+                found.append((parts, None if entry.is_symlink() else f"{real_base}/{entry.name}"))
                 continue
             shown = os.path.join(shown_folder, *parts)
             if entry.is_dir():
@@ -266,7 +306,7 @@ def _markdown_files(folder: Path, shown_folder: str, config: Config, problems: P
                                              "would be read twice; remove the link")
                     continue
                 walked.add(real)
-                pending.append(parts)
+                pending.append((parts, str(real)))
             elif entry.is_symlink() and not os.path.exists(entry.path) and not Path(entry.name).suffix:
                 problems.error(shown, 0, _DANGLING)  # most likely a folder that is gone
     return sorted(found)

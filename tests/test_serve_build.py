@@ -7,14 +7,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
+from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from recaps import sources
 from recaps.cli import main
 from recaps.serve import builder as builder_module
 from recaps.serve.builder import PreviewBuilder
+from recaps.sources import Saved
 from recaps.write import OutputFolder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +55,22 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (path, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def identities(project: Path) -> dict[Path, tuple]:
+    """Each file of the project's watched folders with what a watcher sees change of it."""
+    return {path: (path.stat().st_ino, path.stat().st_mtime_ns, path.stat().st_size, path.read_bytes())
+            for name in WATCHED for path in (project / name).rglob("*") if path.is_file()}
+
+
+WATCHED = ("content", "templates", "static")
+
+
+def watched(project: Path, before: dict, after: dict) -> Saved:
+    """What the server's watcher reports between two `identities` of the project: every file
+    added, removed or written."""
+    return Saved([project / name for name in WATCHED],
+                 [path for path in before.keys() | after.keys() if before.get(path) != after.get(path)])
 
 
 def preview(config: Path, tmp_path: Path) -> PreviewBuilder:
@@ -291,16 +312,24 @@ STEPS = st.tuples(st.sampled_from(["score", "body", "delete", "rename", "create"
 
 @settings(max_examples=int(os.environ.get("RECAPS_PROPERTY_EXAMPLES", "10")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(STEPS, min_size=1, max_size=5))
-def test_after_any_edits_the_preview_equals_a_clean_build(steps):
-    with tempfile.TemporaryDirectory(prefix="serve-property-") as temporary:
+@given(st.lists(STEPS, min_size=1, max_size=5), st.booleans())
+def test_after_any_edits_the_preview_equals_a_clean_build(steps, told):
+    """`told`: each rebuild is told what changed, as the server's watcher tells it, and takes the
+    other recaps as they were (else it looks at every source); every file then counts as written
+    long before it is read, else each is looked at for 2 s after it was written, told or not."""
+    settled = (lambda: time.time_ns() + 10**9) if told else sources.settled_since
+    with tempfile.TemporaryDirectory(prefix="serve-property-") as temporary, \
+            mock.patch.object(sources, "settled_since", settled):
         folder = Path(temporary)
         config = make_project(folder / "project")
         builder = PreviewBuilder(config, OutputFolder(folder / "preview"))
         assert builder.build().ok
+        before = identities(folder / "project")
         for step in steps:
             _apply(folder / "project", step)
-            ok = builder.build().ok
+            after = identities(folder / "project")
+            ok = builder.build(watched(folder / "project", before, after) if told else None).ok
+            before = after
             clean = clean_build(config, folder / "clean")
             assert ok == (clean is not None), step
             if ok:
@@ -400,3 +429,52 @@ def test_a_first_build_failing_half_way_leaves_no_page_behind(tmp_path):
     assert all(name.startswith("static/") for name in files_of(tmp_path / "preview"))
     edit(tmp_path / "templates/tie.html", "{{ 1 // 0 }}", "")
     assert builder.build().ok and files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """Every file counts as written long before it is read (else a file written within 2 s
+    before a read is looked at again by the next, told or not)."""
+    monkeypatch.setattr(sources, "settled_since", lambda: time.time_ns() + 10**9)
+
+
+def test_a_rebuild_told_what_changed_looks_at_no_other_recap_and_a_look_everywhere_finds_what_it_missed(
+        tmp_path, settled):
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    folders = [tmp_path / name for name in WATCHED]
+    first_leg = tmp_path / "content/articles/club-brugge-atalanta-first-leg.md"
+    final = tmp_path / "content/articles/final.md"
+    edit(first_leg, "to Bergamo.", "to Bergamo, told.")
+    edit(final, "\n---\n", "\n---\nNot told.\n")
+    assert builder.build(Saved(folders, [first_leg])).ok  # the watcher's word: only the first leg changed
+    page = (tmp_path / "preview" / "articles" / "final" / "index.html").read_text(encoding="utf-8")
+    assert "Not told." not in page and "told." in (tmp_path / "preview" / FIRST_LEG.strip("/") / "index.html").read_text()
+    assert builder.build().ok  # a look at every source (the server's, once saves stop)
+    assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
+def test_what_a_rebuild_that_read_nothing_was_told_is_left_to_the_next(tmp_path, settled):
+    config = make_project(tmp_path)
+    builder = preview(config, tmp_path)
+    folders = [tmp_path / name for name in WATCHED]
+    first_leg = tmp_path / "content/articles/club-brugge-atalanta-first-leg.md"
+    good = config.read_text()
+    edit(first_leg, "to Bergamo.", "to Bergamo, told.")
+    config.write_text("title: [unclosed\n")
+    assert not builder.build(Saved(folders, [first_leg, config])).ok  # no config: nothing read
+    config.write_text(good)
+    assert builder.build(Saved(folders, [config])).ok
+    assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
+def test_a_recap_reached_through_a_link_is_looked_at_though_the_watcher_did_not_report_it(tmp_path, settled):
+    config = make_project(tmp_path)
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.move(tmp_path / "content/articles/final.md", archive / "final.md")
+    (tmp_path / "content/articles/archive").symlink_to(archive, target_is_directory=True)
+    builder = preview(config, tmp_path)
+    edit(archive / "final.md", "\n---\n", "\n---\nThrough the link.\n")
+    assert builder.build(Saved([tmp_path / name for name in WATCHED], [])).ok  # archive/ is not watched
+    assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")

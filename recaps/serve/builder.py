@@ -6,9 +6,10 @@ parsed again), re-assembles the site (keeping the objects of what did not
 change), re-plans it (making again only the pages of values that changed:
 `views.Made`), fingerprints only the pages it made again, renders only the
 outputs whose fingerprint changed, copies only changed static files, and
-removes the files of URLs that disappeared. Nothing is trusted from the watcher but the
-fact that something changed, so what the preview holds is always what a
-clean build of the same files writes.
+removes the files of URLs that disappeared. What it holds is what a clean build
+of the same files writes: every source is looked at, except the recaps a
+watcher vouches for (`sources.Saved`: below the folders it watched, and not
+reported changed), which are taken as the last read found them.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from ..errors import BuildFailed, Problems
 from ..model import Site
 from ..pages import Page
 from ..pipeline import Timings, configure, plan_site, template_failed
-from ..sources import ParseCache, read_articles, read_registry
+from ..sources import ParseCache, Saved, read_articles, read_registry
 from ..render import Renderer, TemplateFailed, TemplateSnapshot
 from ..views import Made
 from ..write import OutputFolder
@@ -81,9 +82,13 @@ class PreviewBuilder:
     _plan_of: tuple | None = None  # the last plan: (site, templates' digest, pages, the problems it reported)
     _printed: "KeptFingerprints" = field(default_factory=lambda: KeptFingerprints())
     _rebuilds: int = 0
+    _unread: list = field(default_factory=list)  # what the builds since the last read were told (`Saved`)
 
-    def build(self) -> Outcome:
+    def build(self, saved: Saved | None = None) -> Outcome:
+        """Bring the folder up to date; `saved`: what a watcher saw change since the last build
+        (None: look at every source)."""
         started = time.perf_counter()
+        self._unread.append(saved)  # a build that stops before reading leaves it to the next
         outcome = Outcome(Problems())
         renderer = self._renderer
         try:
@@ -157,9 +162,10 @@ class PreviewBuilder:
     def _assemble(self, config: Config, problems: Problems, timings: Timings) -> Site:
         """The site, as `pipeline.assemble_site` makes it, with what the last rebuild learnt about
         the registry's names kept; raises BuildFailed when there are errors."""
+        saved, self._unread = Saved.joined(self._unread), []
         self.cache.start()
         registry = timings.run("read", read_registry, config, problems, self.cache)
-        specs = timings.run("read", read_articles, config, problems, self.cache)
+        specs = timings.run("read", read_articles, config, problems, self.cache, saved)
         if self._lookups is None or self._lookups.registry is not registry:
             self._lookups = Lookups(registry)
         site = timings.run("assemble", self._reassembled, specs, registry, problems)

@@ -28,7 +28,7 @@ from ..cli import add_site_arguments, report
 from ..config import Config
 from ..errors import Problems
 from ..pipeline import configure
-from ..sources import shown_path
+from ..sources import Saved, shown_path
 from ..write import OutputFolder
 from .builder import Outcome, PreviewBuilder
 from .indexer import SearchIndexer
@@ -68,6 +68,8 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 PREVIEW_PREFIX = "recaps-preview-"
+LOOK_AGAIN_SECONDS = 2.0  # quiet time after a rebuild that trusted the watcher, before one that looks everywhere
+LOOK_EVERYWHERE: list[Path] = []  # put on the queue of changes (compared by identity): the next rebuild looks at every source
 _PREVIEW_NAME = re.compile(re.escape(PREVIEW_PREFIX) + r"(\d+)-")
 
 
@@ -159,25 +161,45 @@ class Preview:
 
     def follow_folders(self, outcome: Outcome) -> None:
         """After config.yaml named other content, templates or static folders: watch those, and
-        build once more for anything saved in them before they were watched."""
+        build once more, looking at every source, for anything saved in them before they were watched."""
         if outcome.config is not None and watched_folders(outcome.config) != self.watcher.folders:
             self.watch(outcome.config)
-            self.changes.put([self.args.config])
+            self.changes.put(LOOK_EVERYWHERE)
 
     def rebuild_on_changes(self) -> None:
         """Runs in a thread of its own: one rebuild for all the changes waiting, then have the
-        browsers reload if anything they show changed."""
-        while (changed := self.changes.get()) is not None:
+        browsers reload if anything they show changed. A rebuild that took the watcher's word
+        for the recaps it did not report is followed, once no save came for
+        `LOOK_AGAIN_SECONDS`, by one that looks at every source: a change the watcher missed
+        (its queue overflowed, a recap reached through a link to an unwatched folder) shows then."""
+        look_again = False
+        while True:
+            try:
+                changed = self.changes.get(timeout=LOOK_AGAIN_SECONDS if look_again else None)
+            except queue.Empty:
+                look_again = False
+                self.rebuild([], None, quiet=True)
+                continue
+            batches = [changed]
             while not self.changes.empty():
-                more = self.changes.get()
-                if more is None:
-                    return
-                changed += more
-            self.rebuild(changed)
+                batches.append(self.changes.get())
+            if None in batches:
+                return
+            everywhere = any(batch is LOOK_EVERYWHERE for batch in batches)
+            changed = [path for batch in batches for path in (batch if batch is not LOOK_EVERYWHERE
+                                                                 else [self.args.config])]
+            trusted = not everywhere and self.watcher is not None
+            self.rebuild(changed, Saved(self.watcher.folders, changed) if trusted else None)
+            look_again = trusted
 
-    def rebuild(self, changed: list[Path]) -> None:
-        outcome = self.builder.build()
-        if self.show(outcome, describe(changed)) and self.loop is not None:
+    def rebuild(self, changed: list[Path], saved: Saved | None = None, quiet: bool = False) -> None:
+        """Rebuild (`saved`: what the watcher saw, None: look at every source) and show it; `quiet`:
+        say nothing when nothing changed."""
+        outcome = self.builder.build(saved)
+        if quiet and not outcome.changed and outcome.problems.sorted() == self._reported:
+            return
+        what = describe(changed) if changed else "a look at every source found changes"
+        if self.show(outcome, what) and self.loop is not None:
             self.loop.add_callback(reload_browsers)
         self.index_search(outcome)
         self.follow_folders(outcome)
