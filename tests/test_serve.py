@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,6 +15,7 @@ import pytest
 
 from recaps.config import load_config
 from recaps.errors import Problems
+from recaps.serve import command
 from recaps.serve.server import RELOAD_SCRIPT
 from recaps.serve.watcher import Watcher
 from tests.serving import ROOT, Served, copy_project
@@ -152,3 +154,37 @@ def test_listening_on_every_address_warns_that_the_network_can_see_it(tmp_path):
         assert server.url.startswith("http://127.0.0.1:")
     finally:
         server.stop()
+
+
+def test_the_watcher_reports_saves_in_every_folder_the_build_reads(tmp_path):
+    """watchfiles leaves out `node_modules/` and `flycheck_*` by default; the build reads recaps there."""
+    config = copy_project(FIXTURE_CONFIG, tmp_path / "project")
+    articles = config.parent.resolve() / "content" / "articles"
+    (articles / "node_modules").mkdir()
+    watcher = Watcher(load_config(config, Problems()), config)
+    watcher.start()
+    try:
+        for path in (articles / "node_modules" / "kept.md", articles / "flycheck_final.md"):
+            path.write_text("---\ntitle: Kept\n---\n", encoding="utf-8")
+            assert path in watcher.changes.get(timeout=5)
+    finally:
+        watcher.stop()
+
+
+def test_a_rebuild_on_the_watchers_word_is_followed_by_a_look_at_every_source_once_saves_stop(monkeypatch):
+    monkeypatch.setattr(command, "LOOK_AGAIN_SECONDS", 0.2)
+    rebuilds = []
+    preview = object.__new__(command.Preview)
+    preview.changes, preview.args = queue.Queue(), type("Args", (), {"config": Path("config.yaml")})
+    preview.watcher = type("Watching", (), {"folders": [Path("/project/content")]})
+    preview.rebuild = lambda changed, saved=None, quiet=False: rebuilds.append((changed, saved, quiet))
+    saved = Path("/project/content/articles/a.md")
+    preview.changes.put([saved])
+    preview.changes.put(command.LOOK_EVERYWHERE)  # the config named other folders: look at every source
+    feed = lambda: (preview.changes.put([saved]), time.sleep(0.5), preview.changes.put(None))  # noqa: E731
+    threading.Timer(0.1, feed).start()
+    preview.rebuild_on_changes()
+    (first, told_first, _), (second, told, quiet), (third, look, quiet_look) = rebuilds
+    assert first == [saved, Path("config.yaml")] and told_first is None  # one rebuild, looking everywhere
+    assert second == [saved] and told.paths >= {str(saved)} and not quiet  # the watcher's word
+    assert third == [] and look is None and quiet_look  # then, once quiet: every source, silently

@@ -18,6 +18,11 @@ from ..config import Config
 
 QUIET_MS = 50  # a batch ends after this long without another change
 LONGEST_BATCH_MS = 800  # ... or after this long in all
+# What watchfiles leaves out by default, but for what the build reads: a rebuild takes the watcher's
+# word for the recaps it did not report (`sources.Saved`), so none may be left out (a recap in
+# `node_modules/` or named `flycheck_x.md`); a reader skips hidden folders anyway.
+SKIPPED_FOLDERS = tuple(name for name in watchfiles.DefaultFilter.ignore_dirs if name.startswith("."))
+SKIPPED_FILES = tuple(pattern for pattern in watchfiles.DefaultFilter.ignore_entity_patterns if pattern != "^flycheck_")
 
 
 def watched_folders(config: Config) -> list[Path]:
@@ -32,7 +37,7 @@ class Watcher:
     def __init__(self, config: Config, config_file: Path, changes: queue.Queue | None = None):
         self.folders = watched_folders(config)
         config_file = config_file.resolve()
-        default = watchfiles.DefaultFilter()
+        default = watchfiles.DefaultFilter(ignore_dirs=SKIPPED_FOLDERS, ignore_entity_patterns=SKIPPED_FILES)
         self.streams = [
             (self.folders, True, default),
             ([config_file.parent], False, lambda change, path: Path(path).name == config_file.name),
