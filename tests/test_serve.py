@@ -188,3 +188,37 @@ def test_a_rebuild_on_the_watchers_word_is_followed_by_a_look_at_every_source_on
     assert first == [saved, Path("config.yaml")] and told_first is None  # one rebuild, looking everywhere
     assert second == [saved] and told.paths >= {str(saved)} and not quiet  # the watcher's word
     assert third == [] and look is None and quiet_look  # then, once quiet: every source, silently
+
+
+def test_after_saves_on_the_watchers_word_every_served_file_is_the_clean_builds(tmp_path):
+    """Each rebuild below takes the watcher's word for the recaps it did not report (their files
+    are older than 2 s when first read); what is served must still be what a clean build writes."""
+    config = copy_project(FIXTURE_CONFIG, tmp_path / "project")
+    articles = config.parent / "content" / "articles"
+    time.sleep(2.1)
+    server = Served(config)
+    try:
+        saves = [
+            lambda: (articles / "final.md").write_text(
+                (articles / "final.md").read_text(encoding="utf-8") + "\nA paragraph more.\n", encoding="utf-8"),
+            lambda: [(articles / name).write_text((articles / name).read_text(encoding="utf-8")
+                                                  .replace("score: 2-1", "score: 3-1", 1), encoding="utf-8")
+                     for name in ("club-brugge-atalanta-first-leg.md", "atalanta-club-brugge-ritorno.md")],
+            lambda: (articles / "feyenoord-milan-first-leg.md").rename(articles / "feyenoord-milan-andata.md"),
+            lambda: (articles / "milan-club-brugge-league-phase.md").unlink(),
+        ]
+        for save in saves:
+            save()
+            server.wait_for(r"changed: \d+ pages? rendered")
+        out = tmp_path / "clean"
+        assert subprocess.run([sys.executable, str(ROOT / "build.py"), "--config", str(config), "--out", str(out)],
+                              capture_output=True).returncode == 0
+        built = {path.relative_to(out).as_posix(): path.read_bytes() for path in out.rglob("*")
+                 if path.is_file() and not path.relative_to(out).parts[0] == "pagefind"}
+        for relative, content in sorted(built.items()):
+            status, _, body = request(server.url, "/recaps/" + relative.removesuffix("index.html"))
+            assert (status, body.replace(RELOAD_SCRIPT, b"")) == (200, content), relative
+        status, _, _ = request(server.url, "/recaps/articles/milan-club-brugge-league-phase/")
+        assert status == 404
+    finally:
+        server.stop()
