@@ -16,7 +16,7 @@ from .config import Config
 from .feeds import Feed, feeds_of
 from .model import Article, Competition, Match, Site, Team, Tie
 from .rules import Season
-from .output import article_data, matches_data, teams_data, ties_data
+from .output import article_data, json_item, matches_data, teams_data, ties_data
 from .structured import lastmod
 from .views import (ArticleCard, Made, MatchRow, Recaps, Record, Records, Results, SiteIndex, StageGroup, bracket,
                     final, plain_card, runs)
@@ -57,7 +57,7 @@ class _Part:
 
     pages: tuple[Page, ...]
     entries: tuple[tuple, ...] = ()  # (URL, lastmod) of each HTML page
-    items: tuple[dict, ...] = ()  # the entries of articles.json, for a run of recaps
+    items: tuple[str, ...] = ()  # the entries of articles.json, for a run of recaps (`output.json_item`)
 
 
 def _part(made: Made, pages, items: tuple = ()) -> _Part:
@@ -135,7 +135,7 @@ def _data_page(name: str, recaps: Recaps, results: Results) -> Page:
 
 
 def _articles_data_page(*parts: _Part) -> Page:
-    return Page(urls.data("articles"), "json", {"items": [item for part in parts for item in part.items]})
+    return Page(urls.data("articles"), "json-items", {"items": [item for part in parts for item in part.items]})
 
 
 def _teams_data_page(results: Results, records: Records) -> Page:
@@ -293,7 +293,7 @@ def _article_part(made: Made, articles: tuple[Article, ...], results: Results) -
         matches = tuple(results.matches[match_id] for match_id in article.matches)
         pages.append(made(_article_page, article, matches, results.ties_of(matches),
                           tuple(results.teams[slug] for slug in article.teams if slug in results.teams)))
-    return _part(made, pages, tuple(article_data(article, results) for article in articles))
+    return _part(made, pages, tuple(json_item(article_data(article, results)) for article in articles))
 
 
 def _team_part(made: Made, results: Results, recaps: Recaps, records: Records, per_page: int) -> _Part:

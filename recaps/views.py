@@ -174,8 +174,13 @@ def card(article: Article, matches: tuple[Match, ...] = (), made: Made | None = 
 
 
 def plain_card(card: ArticleCard, made: Made) -> ArticleCard:
-    """The card without scores (beside a leg that shows its own)."""
-    return made(ArticleCard, card.slug, card.title, card.date, card.lang, card.summary, card.draft, (), card.teams)
+    """The card without scores (beside a leg that shows its own); kept while the card is (cards
+    of equal fields are one object: `card`)."""
+    return made(_plain_card, card)
+
+
+def _plain_card(card: ArticleCard) -> ArticleCard:
+    return ArticleCard(card.slug, card.title, card.date, card.lang, card.summary, card.draft, (), card.teams)
 
 
 @dataclass(frozen=True)

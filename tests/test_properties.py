@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from recaps.articles import parse_article
 from recaps.errors import Problems
+from recaps.output import _json, _json_joined, json_item
 from recaps.rules import (BY_AWAY_GOALS, BY_PENALTIES, DECIDED, IN_PROGRESS, Leg, RuleError, Score, parse_score,
                           parse_season, settle_tie)
 from recaps.yamlfile import YamlSyntaxError, load
@@ -155,3 +156,18 @@ def test_a_valid_tie_with_a_leg_removed_is_in_progress(legs, rules, removed):
         rest = {2: Leg(legs[2].home, legs[2].away, legs[2].score)}
     result = settle_tie(rest, 2, **rules)
     assert (result.status, result.aggregate, result.winner, result.team1) == (IN_PROGRESS, None, None, "A")
+
+
+# --------------------------------------------------------------------------- open data
+
+JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                                                         max_size=3),
+                           max_leaves=12)
+
+
+@QUICK
+@given(st.lists(st.dictionaries(st.text(max_size=5), JSON_VALUES, max_size=4), max_size=4))
+def test_a_json_list_joined_from_its_encoded_items_is_the_list_encoded_whole(items):
+    """articles.json is joined from entries each run of recaps encoded (`output.json_item`)."""
+    assert _json_joined([json_item(item) for item in items]) == _json(items)
