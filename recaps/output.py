@@ -9,33 +9,48 @@ from . import urls
 from .config import Config
 from .feeds import atom
 from .structured import sitemap_xml
-from .model import Match, Site, Tie
-from .views import Records
+from .model import Match, Site, Team, Tie
+from .views import Record
 
 
 def _score(score) -> str | None:
     return None if score is None else f"{score.home}-{score.away}"
 
 
-def _json(items: list) -> bytes:
-    return (json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+class JsonItem:
+    """An entry of an open data file (a JSON list, one space of indent, sorted keys): its value,
+    encoded when the file is first written and kept so. JSON's encoder is Python code when it
+    indents (0.6 s for 10,000 entries): a preview rebuild that keeps the entries (`views.Made`)
+    encodes only the new ones. Pickled, so fingerprinted, as its value."""
+
+    __slots__ = ("value", "_text")
+
+    def __init__(self, value: dict):
+        self.value = value
+        self._text: str | None = None
+
+    def __reduce__(self):
+        return JsonItem, (self.value,)
+
+    @property
+    def text(self) -> str:
+        """The entry as it stands in the file: every line indented by one space."""
+        if self._text is None:
+            self._text = " " + json.dumps(self.value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
+        return self._text
 
 
-def json_item(item: dict) -> str:
-    """`item` as it stands in the list `_json` writes: a run of recaps encodes its entries of
-    articles.json once (JSON's encoder is Python code when it indents: 0.6 s for 10,000 entries),
-    and the file is joined from them (`_json_joined`)."""
-    return " " + json.dumps(item, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
-
-
-def _json_joined(items: list[str]) -> bytes:
-    """What `_json` writes for the list whose items `json_item` encoded (a string JSON encodes
-    holds no raw newline, so every newline in an item is indentation)."""
-    return (("[\n" + ",\n".join(items) + "\n]" if items else "[]") + "\n").encode("utf-8")
+def _json_joined(items: list[JsonItem]) -> bytes:
+    """The list of the items' values, as `json.dumps(values, ensure_ascii=False, indent=1,
+    sort_keys=True)` writes it, and a newline (a string JSON encodes holds no raw newline, so
+    every newline in an item is indentation)."""
+    return (("[\n" + ",\n".join(item.text for item in items) + "\n]" if items else "[]") + "\n").encode("utf-8")
 
 
 def _article_urls(site: Site, match: Match) -> list[str]:
-    return [urls.article(site.article_by_slug[slug]) for slug in match.articles if slug in site.article_by_slug]
+    """The URLs of the published recaps of `match` (`site.article_by_slug`: anything that says
+    which slugs are published)."""
+    return [urls.article_at(slug) for slug in match.articles if slug in site.article_by_slug]
 
 
 def match_url(site: Site, match: Match) -> str:
@@ -52,7 +67,8 @@ def _leg(site: Site, number: int, match: Match) -> dict:
             "venue": match.venue or None, "neutral": match.neutral, "articles": _article_urls(site, match)}
 
 
-def _tie(site: Site, tie: Tie) -> dict:
+def tie_data(site: Site, tie: Tie) -> dict:
+    """The tie's entry of ties.json."""
     result = tie.result
     return {
         "id": tie.id, "url": urls.tie(tie), "competition": tie.competition.name, "season": str(tie.season),
@@ -68,7 +84,8 @@ def _events(site: Site, events) -> list[dict]:
              "minute": e.minute or None, "kind": e.kind} for e in events]
 
 
-def _match(site: Site, match: Match) -> dict:
+def match_data(site: Site, match: Match) -> dict:
+    """The match's entry of matches.json."""
     return {
         "id": match.id, "url": match_url(site, match), "competition": match.competition.name,
         "season": str(match.season), "stage": match.stage.name if match.stage else None, "leg": match.leg,
@@ -82,33 +99,16 @@ def _match(site: Site, match: Match) -> dict:
     }
 
 
-def ties_data(site: Site) -> list[dict]:
-    return [_tie(site, tie) for tie in site.ties.values()]
-
-
-def matches_data(site: Site) -> list[dict]:
-    return [_match(site, match) for match in site.matches.values()]
-
-
-def teams_data(site: Site, records: Records) -> list[dict]:
-    teams = []
-    for team in site.teams.values():
-        record = records.record(team)
-        teams.append({"url": urls.team(team), "slug": team.slug, "name": team.name, "short": team.short or None,
-                      "country": team.country or None, "known": team.known,
-                      "record": {"played": record.played, "won": record.won, "drawn": record.drawn,
-                                 "lost": record.lost, "goals_for": record.goals_for,
-                                 "goals_against": record.goals_against}})
-    return teams
-
-
-def articles_data(site: Site) -> list[dict]:
-    return [article_data(article, site) for article in site.articles]
+def team_data(team: Team, record: Record) -> dict:
+    """The team's entry of teams.json."""
+    return {"url": urls.team(team), "slug": team.slug, "name": team.name, "short": team.short or None,
+            "country": team.country or None, "known": team.known,
+            "record": {"played": record.played, "won": record.won, "drawn": record.drawn, "lost": record.lost,
+                       "goals_for": record.goals_for, "goals_against": record.goals_against}}
 
 
 def article_data(article, site) -> dict:
-    """The article's entry of articles.json; `site`: what has the site's teams, matches and ties
-    by key (a `Site`, or a `views.Results`)."""
+    """The article's entry of articles.json; `site`: what has the site's teams, matches and ties by key."""
     return {
         "url": urls.article(article), "slug": article.slug, "title": article.title,
         "date": article.date.isoformat() if article.date else None, "lang": article.lang,
@@ -132,7 +132,6 @@ def _atom(view: dict, config: Config, markdown) -> bytes:
 # The outputs that are not Jinja templates: format name -> render(view, config, markdown) -> bytes,
 # where `markdown` is the site's Markdown renderer (each body converted once, cached).
 FORMATS = {
-    "json": lambda view, config, markdown: _json(view["items"]),
     "json-items": lambda view, config, markdown: _json_joined(view["items"]),
     "sitemap": lambda view, config, markdown: sitemap_xml(view["pages"], config),
     "robots": lambda view, config, markdown: _robots(view, config),
@@ -140,4 +139,4 @@ FORMATS = {
     "atom": _atom,
 }
 # Formats whose views are plain data, fingerprinted as they are (an Atom view holds model values).
-PLAIN_FORMATS = frozenset({"json", "json-items", "sitemap", "robots", "text"})
+PLAIN_FORMATS = frozenset({"json-items", "sitemap", "robots", "text"})

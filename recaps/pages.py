@@ -16,7 +16,7 @@ from .config import Config
 from .feeds import Feed, feeds_of
 from .model import Article, Competition, Match, Site, Team, Tie
 from .rules import Season
-from .output import article_data, json_item, matches_data, teams_data, ties_data
+from .output import JsonItem, article_data, match_data, team_data, tie_data
 from .structured import lastmod
 from .views import (ArticleCard, Made, MatchRow, Recaps, Record, Records, Results, SiteIndex, StageGroup, bracket,
                     final, plain_card, runs)
@@ -57,7 +57,7 @@ class _Part:
 
     pages: tuple[Page, ...]
     entries: tuple[tuple, ...] = ()  # (URL, lastmod) of each HTML page
-    items: tuple[str, ...] = ()  # the entries of articles.json, for a run of recaps (`output.json_item`)
+    items: tuple[JsonItem, ...] = ()  # the entries of articles.json, for a run of recaps (`output.JsonItem`)
 
 
 def _part(made: Made, pages, items: tuple = ()) -> _Part:
@@ -85,10 +85,11 @@ def plan(site: Site, config: Config, index: SiteIndex | None = None) -> list[Pag
     pages.extend(made(_feed_page, feed.url, feed.page, feed.title, feed.subtitle,
                       tuple(by_slug[card.slug] for card in feed.articles))
                  for feed in made.part(_feeds, results, recaps, config.title, config.description))
+    published = tuple(recaps.by_slug)  # what matches.json and ties.json need of the recaps: their URLs
     pages.extend([
-        made(_data_page, "ties", recaps, results),
-        made(_data_page, "matches", recaps, results),
-        made(_teams_data_page, results, records),
+        made(_data_page, "ties", made.part(_tie_items, results, published)),
+        made(_data_page, "matches", made.part(_match_items, results, published)),
+        made(_data_page, "teams", made.part(_team_items, results, records)),
         made(_articles_data_page, *recap_parts),
         made(_sitemap_page, *zip(*[entry for part in parts for entry in part.entries])),
         made(_robots_page),
@@ -125,25 +126,59 @@ def _sitemap_page(page_urls: tuple[str, ...], lastmods: tuple) -> Page:
     return Page(urls.SITEMAP, "sitemap", {"pages": sorted(zip(page_urls, lastmods))})
 
 
-def _data_page(name: str, recaps: Recaps, results: Results) -> Page:
-    """ties.json or matches.json, made from a site of these values alone, whose recaps are their
-    cards: those files need no more of a recap than its card has (what else one read of them
-    would fail loudly), so an edit of a recap's body alone leaves them as they were."""
-    site = Site(articles=recaps.cards, teams=results.teams, competitions=results.competitions,
-                matches=results.matches, ties=results.ties, article_by_slug=recaps.by_slug)
-    return Page(urls.data(name), "json", {"items": {"ties": ties_data, "matches": matches_data}[name](site)})
+def _data_page(name: str, items: tuple[JsonItem, ...]) -> Page:
+    """An open data file, joined from its entries (`output.JsonItem`)."""
+    return Page(urls.data(name), "json-items", {"items": list(items)})
 
 
 def _articles_data_page(*parts: _Part) -> Page:
-    return Page(urls.data("articles"), "json-items", {"items": [item for part in parts for item in part.items]})
+    return _data_page("articles", tuple(item for part in parts for item in part.items))
 
 
-def _teams_data_page(results: Results, records: Records) -> Page:
-    """teams.json, made from the teams and their records alone: the rest of its site is a stand-in
-    that fails loudly when read."""
-    site = Site(articles=_ABSENT, teams=results.teams, competitions=_ABSENT,
-                matches=_ABSENT, ties=_ABSENT, article_by_slug=_ABSENT)
-    return Page(urls.data("teams"), "json", {"items": teams_data(site, records)})
+# The entries of the open data files, each made (`views.Made`) from the values it shows alone, and
+# encoded when first written: at 10,000 recaps a preview rebuild after a score edit encodes one
+# match and one tie again, not 10,000 and 5,000 of them.
+
+def _match_items(made: Made, results: Results, published: tuple[str, ...]) -> tuple[JsonItem, ...]:
+    published = frozenset(published)
+    return tuple(made(_match_item, match, results.tie_of(match),
+                      tuple(slug for slug in match.articles if slug in published),
+                      tuple(results.teams[slug] for slug in dict.fromkeys(event.team for event in (*match.goals,
+                                                                                                 *match.cards))
+                            if slug in results.teams))
+                 for match in results.matches.values())
+
+
+def _match_item(match: Match, tie: Tie | None, published: tuple[str, ...], teams: tuple[Team, ...]) -> JsonItem:
+    return JsonItem(match_data(_item_site(ties=(tie,) if tie else (), published=published, teams=teams), match))
+
+
+def _tie_items(made: Made, results: Results, published: tuple[str, ...]) -> tuple[JsonItem, ...]:
+    published = frozenset(published)
+    return tuple(made(_tie_item, tie, tuple(slug for match in tie.legs if match for slug in match.articles
+                                            if slug in published))
+                 for tie in results.ties.values())
+
+
+def _tie_item(tie: Tie, published: tuple[str, ...]) -> JsonItem:
+    return JsonItem(tie_data(_item_site(published=published), tie))
+
+
+def _team_items(made: Made, results: Results, records: Records) -> tuple[JsonItem, ...]:
+    return tuple(made(_team_item, team, records.record(team)) for team in results.teams.values())
+
+
+def _team_item(team: Team, record: Record) -> JsonItem:
+    return JsonItem(team_data(team, record))
+
+
+def _item_site(ties: tuple[Tie, ...] = (), published: tuple[str, ...] = (), teams: tuple[Team, ...] = (),
+               matches: tuple[Match, ...] = ()) -> Site:
+    """A site of these values alone, for an entry of an open data file: the rest is a stand-in that
+    fails loudly when read; its `article_by_slug` says only which recaps are published."""
+    return Site(articles=_ABSENT, teams={team.slug: team for team in teams}, competitions=_ABSENT,
+                matches={match.id: match for match in matches}, ties={tie.id: tie for tie in ties},
+                article_by_slug=dict.fromkeys(published))
 
 
 class _Absent:
@@ -288,12 +323,19 @@ def _lists_part(made: Made, recaps: Recaps, results: Results, per_page: int, lat
 
 def _article_part(made: Made, articles: tuple[Article, ...], results: Results) -> _Part:
     """The pages of a run of recaps, and their entries of articles.json."""
-    pages = []
+    pages, items = [], []
     for article in articles:
         matches = tuple(results.matches[match_id] for match_id in article.matches)
-        pages.append(made(_article_page, article, matches, results.ties_of(matches),
-                          tuple(results.teams[slug] for slug in article.teams if slug in results.teams)))
-    return _part(made, pages, tuple(json_item(article_data(article, results)) for article in articles))
+        shown = (article, matches, tuple(tie for tie in results.ties_of(matches) if tie),
+                 tuple(results.teams[slug] for slug in article.teams if slug in results.teams))
+        pages.append(made(_article_page, article, matches, results.ties_of(matches), shown[3]))
+        items.append(made(_article_item, *shown))
+    return _part(made, pages, tuple(items))
+
+
+def _article_item(article: Article, matches: tuple[Match, ...], ties: tuple[Tie, ...],
+                  teams: tuple[Team, ...]) -> JsonItem:
+    return JsonItem(article_data(article, _item_site(matches=matches, ties=ties, teams=teams)))
 
 
 def _team_part(made: Made, results: Results, recaps: Recaps, records: Records, per_page: int) -> _Part:

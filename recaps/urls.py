@@ -20,7 +20,12 @@ STATIC = "/static/"
 
 
 def article(item: Article) -> str:
-    return f"/articles/{item.slug}/"
+    return article_at(item.slug)
+
+
+def article_at(slug: str) -> str:
+    """The URL of the recap whose slug is `slug`."""
+    return f"/articles/{slug}/"
 
 
 def team(item: Team) -> str:

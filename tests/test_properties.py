@@ -6,12 +6,13 @@ Hypothesis searches for the input we did not think of; each example must also be
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from recaps.articles import parse_article
 from recaps.errors import Problems
-from recaps.output import _json, _json_joined, json_item
+from recaps.output import JsonItem, _json_joined
 from recaps.rules import (BY_AWAY_GOALS, BY_PENALTIES, DECIDED, IN_PROGRESS, Leg, RuleError, Score, parse_score,
                           parse_season, settle_tie)
 from recaps.yamlfile import YamlSyntaxError, load
@@ -169,5 +170,6 @@ JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text()
 @QUICK
 @given(st.lists(st.dictionaries(st.text(max_size=5), JSON_VALUES, max_size=4), max_size=4))
 def test_a_json_list_joined_from_its_encoded_items_is_the_list_encoded_whole(items):
-    """articles.json is joined from entries each run of recaps encoded (`output.json_item`)."""
-    assert _json_joined([json_item(item) for item in items]) == _json(items)
+    """The open data files are joined from entries each encoded once (`output.JsonItem`)."""
+    whole = json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    assert _json_joined([JsonItem(item) for item in items]) == whole.encode("utf-8")
