@@ -135,12 +135,13 @@ def _articles_data_page(*parts: _Part) -> Page:
     return _data_page("articles", tuple(item for part in parts for item in part.items))
 
 
-# The entries of the open data files, each made (`views.Made`) from the values it shows alone, and
-# encoded when first written: at 10,000 recaps a preview rebuild after a score edit encodes one
+# The entries of the open data files, each made (`views.Made.memo`) from the values it shows alone,
+# and encoded when first written: at 10,000 recaps a preview rebuild after a score edit encodes one
 # match and one tie again, not 10,000 and 5,000 of them.
 
 def _match_items(made: Made, results: Results, published: tuple[str, ...]) -> tuple[JsonItem, ...]:
-    published = frozenset(published)
+    published, made = frozenset(published), made.memo("matches.json")
+    made.start()
     return tuple(made(_match_item, match, results.tie_of(match),
                       tuple(slug for slug in match.articles if slug in published),
                       tuple(results.teams[slug] for slug in dict.fromkeys(event.team for event in (*match.goals,
@@ -154,7 +155,8 @@ def _match_item(match: Match, tie: Tie | None, published: tuple[str, ...], teams
 
 
 def _tie_items(made: Made, results: Results, published: tuple[str, ...]) -> tuple[JsonItem, ...]:
-    published = frozenset(published)
+    published, made = frozenset(published), made.memo("ties.json")
+    made.start()
     return tuple(made(_tie_item, tie, tuple(slug for match in tie.legs if match for slug in match.articles
                                             if slug in published))
                  for tie in results.ties.values())
@@ -165,6 +167,8 @@ def _tie_item(tie: Tie, published: tuple[str, ...]) -> JsonItem:
 
 
 def _team_items(made: Made, results: Results, records: Records) -> tuple[JsonItem, ...]:
+    made = made.memo("teams.json")
+    made.start()
     return tuple(made(_team_item, team, records.record(team)) for team in results.teams.values())
 
 
