@@ -330,10 +330,10 @@ def _article_part(made: Made, articles: tuple[Article, ...], results: Results) -
     pages, items = [], []
     for article in articles:
         matches = tuple(results.matches[match_id] for match_id in article.matches)
-        shown = (article, matches, tuple(tie for tie in results.ties_of(matches) if tie),
-                 tuple(results.teams[slug] for slug in article.teams if slug in results.teams))
-        pages.append(made(_article_page, article, matches, results.ties_of(matches), shown[3]))
-        items.append(made(_article_item, *shown))
+        ties = results.ties_of(matches)
+        teams = tuple(results.teams[slug] for slug in article.teams if slug in results.teams)
+        pages.append(made(_article_page, article, matches, ties, teams))
+        items.append(made(_article_item, article, matches, tuple(tie for tie in ties if tie), teams))
     return _part(made, pages, tuple(items))
 
 
