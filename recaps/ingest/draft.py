@@ -42,6 +42,7 @@ class Draft:
     front: dict  # in the order it is written
     body: str
     review: list[ReviewItem] = field(default_factory=list)
+    stated_in: list[str] = field(default_factory=list)  # the sentence each written match was read from
 
 
 def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today: dt.date,
@@ -72,13 +73,14 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
                                                                   "taken") for result in results)
         results = []
     competition = _competition(layout, names, registry, results)
-    matches = []
+    matches, stated_in = [], []
     for result in results:
         match = _match(result, layout, names, registry, competition, known, date, findings, review)
         if match and len(results) == 1:
             _add_events(match, result, layout, names, registry, review)
         if match:
             matches.append(match)
+            stated_in.append(result.sentence.text)
     if not matches:
         review.extend(ReviewItem("matches", item.sentence.text, f"an aggregate ({item.high}-{item.low}) is never a "
                                                                 "match's score, and no leg's score is stated")
@@ -111,7 +113,7 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
              "review": [item.__dict__ for item in _unique(review)] or None}
     front = {key: value for key, value in front.items() if value is not None}
     return Draft(slugify(title) or "recap", front, markdown_body(layout, skip_headline=bool(layout.headline)),
-                 _unique(review))
+                 _unique(review), stated_in)
 
 
 _NAMED_SCORE = re.compile(r"[A-ZÀ-Ý][\w'’.]*[\s-]+\d{1,2}\s?[-–]\s?\d{1,2}[\s-]+[A-ZÀ-Ý]")
