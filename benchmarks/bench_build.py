@@ -4,14 +4,14 @@
     python benchmarks/bench_build.py [--runs R] [--jobs N] [--peers] [--install] [--floor] [N ...]
                                                                     (default: 1000 10000)
 
-Per corpus size N, the corpora come from ../shared/bench/gen_corpus.py (ours, and with
-`--peers` the Pelican and Hugo flavors of the same recaps). Each round builds, in
-turn: ours cold (no cache, no previous site), Pelican cold, Hugo cold; ours with
-nothing changed, Hugo again; one recap edited, ours, then Hugo. Every build is a
-whole process (`python build.py`, `pelican`, `hugo`), timed from start to exit, its
-peak memory summed over all its processes (resident set and proportional set, which
-counts pages that forked workers share once). Prints medians over the rounds and
-the ratios the speed goals are set in (issue 10).
+Per corpus size N, the recaps come from benchmarks/gen_corpus.py (ours, and with `--peers`
+the Pelican and Hugo flavors of the same recaps), generated into benchmarks/out/ once. Each
+round builds, in turn: ours cold (no cache, no previous site), Pelican cold, Hugo cold; ours
+with nothing changed, Hugo again; one recap edited, ours, then Hugo. Every build is a whole
+process (`python build.py`, `pelican`, `hugo`), timed from start to exit, its peak memory
+summed over all its processes (resident set and proportional set, which counts pages that
+forked workers share once). Prints medians over the rounds and our time as a share of the
+peers' (cold against Pelican; nothing changed and one edit against Hugo).
 
 `--install` installs the peers first, outside the project's environment: Pelican
 into benchmarks/out/peers (a virtualenv) and Hugo with apt-get. `--floor` also times
@@ -30,8 +30,9 @@ import sys
 import time
 from pathlib import Path
 
+from gen_corpus import write_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
 WORK = ROOT / "benchmarks" / "out"
 PEERS = WORK / "peers"  # Pelican's virtualenv
 EDIT = "\n\nA sentence added for the one-edit benchmark.\n"
@@ -40,10 +41,9 @@ EDIT = "\n\nA sentence added for the one-edit benchmark.\n"
 def make_project(count: int) -> Path:
     """Our project for `count` generated recaps, built with the project's templates and static files."""
     project = WORK / f"corpus-{count}"
-    if not (project / "content" / "articles").is_dir():
+    if len(list((project / "content" / "articles").glob("*.md"))) != count:
         shutil.rmtree(project, ignore_errors=True)
-        subprocess.run([sys.executable, str(GENERATOR), str(project / "content"), str(count)], check=True,
-                       stdout=subprocess.DEVNULL)
+        write_corpus(project / "content", count)
     for name in ("teams.yaml", "competitions.yaml"):
         shutil.copy(ROOT / "content" / name, project / "content" / name)
     (project / "config.yaml").write_text(
@@ -53,10 +53,12 @@ def make_project(count: int) -> Path:
 
 
 def peer_corpus(count: int, flavor: str) -> Path:
+    """The Pelican or Hugo flavor of the same `count` recaps."""
     folder = WORK / f"{flavor}-{count}"
-    if not folder.is_dir():
-        subprocess.run([sys.executable, str(GENERATOR), str(folder), str(count), "--flavor", flavor], check=True,
-                       stdout=subprocess.DEVNULL)
+    posts = folder / "content" / "posts" if flavor == "hugo" else folder / "content"
+    if len(list(posts.glob("*.md"))) != count:
+        shutil.rmtree(folder, ignore_errors=True)
+        write_corpus(folder, count, flavor)
     return folder
 
 

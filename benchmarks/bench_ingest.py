@@ -4,7 +4,7 @@
     python benchmarks/bench_ingest.py [N]      (default: 1000)
 
 The raw recaps are the bodies (headline first) of the generated benchmark corpus
-(../shared/bench/gen_corpus.py), written out as .txt files. The folder is timed as a
+(benchmarks/gen_corpus.py), written out as .txt files. The folder is timed as a
 user runs it: `python build.py ingest FOLDER --out OUT`, start-up included.
 """
 from __future__ import annotations
@@ -18,26 +18,22 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
 WORK = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT))
 
+from gen_corpus import generate  # noqa: E402
+
 
 def raw_recaps(count: int) -> Path:
-    """N plain-text recaps: each generated article's title, a blank line and its body."""
+    """N plain-text recaps: each generated recap's title, a blank line and its body."""
     folder = WORK / f"ingest-{count}"
     if len(list(folder.glob("*.txt"))) == count:
         return folder
-    corpus = WORK / f"ingest-corpus-{count}"
-    shutil.rmtree(corpus, ignore_errors=True)
     shutil.rmtree(folder, ignore_errors=True)
-    subprocess.run([sys.executable, str(GENERATOR), str(corpus), str(count)], check=True, stdout=subprocess.DEVNULL)
-    from recaps.yamlfile import load, split_front_matter
-
     folder.mkdir(parents=True)
-    for path in sorted((corpus / "articles").glob("*.md")):
-        front, _, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
-        (folder / f"{path.stem}.txt").write_text(f"{load(front)['title']}\n\n{body.strip()}\n", encoding="utf-8")
+    for recap in generate(count):
+        (folder / f"{recap.date.isoformat()}-{recap.slug}.txt").write_text(
+            f"{recap.title}\n\n{recap.body.strip()}\n", encoding="utf-8")
     return folder
 
 

@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_build import WORK, make_project  # noqa: E402
+from gen_corpus import TEAMS_BY_COUNTRY  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from recaps.articles import parse_article  # noqa: E402
@@ -63,8 +64,6 @@ def real_project() -> Path:
 def corpus_project(count: int, registered: bool) -> Path:
     project = make_project(count)
     if registered:
-        sys.path.insert(0, str(ROOT.parent / "shared" / "bench"))
-        from gen_corpus import TEAMS_BY_COUNTRY
         registry = read_registry(load_config(project / "config.yaml", Problems()), Problems())
         with (project / "content" / "teams.yaml").open("a", encoding="utf-8") as teams:
             for country, names in TEAMS_BY_COUNTRY.items():
