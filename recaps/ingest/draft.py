@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..names import name_key, slugify
 from ..registry import Registry
-from ..rules import Season
+from ..rules import Score, Season, parse_score
 from . import cues
 from .dates import find_dates
 from .events import find_events, settle_sides
@@ -21,6 +21,7 @@ from .site import KnownMatch, other_leg
 from .teams import Names, find_names, places
 
 TITLE_MAX = 90
+SLUG_MAX = 60  # a draft's file name: the title's first words, cut at a word boundary
 # Leagues of these countries run from summer to summer, like UEFA's competitions.
 SUMMER_SEASONS = {"ITA", "ESP", "ENG", "GER", "FRA", "BEL", "TUR", "POR", "NED", "GRE", "CZE", "AUT", "UKR", "SUI",
                   "SRB", "SCO", "ISR", "DEN", "SVK", "ROU", "POL", "HUN", "CYP", "CRO", "BUL", "AZE", "MDA", "RUS"}
@@ -107,16 +108,50 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     playing = {m["home"] for m in matches} | {m["away"] for m in matches}
     teams = [registry.teams[slug].name for slug in names.named + names.fuzzy
              if registry.teams[slug].name not in playing]
-    front = {"title": title, "date": date.isoformat() if date else None, "lang": lang or None, "draft": True,
+    date = _date_of_reported(matches, known, registry, date, layout, review)
+    front = {"title": title, "date": date, "lang": lang or None, "draft": True,
              "competition": top_competition or None, "season": str(top_season) if top_season else None,
              "teams": teams or None, "matches": matches or None,
              "review": [item.__dict__ for item in _unique(review)] or None}
     front = {key: value for key, value in front.items() if value is not None}
-    return Draft(slugify(title) or "recap", front, markdown_body(layout, skip_headline=bool(layout.headline)),
+    return Draft(draft_slug(title), front, markdown_body(layout, skip_headline=bool(layout.headline)),
                  _unique(review), stated_in)
 
 
 _NAMED_SCORE = re.compile(r"[A-ZÀ-Ý][\w'’.]*[\s-]+\d{1,2}\s?[-–]\s?\d{1,2}[\s-]+[A-ZÀ-Ý]")
+
+
+def draft_slug(title: str) -> str:
+    """The draft's slug: the title's, cut at the last word boundary within SLUG_MAX characters."""
+    slug = slugify(title)
+    if len(slug) > SLUG_MAX:
+        window = slug[:SLUG_MAX + 1]
+        slug = window.rsplit("-", 1)[0] if "-" in window.strip("-") else slug[:SLUG_MAX]
+    return slug.strip("-") or "recap"
+
+
+def _date_of_reported(matches: list[dict], known: list[KnownMatch], registry: Registry, date: dt.date | None,
+                      layout: Layout, review: list[ReviewItem]) -> dt.date | None:
+    """A match content/ already reports, with its date, gives the draft that date (the text's own
+    metadata date stays): the recap is about that match, whatever dates its text mentions."""
+    if layout.metadata_date:
+        return date
+    dates = {reported.date for match in matches for reported in known
+             if reported.date and reported.home == registry.team(match["home"]).slug
+             and reported.away == registry.team(match["away"]).slug
+             and (reported.score, reported.aet) == (_score(match["score"]), _score(match.get("aet")))}
+    if len(dates) != 1:
+        return date
+    reported = dates.pop()
+    review[:] = [item for item in review if item.field != "date"]
+    if date != reported:
+        review.append(ReviewItem("date", "", f"date {reported.isoformat()} from the match content/ already reports"
+                                             + (f" (the text suggests {date.isoformat()})" if date else "")))
+    return reported
+
+
+def _score(text: str | None) -> Score | None:
+    return parse_score(text) if text else None
 
 
 def _unknown_sides(findings: Findings) -> list[ReviewItem]:
@@ -349,7 +384,7 @@ def _add_events(match: dict, result: Result, layout: Layout, names: Names, regis
 def _event(team: str, event) -> dict:
     entry = {"team": team, "player": event.player}
     if event.minute:
-        entry["minute"] = event.minute
+        entry["minute"] = int(event.minute) if event.minute.isdigit() else event.minute
     if event.kind:
         entry["kind"] = event.kind
     return entry
