@@ -1,28 +1,14 @@
 """What a draft's front matter looks like: typed dates and minutes, short slugs, and the date
 a match content/ already reports."""
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from test_ingest import TODAY, registry  # noqa: F401 (a fixture)
 
-from recaps.config import load_config
-from recaps.errors import Problems
 from recaps.ingest.draft import SLUG_MAX, draft_slug, ingest_text
 from recaps.ingest.site import KnownMatch
 from recaps.rules import Score, Season
-from recaps.sources import read_registry
 from recaps.yamlfile import dump_front_matter
-
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 12, 1)
-
-
-@pytest.fixture(scope="module")
-def registry():
-    problems = Problems()
-    registry = read_registry(load_config(ROOT / "config.yaml", problems), problems)
-    assert not problems.errors
-    return registry
 
 
 SLUGS = [
