@@ -23,7 +23,7 @@ _SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:-[a-z0-9]+)*$")
 # (English says "Milan go through"; see i18n.club_in_sentence). Italian: the singular ones; a
 # plural ("i Rangers") would need plural verbs, which the sentences do not have.
 ARTICLES = {"it": ("il", "lo", "la", "l'")}
-TEAM_KEYS = ("name", "slug", "short", "country", "colors", "aliases", "nicknames", "article")
+TEAM_KEYS = ("name", "slug", "short", "country", "colors", "aliases", "nicknames", "article", "city", "grounds")
 COMPETITION_KEYS = ("name", "slug", "short", "country", "aliases", "stages", "away_goals_from",
                     "away_goals_until", "away_goals_extra_time")
 STAGE_KEYS = ("name", "slug", "aliases", "knockout", "legs", "names")
@@ -216,7 +216,8 @@ def load_teams(data, path: str, problems: Problems, registry: Registry) -> None:
         registry.teams[slug] = Team(
             name=name, slug=slug, short=reader.text(entry, "short"), country=reader.text(entry, "country"),
             colors=tuple(c for c in colors if _COLOR.match(c)), aliases=tuple(a for a, _ in aliases),
-            nicknames=nicknames, definite_articles=_articles(reader, entry))
+            nicknames=nicknames, definite_articles=_articles(reader, entry), city=reader.text(entry, "city") or None,
+            grounds=_grounds(reader, entry))
 
 
 def team_lines(text: str) -> dict[str, int]:
@@ -229,6 +230,17 @@ def team_lines(text: str) -> dict[str, int]:
     entries = data if isinstance(data, LineList) else []
     return {name_key(str(entry["name"])): entry.line_of("name") for entry in entries
             if isinstance(entry, LineDict) and isinstance(entry.get("name"), str)}
+
+
+def _grounds(reader: FieldReader, entry) -> tuple[str, ...]:
+    """A team's `grounds: [...]`: its home grounds, each once; two clubs may share one (San Siro)."""
+    grounds: list[str] = []
+    for ground, line in reader.text_items(entry, "grounds"):
+        if not name_key(ground):
+            reader.problems.error(reader.path, line, f"ground {ground!r} has no letters or digits")
+        elif ground not in grounds:
+            grounds.append(ground)
+    return tuple(grounds)
 
 
 def _articles(reader: FieldReader, entry) -> tuple[tuple[str, str], ...]:

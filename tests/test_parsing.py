@@ -712,8 +712,8 @@ def test_a_near_miss_of_a_team_name_is_the_hint(name, intended):
                  ["1: teams.yaml must be a YAML list of entries (`- name: ...`)"], id="not-a-list"),
     pytest.param(lines("- aliases: [x]"), ["1: `name` is required"], id="no-name"),
     pytest.param(lines("- name: Milan", "  stadium: San Siro"),
-                 ["2: warning: unknown key 'stadium' in a team is ignored (expected one of: aliases, article, colors, "
-                  "country, name, nicknames, short, slug)"], id="unknown-key"),
+                 ["2: warning: unknown key 'stadium' in a team is ignored (expected one of: aliases, article, city, "
+                  "colors, country, grounds, name, nicknames, short, slug)"], id="unknown-key"),
     pytest.param(lines("- name: Milan", "  aliases: [Milan, milan, A.C. Milan, AC Milan]"), [],
                  id="own-name-repeated-is-fine"),
 ])
