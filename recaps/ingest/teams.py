@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..names import name_key
 from ..registry import COMPETITION, NICKNAME, TEAM, Registry
 from .grounds import Ground, find_grounds
+from .tables import derived
 
 FUZZY_CUTOFF = 88
 FUZZY_MIN_LENGTH = 5
@@ -184,14 +185,14 @@ def _nickname(text: str, mention, candidates: tuple[str, ...], earlier: list[Tea
 
 
 def _misspellings(text: str, covered: list[tuple[int, int]], registry: Registry, names: Names) -> None:
-    choices = _team_keys(registry)
+    choices, known = _team_keys(registry)
     for found in _CAPITALISED.finditer(text):
         if any(start < found.end() and found.start() < end for start, end in covered):
             continue
         key = name_key(found.group())
         if len(key) < FUZZY_MIN_LENGTH:
             continue
-        match = _closest(key, choices)
+        match = _closest(key, choices, known)
         if match is None:
             continue
         slug = registry.team_names[match]
@@ -202,40 +203,26 @@ def _misspellings(text: str, covered: list[tuple[int, int]], registry: Registry,
             names.fuzzy.append(slug)
 
 
-def _closest(key: str, choices: tuple[str, ...]) -> str | None:
+def _closest(key: str, choices: tuple[str, ...], known: dict[str, str | None]) -> str | None:
     from rapidfuzz import fuzz, process
 
-    known = _CLOSEST_CACHE.setdefault(id(choices), {})
     if key not in known:  # the same words (players, places) recur from recap to recap
         found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         known[key] = found[0] if found else None
     return known[key]
 
 
-_CLOSEST_CACHE: dict[int, dict[str, str | None]] = {}
-
-
-_KEYS_CACHE: dict[int, tuple[str, ...]] = {}
-
-
-def _team_keys(registry: Registry) -> tuple[str, ...]:
-    if id(registry) not in _KEYS_CACHE:
-        _KEYS_CACHE.clear()
-        _CLOSEST_CACHE.clear()
-        _KEYS_CACHE[id(registry)] = tuple(key for key in registry.team_names if len(key) >= FUZZY_MIN_LENGTH)
-    return _KEYS_CACHE[id(registry)]
-
-
-_PLACES_CACHE: dict[int, dict[str, set[str]]] = {}
+def _team_keys(registry: Registry) -> tuple[tuple[str, ...], dict[str, str | None]]:
+    """The name keys a misspelling may be close to, and the closest found so far of each word."""
+    return derived(registry, "team keys", lambda registry: (
+        tuple(key for key in registry.team_names if len(key) >= FUZZY_MIN_LENGTH), {}))
 
 
 def places(registry: Registry) -> dict[str, set[str]]:
-    """Place name key -> team slugs: the cities in clubs' aliases ("Atalanta Bergamo",
-    "Bayern Munich") and country names in every language the detector knows."""
-    if id(registry) not in _PLACES_CACHE:
-        _PLACES_CACHE.clear()
-        _PLACES_CACHE[id(registry)] = _places(registry)
-    return _PLACES_CACHE[id(registry)]
+    """Place name key -> team slugs: each club's city (teams.yaml `city:`), the cities in clubs'
+    aliases ("Atalanta Bergamo", "Bayern Munich") and country names in every language the
+    detector knows."""
+    return derived(registry, "places", _places)
 
 
 def _places(registry: Registry) -> dict[str, set[str]]:
@@ -251,6 +238,11 @@ def _places(registry: Registry) -> dict[str, set[str]]:
                 if len(word) >= 4 and word not in registry.team_names:
                     owners.setdefault(word, set()).add(slug)
     found = {word: slugs for word, slugs in owners.items() if len(slugs) == 1}
+    for slug, team in registry.teams.items():
+        # A city two clubs share settles a match of one of them against a third; one that is
+        # also a club's name ("from Valencia") is not taken for a place.
+        if team.city and name_key(team.city) not in registry.team_names:
+            found.setdefault(name_key(team.city), set()).add(slug)
     locales = [Locale(code) for code in LANGUAGES]
     for slug, team in registry.teams.items():
         territory = TERRITORIES.get(team.country)
