@@ -11,14 +11,22 @@ A page loaded just before a rebuild could miss that rebuild's reload (its
 WebSocket was not connected yet). Every HTML response therefore carries the
 build epoch it was served from in a cookie; a browser that connects with an
 older epoch is told to reload at once.
+
+Every request must name, in its Host header, an address the server was started
+on (`AllowedHosts`): a page on another site that has its own name resolve to
+this machine (DNS rebinding) sends that name, and gets 403 instead of the
+preview. The reload WebSocket also refuses a handshake from any other origin.
 """
 from __future__ import annotations
 
 import html
+import ipaddress
 import mimetypes
+import socket
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
@@ -34,13 +42,102 @@ RELOAD_SCRIPT = (
 ).encode()
 
 
-class PreviewState:
-    """What the handlers serve: the preview folder, or the error page while the build is broken."""
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+EVERY_ADDRESS = ("0.0.0.0", "::", "")  # --host values that listen on all of the machine's addresses
 
-    def __init__(self, folder: Path, base_path: str, lock: threading.Lock):
+
+@dataclass(frozen=True)
+class AllowedHosts:
+    """The Host header values the preview answers: `names` at `port` (any port when None),
+    and, when it listens on every address, any IP address of this machine's own."""
+
+    names: frozenset[str]  # lower case; IPv6 addresses without brackets
+    port: int | None = None
+    own_addresses: bool = False
+
+    def allows(self, host_header: str) -> bool:
+        found = split_host(host_header)
+        if found is None or self.port is not None and found[1] != self.port:
+            return False
+        return found[0] in self.names or self.own_addresses and is_own_address(found[0])
+
+    def shown(self) -> str:
+        """'127.0.0.1:8000, localhost:8000 or [::1]:8000' (names in a stable order)."""
+        port = "" if self.port is None else f":{self.port}"
+        values = [f"[{name}]{port}" if ":" in name else f"{name}{port}" for name in sorted(self.names)]
+        if self.own_addresses:
+            values.append(f"this machine's own addresses{port}")
+        return ", ".join(values[:-1]) + f" or {values[-1]}" if len(values) > 1 else values[0]
+
+
+LOOPBACK = AllowedHosts(frozenset(LOOPBACK_NAMES))
+
+
+def allowed_hosts(bind_host: str, port: int) -> AllowedHosts:
+    """What the preview started with `--host bind_host` on `port` answers to.
+
+    >>> allowed_hosts("127.0.0.1", 8000).shown()
+    '127.0.0.1:8000, [::1]:8000 or localhost:8000'
+    """
+    host = bind_host.strip("[]").lower()
+    if host in EVERY_ADDRESS:
+        machine = socket.gethostname().lower()
+        names = {*LOOPBACK_NAMES, machine, f"{machine.partition('.')[0]}.local", socket.getfqdn().lower()}
+        return AllowedHosts(frozenset(names), port, own_addresses=True)
+    if host == "localhost" or _is_loopback(host):
+        return AllowedHosts(frozenset({*LOOPBACK_NAMES, host}), port)
+    return AllowedHosts(frozenset({host}), port)
+
+
+def split_host(host_header: str) -> tuple[str, int] | None:
+    """(name, port) of a Host header, the port 80 when it names none; None if it is not one.
+
+    >>> split_host("LocalHost:8000"), split_host("[::1]"), split_host("evil.example/x")
+    (('localhost', 8000), ('::1', 80), None)
+    """
+    parts = urlsplit("//" + host_header)
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.hostname or "@" in parts.netloc or parts.path or parts.query or parts.fragment:
+        return None
+    return parts.hostname, 80 if port is None else port
+
+
+def _is_loopback(name: str) -> bool:
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def is_own_address(name: str) -> bool:
+    """Whether `name` is an IP address of one of this machine's interfaces: one a socket can be bound to."""
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    if address.is_unspecified or address.is_multicast:
+        return False
+    family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_DGRAM) as probe:
+            probe.bind((str(address), 0))
+    except OSError:
+        return False
+    return True
+
+
+class PreviewState:
+    """What the handlers serve: the preview folder, or the error page while the build is broken,
+    to requests for the hosts in `allowed` (by default the loopback names, on any port)."""
+
+    def __init__(self, folder: Path, base_path: str, lock: threading.Lock, allowed: AllowedHosts = LOOPBACK):
         self.folder = folder.resolve()
         self.base_path = base_path
         self.lock = lock  # held by the builder while it changes the folder
+        self.allowed = allowed
         self.epoch = 0  # counts the rebuilds that changed what the browser shows
         self.error_page: bytes | None = None
 
@@ -81,11 +178,30 @@ def resolve(state: PreviewState, request_path: str) -> tuple[str, Path | str | N
     return "file", target
 
 
-class PreviewHandler(web.RequestHandler):
-    SUPPORTED_METHODS = ("GET", "HEAD")
+class ForItsOwnHost:
+    """A handler that answers only requests whose Host is one the preview was started on: 403 for others."""
+
+    state: PreviewState
 
     def initialize(self, state: PreviewState) -> None:
         self.state = state
+
+    def refusal(self) -> str | None:
+        """Why this request gets 403, or None."""
+        if not self.state.allowed.allows(self.request.host):
+            return (f"This preview answers only requests for {self.state.allowed.shown()}: "
+                    "open it at the address `serve` printed.\n")
+        return None
+
+    def prepare(self) -> None:
+        if (why := self.refusal()) is not None:
+            self.set_status(403)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish(why)
+
+
+class PreviewHandler(ForItsOwnHost, web.RequestHandler):
+    SUPPORTED_METHODS = ("GET", "HEAD")
 
     def set_default_headers(self) -> None:
         self.set_header("Cache-Control", "no-cache")  # revalidated (ETag) on every load
@@ -122,14 +238,24 @@ class PreviewHandler(web.RequestHandler):
     head = get
 
 
-class ReloadSocket(LiveReloadHandler):
-    """livereload's WebSocket, telling a browser that connects with a stale page to reload."""
+class ReloadSocket(ForItsOwnHost, LiveReloadHandler):
+    """livereload's WebSocket, for pages of the preview's own origin only, telling a browser
+    that connects with a stale page to reload."""
 
-    state: PreviewState | None = None
+    def refusal(self) -> str | None:
+        origin = self.request.headers.get("Origin")  # browsers always send it; other clients have no page behind
+        if origin is not None and not self.check_origin(origin):
+            return "The reload channel accepts only pages of this preview.\n"
+        return super().refusal()
+
+    def check_origin(self, origin: str) -> bool:
+        """Whether `origin` is the preview's own: the very host the handshake asked for."""
+        parts = urlsplit(origin)
+        return parts.scheme in ("http", "https") and parts.netloc.lower() == self.request.host.lower()
 
     def on_message(self, message) -> None:
         super().on_message(message)
-        if self in LiveReloadHandler.waiters and self.state is not None:
+        if self in LiveReloadHandler.waiters:
             seen = self.get_cookie(EPOCH_COOKIE)
             if seen is not None and seen != str(self.state.epoch):
                 self.send_message(reload_message())
@@ -151,11 +277,14 @@ def reload_browsers() -> int:
     return told
 
 
+class ReloadScript(ForItsOwnHost, LiveReloadJSHandler):
+    """livereload.js, for the preview's own hosts."""
+
+
 def application(state: PreviewState) -> web.Application:
-    ReloadSocket.state = state
     return web.Application([
-        (r"/livereload", ReloadSocket),
-        (r"/livereload\.js", LiveReloadJSHandler),
+        (r"/livereload", ReloadSocket, {"state": state}),
+        (r"/livereload\.js", ReloadScript, {"state": state}),
         (r"/(.*)", PreviewHandler, {"state": state}),
     ], log_function=lambda handler: None)  # the terminal shows rebuilds, not requests
 
