@@ -32,7 +32,7 @@ from ..sources import Saved, shown_path
 from ..write import OutputFolder
 from .builder import Outcome, PreviewBuilder
 from .indexer import SearchIndexer
-from .server import PreviewState, application, error_page, reload_browsers
+from .server import PreviewState, allowed_hosts, application, error_page, reload_browsers
 from .watcher import Watcher, watched_folders
 
 
@@ -102,7 +102,8 @@ class Preview:
         self.sockets = sockets
         self.builder = PreviewBuilder(args.config, OutputFolder(preview_dir), base_url=args.base_url,
                                       drafts=args.drafts)
-        self.state = PreviewState(preview_dir, "/", self.builder.lock)
+        self.state = PreviewState(preview_dir, "/", self.builder.lock,
+                                  allowed_hosts(args.host, sockets[0].getsockname()[1]))
         self.loop: ioloop.IOLoop | None = None
         self._reported: list = []  # the problems printed last
         self.changes: queue.Queue[list[Path] | None] = queue.Queue()  # from the watcher: what was saved
