@@ -68,11 +68,11 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     review.extend(_unknown_sides(findings))
     results = _article_results(findings, names, layout, review)
     side = _youth_or_women(layout, names)
-    if side and results:
+    if side:
         review.extend(ReviewItem("matches", result.sentence.text, f"a youth or women's side ({side!r}): the registry's "
                                                                   "clubs are the senior men's teams, so no match is "
-                                                                  "taken") for result in results)
-        results = []
+                                                                  "taken") for result in results if not result.youth)
+        results = [result for result in results if result.youth]
     competition = _competition(layout, names, registry, results)
     matches, stated_in = [], []
     for result in results:
@@ -136,9 +136,12 @@ def _date_of_reported(matches: list[dict], known: list[KnownMatch], registry: Re
     metadata date stays): the recap is about that match, whatever dates its text mentions."""
     if layout.metadata_date:
         return date
+    def slug(name: str) -> str | None:
+        team = registry.team(name)
+        return team.slug if team else None
+
     dates = {reported.date for match in matches for reported in known
-             if reported.date and reported.home == registry.team(match["home"]).slug
-             and reported.away == registry.team(match["away"]).slug
+             if reported.date and (reported.home, reported.away) == (slug(match["home"]), slug(match["away"]))
              and (reported.score, reported.aet) == (_score(match["score"]), _score(match.get("aet")))}
     if len(dates) != 1:
         return date
@@ -342,7 +345,8 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
         review.append(ReviewItem("matches", sentence.text, f"{label}: {note}"))
     if not _aggregate_agrees(result, other, findings, registry, review):
         return None
-    match = {"home": registry.teams[result.home].name, "away": registry.teams[result.away].name,
+    youth = f" {result.youth}" if result.youth else ""
+    match = {"home": registry.teams[result.home].name + youth, "away": registry.teams[result.away].name + youth,
              "score": str(result.score(result.goals))}
     if result.aet:
         match["aet"] = str(result.score(result.aet))

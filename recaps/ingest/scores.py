@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..names import name_key
 from ..rules import Score
-from . import cues
+from . import cues, lists
 from .layout import Layout, Sentence
 from .grounds import Ground
 from .teams import Names, TeamMention, place_before
@@ -51,6 +51,7 @@ class Result:
     also: list[Sentence] = field(default_factory=list)  # other sentences stating the same result
     at: int = 0  # where the score is in its sentence
     main: bool = True  # about clubs the article is about, not another game of the round
+    youth: str = ""  # "U19": both sides are the clubs' youth sides, named so
 
     @property
     def away(self) -> str | None:
@@ -102,7 +103,10 @@ class _Scored:
 
 def find_results(layout: Layout, names: Names, places: dict[str, set[str]]) -> Findings:
     findings = Findings()
+    listed = _list_lines(layout, names, findings)
     for sentence in layout.sentences:
+        if sentence.block in listed:
+            continue
         scored = _scores(sentence.text)
         if scored and _live(layout.blocks[sentence.block].text, sentence.text):
             findings.review.append((sentence, "a score while the game was still going (a live report's line), "
@@ -112,7 +116,43 @@ def find_results(layout: Layout, names: Names, places: dict[str, set[str]]) -> F
                               findings)
         else:
             _split_scoreline(sentence, mentions_in(sentence, names), grounds_in(sentence, names), places, findings)
+    findings.results.sort(key=lambda result: result.sentence.start)  # in the text's order
     return findings
+
+
+def _list_lines(layout: Layout, names: Names, findings: Findings) -> set[int]:
+    """The results of the text's list lines ("Sassuolo-Roma 1-3", "Inter - Milan 2-1 d.t.s. (1-1)"),
+    home side first; the blocks that are list lines."""
+    half_time_brackets = any(lists.HALF_TIME_HEADER.search(block.text) and not SCORE.search(block.text)
+                             for block in layout.blocks)
+    listed, header = set(), ""
+    for index, block in enumerate(layout.blocks):
+        end = block.start + len(block.text)
+        mentions = [TeamMention(m.start - block.start, m.end - block.start, m.text, m.slug, m.how)
+                    for m in names.teams if block.start <= m.start < end]
+        line = lists.read_line(block.text, mentions, half_time_brackets=half_time_brackets)
+        if line is None:
+            header = block.text
+            continue
+        listed.add(index)
+        sentence = Sentence(block.text, block.start, index, block.heading)
+        if any(pattern.search(header) for pattern in (cues.HYPOTHETICAL, cues.UNFINISHED)):
+            findings.review.append((sentence, "a list under a heading that says its scores may not be results "
+                                              f"({header!r})"))
+            continue
+        if line.why_not:
+            findings.review.append((sentence, line.why_not))
+            continue
+        home, away = line.home.slug, line.away.slug
+        result = Result(sentence, (home, away), {home: line.score[0], away: line.score[1]}, at=line.home.start,
+                        youth=line.youth)
+        result.home_cues.append((home, "a results list names the home side first"))
+        if line.aet:
+            result.aet = {home: line.aet[0], away: line.aet[1]}
+        if line.pens:
+            result.pens = {home: line.pens[0], away: line.pens[1]}
+        findings.results.append(result)
+    return listed
 
 
 def mentions_in(sentence: Sentence, names: Names) -> list[TeamMention]:

@@ -113,7 +113,7 @@ def _split_pairs(text: str, mentions: list, registry: Registry) -> list:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*) $")
 _WORD_AFTER = re.compile(r"^ ([^\W\d_][\w’'-]*)")
-_CLUB_AFFIX = re.compile(r"^(?:[A-Z0-9.]{1,5}|Calcio|Club|Football|Futbol|Fútbol|de|di|del|da|do|"
+_CLUB_AFFIX = re.compile(r"^(?:[A-Z0-9.]{1,5}|Under|Calcio|Club|Football|Futbol|Fútbol|de|di|del|da|do|"
                          r"The|Il|La|Lo|Le|Gli|El|Los|Die|Der|Con|Contro|Against|Versus|And|E|Ed|Vs|Tra|Fra)$")
 
 
@@ -127,7 +127,8 @@ def _longer_name(text: str, start: int, end: int) -> str:
             and not before.group(1).endswith(("'s", "’s")) and not _starts_sentence(text, before.start(1)):
         words.append(before.group(1))
     words.append(text[start:end])
-    if after and after.group(1)[0].isupper() and not _CLUB_AFFIX.match(after.group(1)):
+    next_word = after.group(1).split("-")[0] if after else ""  # "Palermo U19-Cagliari U19": U19 ends the name
+    if next_word[:1].isupper() and not _CLUB_AFFIX.match(next_word):
         words.append(after.group(1))
     return " ".join(words) if len(words) > 1 else ""
 

@@ -1,0 +1,57 @@
+"""Results lists and score sheets, English and Italian: home side first, and what brackets,
+extra time and shoot-out marks say. The lines are our own."""
+import pytest
+from test_ingest import TODAY, registry  # noqa: F401 (a fixture)
+
+from recaps.ingest.draft import ingest_text
+
+LINES = [
+    # (language, list text, matches written as (home, away, score, aet, pens))
+    ("it", "Risultati della giornata:\nTorino-Lecce 2-0\nUdinese-Empoli 1-1\n",
+     [("Torino", "Lecce", "2-0", None, None), ("Udinese", "Empoli", "1-1", None, None)]),
+    ("en", "Last night's results (home side first):\nEverton 0-3 Arsenal\nFulham v Chelsea 2-2\n",
+     [("Everton", "Arsenal", "0-3", None, None), ("Fulham", "Chelsea", "2-2", None, None)]),
+    # a bracket alone (first leg, half-time) leaves the score as it is
+    ("it", "Ritorno degli ottavi:\nBologna-Genoa 1-0 (0-0)\nLazio-Parma 3-1 (1-1)\n",
+     [("Bologna", "Genoa", "1-0", None, None), ("Lazio", "Parma", "3-1", None, None)]),
+    # d.t.s.: the line's score is after extra time, the level bracket the one after 90 minutes
+    ("it", "Coppa, i risultati:\nTorino-Monza 3-2 d.t.s. (2-2)\nCagliari-Lecce 1-0 dts (0-0)\n",
+     [("Torino", "Monza", "2-2", "3-2", None), ("Cagliari", "Lecce", "0-0", "1-0", None)]),
+    # extra time and a shoot-out written in the bracket
+    ("en", "Cup results:\nEverton 1-1 Fulham (aet 2-2, pens 4-5)\nBrentford 0-0 Burnley (Burnley won 4-3 on pens)\n",
+     [("Everton", "Fulham", "1-1", "2-2", "4-5"), ("Brentford", "Burnley", "0-0", None, "3-4")]),
+    ("it", "Coppa Italia:\nNapoli-Genoa 1-1 (4-2 d.c.r.)\n",
+     [("Napoli", "Genoa", "1-1", None, "4-2")]),
+    # a score sheet: quotes and the country after each club
+    ("en", "Semi-finals, first legs\n\"Porto\" (Portugal) - \"Celtic\" (Scotland) 2:1\n",
+     [("Porto", "Celtic", "2-1", None, None)]),
+    # youth sides keep their mark
+    ("it", "Campionato Primavera, i risultati:\nLecce U19-Torino U19 0-1\nGenoa Under-19 - Empoli Under-19 2-2\n",
+     [("Lecce U19", "Torino U19", "0-1", None, None), ("Genoa U19", "Empoli U19", "2-2", None, None)]),
+]
+
+
+def written(draft) -> list[tuple]:
+    return [(m["home"], m["away"], m["score"], m.get("aet"), m.get("pens")) for m in draft.front.get("matches", [])]
+
+
+@pytest.mark.parametrize("lang, text, matches", LINES)
+def test_list_lines_are_read_home_first(lang, text, matches, registry):
+    assert written(ingest_text(text, registry, [], today=TODAY)) == matches
+
+
+NOT_TAKEN = [
+    # (list text, why, in the review)
+    ("Coppa, i risultati:\nTorino-Monza 7-6 d.c.r.\n", "marked as a shoot-out"),
+    ("Cup results:\nEverton 3-2 Fulham aet (1-0)\n", "after 90 minutes"),
+    ("Half-time scores in brackets:\nEverton 3-2 Fulham aet (1-1)\n", "after 90 minutes"),
+    ("If the favourites win, the scores:\nEverton 3-2 Fulham\n", "may not be results"),
+]
+
+
+@pytest.mark.parametrize("text, why", NOT_TAKEN)
+def test_a_list_line_that_does_not_fit_goes_to_review(text, why, registry):
+    draft = ingest_text(text, registry, [], today=TODAY)
+    assert "matches" not in draft.front
+    assert any(why in item.why for item in draft.review)
+
