@@ -15,7 +15,7 @@ def _words(*alternatives: str) -> re.Pattern:
 
 # A score was the final result of a match: a verb or noun of winning, losing or drawing.
 WIN = _words(
-    r"w[oi]ns?", r"winning", r"winners", r"ran out", r"eased past", r"swept aside", r"victor(?:y|ies|ious)", r"beat(?:s|en|ing)?", r"thrash(?:ed|es|ing)",
+    r"w[oi]ns?", r"winning", r"defeated", r"winners", r"ran out", r"eased past", r"swept aside", r"victor(?:y|ies|ious)", r"beat(?:s|en|ing)?", r"thrash(?:ed|es|ing)",
     r"hammer(?:ed|s)", r"crush(?:ed|es)", r"edged?", r"stunned", r"overcame", r"triumph(?:ed|s)?",
     r"routed?", r"saw off", r"came from behind to (?:beat|win)",
     r"vinc[eo](?:no)?", r"vint[oa]", r"vittori[ae]", r"battut[oiae]", r"batt[eo](?:no)?", r"imporsi", r"impon[ea]",
@@ -109,7 +109,7 @@ NEXT_ROUND = re.compile(r"(?:\b(?:to|into|reach(?:ed|es|ing)?|for|qualif(?:y|ied
 
 # Who was at home: a cue and whose side it takes.
 HOME_OF_SUBJECT = _words(r"at home", r"on home soil", r"in front of (?:their|its) (?:own )?(?:fans|supporters|crowd)",
-                         r"home crowd", r"in casa", r"tra le mura amiche", r"tra le proprie mura",
+                         r"home crowd", r"in casa(?!\s+(?:di|del|della|dello|dell['’]|dei|degli)\b)", r"tra le mura amiche", r"tra le proprie mura",
                          r"davanti ai propri tifosi", r"davanti al proprio pubblico", r"padron[ea] di casa", r"hosted", r"(?<!the )hosts?", r"hosting",
                          r"welcomed", r"ospita(?:to)?", r"ha ospitato")
 AWAY_OF_SUBJECT = _words(r"away from home", r"on the road", r"on their travels", r"in trasferta", r"fuori casa",
@@ -121,6 +121,24 @@ AWAY_SIDE = _words(r"the visitors", r"the away side", r"gli ospiti", r"la formaz
                    r"i visitatori")
 HOME_SIDE = _words(r"the hosts", r"the home side", r"i padroni di casa", r"i locali", r"la squadra di casa",
                    r"la formazione di casa")
+
+# A club named after one of these is the opponent, or the host, of the one that won or lost
+# ("Slavia, on Leicester's ground, won 2-0"; "vince 2-0 sul campo del Leicester").
+OPPONENT_BEFORE = re.compile(r"\b(?:against|over|versus|vs\.?|v\.?|at|away (?:to|at)|visit(?:ed|ing)?|trip to|"
+                             r"contro|su[li]?|sull['’]|sulla|in casa (?:di|del|della|dello|dell['’])|"
+                             r"sul campo (?:di|del|della|dello|dell['’])|ospite (?:di|del|della|dello|dell['’]))"
+                             r"\s*(?:the\s+|il\s+|la\s+|lo\s+|l['’]\s*|i\s+|gli\s+)?$", re.IGNORECASE)
+
+# Scores written in words: a draw without goals, and numbers spelt out ("two-nil", "per due a zero").
+NIL_NIL = _words(r"goalless(?: draw)?", r"scoreless(?: draw)?", r"nil[- ]nil", r"a reti bianche",
+                 r"a reti inviolate", r"senza reti", r"(?:lo )?0 a 0")
+NUMBER_WORDS = {"nil": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "uno": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6,
+                "sette": 7, "otto": 8, "nove": 9, "dieci": 10}
+_EN_NUMBER = r"(nil|one|two|three|four|five|six|seven|eight|nine|ten)"
+_IT_NUMBER = r"(zero|uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)"
+WORD_SCORE = re.compile(rf"(?<![\w-]){_EN_NUMBER}-{_EN_NUMBER}(?![\w-])|(?<=\bper ){_IT_NUMBER} a {_IT_NUMBER}(?!\w)",
+                        re.IGNORECASE)
 
 # Goals and cards.
 GOAL = _words(r"scored", r"scores?", r"scoring", r"netted", r"nets", r"struck", r"strike", r"header", r"goal",

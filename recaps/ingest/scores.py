@@ -173,7 +173,8 @@ def grounds_in(sentence: Sentence, names: Names) -> list[Ground]:
 
 
 def _scores(text: str) -> list[_Scored]:
-    found = []
+    found = [_Scored(match.start(), match.end(), *goals, _kind(text, match.start(), match.end()))
+             for match, goals in _word_scores(text)]
     for match in SCORE.finditer(text):
         first, second = int(match.group(1)), int(match.group(2))
         if first > MAX_GOALS or second > MAX_GOALS or _quoted(text, match.start()):
@@ -181,6 +182,16 @@ def _scores(text: str) -> list[_Scored]:
         if ":" in match.group() and (len(match.group(1)) > 1 or len(match.group(2)) > 1):
             continue  # a time of day (15:00, 2:15), not a score
         found.append(_Scored(match.start(), match.end(), first, second, _kind(text, match.start(), match.end())))
+    return found
+
+
+def _word_scores(text: str) -> list[tuple[re.Match, tuple[int, int]]]:
+    """Scores in words: "a goalless draw", "a reti bianche" (0-0), "a two-nil win", "per due a zero"."""
+    found = [(match, (0, 0)) for match in cues.NIL_NIL.finditer(text) if not SCORE.search(match.group())]
+    for match in cues.WORD_SCORE.finditer(text):
+        first, second = [cues.NUMBER_WORDS[word.lower()] for word in match.groups() if word]
+        if "nil" in match.group().lower() or match.group(3):  # "one-two" alone is a pass, not a score
+            found.append((match, (first, second)))
     return found
 
 
@@ -456,7 +467,8 @@ def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair:
     offset, polarity = verb
     if polarity not in ("win", "lose"):
         return None
-    before = [m for m in mentions if m.end <= offset and m.slug in pair]
+    before = [m for m in mentions if m.end <= offset and m.slug in pair
+              and not cues.OPPONENT_BEFORE.search(text[max(0, m.start - 25):m.start])]
     if not before:
         after = [m for m in mentions if m.start > offset and m.slug in pair
                  and _OWNER_BEFORE.search(text[max(0, m.start - 12):m.start])]

@@ -1,0 +1,37 @@
+"""One cue at a time, per language: who won, who was at home, scores in words. Our own sentences."""
+import pytest
+from test_ingest import TODAY, registry  # noqa: F401 (a fixture)
+
+from recaps.ingest.draft import ingest_text
+
+
+def match_of(text: str, registry) -> tuple | None:
+    matches = ingest_text(text, registry, [], today=TODAY).front.get("matches", [])
+    assert len(matches) <= 1
+    return (matches[0]["home"], matches[0]["away"], matches[0]["score"]) if matches else None
+
+
+CUES = [
+    # (language, sentence, (home, away, score) written, or None)
+    # who won: an active verb, a passive one, the loser's view
+    ("en", "Everton defeated Fulham 3-1 at Goodison Park on a wet Sunday.", ("Everton", "Fulham", "3-1")),
+    ("en", "Fulham were defeated by Everton 3-1 at Goodison Park.", ("Everton", "Fulham", "3-1")),
+    ("en", "Arsenal lost 0-2 away to Brentford in the late game.", ("Brentford", "Arsenal", "2-0")),
+    ("en", "Chelsea suffered a 2-1 away defeat at Fulham on Saturday.", ("Fulham", "Chelsea", "2-1")),
+    # the club after "at", "sul campo del", "in casa del" is the host, not the winner
+    ("it", "Il Genoa vince 2-0 sul campo del Torino e sale in classifica.", ("Torino", "Genoa", "0-2")),
+    ("it", "L'Udinese ha vinto 2-1 in casa del Cagliari.", ("Cagliari", "Udinese", "1-2")),
+    ("it", "Il Lecce batte 1-0 il Parma in casa e respira.", ("Lecce", "Parma", "1-0")),
+    # scores in words
+    ("en", "Everton and Fulham played out a goalless draw at Goodison Park.", ("Everton", "Fulham", "0-0")),
+    ("en", "Chelsea slumped to a two-nil loss at Everton.", ("Everton", "Chelsea", "2-0")),
+    ("it", "Il Napoli ha battuto per tre a uno la Lazio al Maradona.", ("Napoli", "Lazio", "3-1")),
+    ("it", "Genoa e Parma pareggiano a reti bianche a Marassi.", ("Genoa", "Parma", "0-0")),
+    # not a score: a pass played one-two
+    ("en", "Everton beat Fulham at Goodison after a neat one-two down the left.", None),
+]
+
+
+@pytest.mark.parametrize("lang, text, match", CUES)
+def test_a_cue(lang, text, match, registry):
+    assert match_of(text, registry) == match
