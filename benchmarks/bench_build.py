@@ -67,7 +67,14 @@ def install_peers() -> None:
         subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
         subprocess.run([str(PEERS / "bin" / "pip"), "install", "-q", "pelican", "markdown"], check=True)
     if shutil.which("hugo") is None:
+        subprocess.run(["apt-get", "update", "-q"], check=True)
         subprocess.run(["apt-get", "install", "-y", "-q", "hugo"], check=True)
+
+
+def peer_versions() -> str:
+    pelican = subprocess.run([str(PEERS / "bin" / "pelican"), "--version"], capture_output=True, text=True)
+    hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True)
+    return f"Pelican {pelican.stdout.strip()}, {' '.join(hugo.stdout.split()[:2])}"
 
 
 # ------------------------------------------------------------------ measuring a process tree ----
@@ -275,13 +282,20 @@ def main() -> None:
     args = parser.parse_args()
     if args.install:
         install_peers()
-    print(f"machine: {os.cpu_count()} cores ({len(os.sched_getaffinity(0))} usable), load average "
-          f"{' '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    print(f"machine: {os.cpu_count()} cores ({len(os.sched_getaffinity(0))} usable), {load_average()}")
+    if args.peers:
+        print(f"peers: {peer_versions()}")
     for count in args.sizes:
         results = bench(count, args.runs, args.jobs, args.peers)
         report(count, results)
         if args.floor:
             print(f"  floor (one process): {floor(make_project(count)):.2f} s")
+        print(f"  after: {load_average()}")
+
+
+def load_average() -> str:
+    """The machine's load over the last 1, 5 and 15 minutes: how much else was running."""
+    return "load average " + " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":
