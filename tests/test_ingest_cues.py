@@ -27,6 +27,17 @@ CUES = [
     ("en", "Chelsea slumped to a two-nil loss at Everton.", ("Everton", "Chelsea", "2-0")),
     ("it", "Il Napoli ha battuto per tre a uno la Lazio al Maradona.", ("Napoli", "Lazio", "3-1")),
     ("it", "Genoa e Parma pareggiano a reti bianche a Marassi.", ("Genoa", "Parma", "0-0")),
+    # a dateline's city: the club at home there, also when the city is spelt like a club
+    ("en", "LONDON (AP) — Chelsea beat Everton 2-1 on Saturday.\nThe winner came late.", ("Chelsea", "Everton", "2-1")),
+    ("it", "ROMA - La Lazio batte il Torino 2-1 e sale al terzo posto.\nDecide un rigore.", ("Lazio", "Torino", "2-1")),
+    # a dateline naming neither club's city settles nothing
+    ("en", "PARIS (AP) — Chelsea beat Everton 2-1 on Saturday.\nThe winner came late.", None),
+    # a club spelt with a dash where the registry has a slash
+    ("en", "Results:\nFulham - Bodo-Glimt 2:0", ("Fulham", "Bodø/Glimt", "2-0")),
+    # a score in brackets after a fixture is the first leg's, not this match's
+    ("it", "Stasera il ritorno:\nArsenal-Porto (0-1)", None),
+    # a scoreline that says what would happen
+    ("en", "Chelsea 0 Everton 0 - and Everton go through if nobody scores", None),
     # not a score: a pass played one-two
     ("en", "Everton beat Fulham at Goodison after a neat one-two down the left.", None),
 ]

@@ -18,7 +18,7 @@ from .language import MIN_CONFIDENCE, detect
 from .layout import Layout, Sentence, markdown_body, read_layout
 from .scores import SCORE, Findings, Result, compose, find_results, grounds_in, mentions_in, venue_cues
 from .site import KnownMatch, other_leg
-from .teams import Names, find_names, places
+from .teams import Names, dateline_clubs, find_names, places
 
 TITLE_MAX = 90
 SLUG_MAX = 60  # a draft's file name: the title's first words, cut at a word boundary
@@ -310,6 +310,9 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
         leg = None
     if result.main and len([pair for pair in _pairs(findings) if pair != frozenset(result.teams)]) == 0:
         result.home_cues.extend(_article_venue_cues(layout, names, result, registry))
+        city, at_home = dateline_clubs(layout.text, registry)
+        if len(at_home & set(result.teams)) == 1:
+            result.home_cues.append(((at_home & set(result.teams)).pop(), f"the dateline's city, {city}"))
     def adds_up(match: KnownMatch) -> bool:
         final = result.aet or result.goals
         totals = sorted((final[slug] + match.goals(slug) for slug in result.teams), reverse=True)

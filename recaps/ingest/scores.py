@@ -278,6 +278,9 @@ def _split_scoreline(sentence: Sentence, mentions: list[TeamMention], grounds: l
         goals = (int(between.group(1)), int(after.group(1)))
         if max(goals) > MAX_GOALS:
             return
+        if cues.HYPOTHETICAL.search(text) or cues.FUTURE.search(text):
+            findings.review.append((sentence, "a scoreline in a sentence that says what would happen, not what did"))
+            return
         result = Result(sentence, (first.slug, second.slug), dict(zip((first.slug, second.slug), goals)),
                         at=first.end)
         result.home_cues.append((first.slug, "the scoreline names the home side first"))
@@ -444,7 +447,9 @@ def _scoreline(text: str, item: _Scored, mentions: list[TeamMention]) -> tuple[s
 
 
 def _gap(between: str) -> bool:
-    return len(between) <= 3 and not re.search(r"\w", between)
+    """Nothing but spaces or a dash between a club and a score: a score in brackets after two
+    clubs ("Arsenal-Porto (0-1)") is a first leg's or a half-time score, not theirs."""
+    return len(between) <= 3 and not re.search(r"[\w(\[]", between)
 
 
 def _verb(text: str, item: _Scored, low: int, high: int) -> tuple[int, str] | None:

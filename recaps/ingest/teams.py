@@ -102,12 +102,15 @@ def _split_pairs(text: str, mentions: list, registry: Registry) -> list:
         if mention.kind != TEAM or not dashes or spelled:
             found.append(mention)
             continue
-        start = 0
+        parts, start = [], 0
         for cut in [*dashes, None]:
             end = cut.start() if cut else len(mention.text)
             for part in registry.find_names(mention.text[start:end]):
-                found.append(replace(part, start=part.start + mention.start + start, end=part.end + mention.start + start))
+                parts.append(replace(part, start=part.start + mention.start + start, end=part.end + mention.start + start))
             start = cut.end() if cut else end
+        if {part.slugs for part in parts} == {mention.slugs}:
+            parts = [mention]  # "Bodo-Glimt": both halves name the one club
+        found.extend(parts)
     return found
 
 
@@ -256,6 +259,22 @@ def _places(registry: Registry) -> dict[str, set[str]]:
             if country:
                 found.setdefault(name_key(country), set()).add(slug)
     return found
+
+
+def dateline_clubs(text: str, registry: Registry) -> tuple[str, set[str]]:
+    """The city of the text's dateline ("ROMA -", "LIVERPOOL, England (AP) —") and the clubs at
+    home there: those whose `city:` it is, and, when the city is spelt like a club ("ROMA"),
+    every club of that club's city."""
+    found = _DATELINE.match(text.lstrip())
+    if not found:
+        return "", set()
+    city = found.group(1).strip()
+    key = name_key(city)
+    cities = {key}
+    namesake = registry.teams.get(registry.team_names.get(key, ""))
+    if namesake and namesake.city:
+        cities.add(name_key(namesake.city))
+    return city, {slug for slug, team in registry.teams.items() if team.city and name_key(team.city) in cities}
 
 
 def place_before(text: str, start: int, *, coming_from: bool = False) -> bool:
