@@ -16,7 +16,8 @@ from .fields import FieldReader, decode  # decode is imported from here by the p
 from .model import Source, Text
 from .names import slugify
 from .rules import Score, Season
-from .yamlfile import LineDict, LineList, YamlSyntaxError, load, split_front_matter
+from .yamlfile import LineDict, LineList, YamlSyntaxError, load, missing_opening_fence, split_front_matter
+from .yamlmistakes import quoted
 
 ARTICLE_KEYS = ("title", "date", "lang", "slug", "summary", "author", "source", "tags", "draft",
                 "competition", "season", "teams", "matches", "review")
@@ -105,8 +106,13 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         problems.error(path, exc.line, exc.message)
         return None
     if front is None:
-        problems.error(path, 1, "no front matter: start the file with a line '---', the YAML fields "
-                                "(title, date, ...), and another '---'")
+        closing = missing_opening_fence(text)
+        if closing:
+            problems.error(path, 1, f"the front matter has no opening '---': add a line '---' above this one "
+                                    f"(the one on line {closing} closes it)")
+        else:
+            problems.error(path, 1, "no front matter: start the file with a line '---', the YAML fields "
+                                    "(title, date, ...), and another '---'")
         return None
     reader = FieldReader(path, problems)
     data = reader.mapping(data if data is not None else LineDict(), "the front matter", front_line)
@@ -117,7 +123,8 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
     reader.unknown_keys(data, ARTICLE_KEYS, "the front matter")
     draft = reader.boolean(data, "draft")
     _review(reader, data, draft)
-    title = reader.text(data, "title", required=not draft)
+    cut = _cut_by_comments(reader, data)
+    title = reader.text(data, "title", required=not draft and "title" not in cut)
     date = reader.date(data, "date", required=not draft)
     if draft and not (title and date):
         problems.warn(path, data.line, "draft without a title or date yet: fine for a draft, which is "
@@ -187,6 +194,30 @@ def check_body(body: str, body_line: int, path: str, problems: Problems) -> bool
         problems.error(path, start, f"{why}: converting it would take too long; split it up or write it more simply")
         return False
     return True
+
+
+PROSE_KEYS = ("title", "summary")  # free text, where a # is likely part of it
+
+
+def _cut_by_comments(reader: FieldReader, data: LineDict) -> set[str]:
+    """The prose fields a `#` cut short (YAML reads ` #` on as a comment), each reported:
+    an error when nothing is left, else a warning. Returns those left empty."""
+    empty = set()
+    for key in PROSE_KEYS:
+        comment = data.comments.get(key)
+        if not comment:
+            continue
+        value = data.get(key)
+        whole = f"{value} {comment}" if value not in (None, "") else comment
+        if value in (None, ""):
+            empty.add(key)
+            reader.error(data, key, f"the {key} is empty: a # starts a comment in YAML, so {comment!r} is not "
+                                    f"read; put the {key} in quotes, like {key}: {quoted(whole)}")
+        else:
+            reader.warn(data, key, f"the {key} is read as {str(value)!r}: a # after a space starts a comment in "
+                                   f"YAML; if {comment!r} belongs to the {key}, put the {key} in quotes, like "
+                                   f"{key}: {quoted(whole)}")
+    return empty
 
 
 def _review(reader: FieldReader, data: LineDict, draft: bool) -> None:

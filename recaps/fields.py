@@ -1,6 +1,7 @@
 """Reading typed fields out of loaded YAML, reporting every mistake with its line."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -176,7 +177,9 @@ class FieldReader:
             return None
         parsed = parse_date(value)
         if parsed is None:
-            self.error(data, key, f"`{key}` must be a real date written YYYY-MM-DD (or an ISO date-time); got {value!r}")
+            why = _no_such_day(value)
+            self.error(data, key, f"`{key}` {value!r}: {why}" if why else
+                       f"`{key}` must be a real date written YYYY-MM-DD (or an ISO date-time); got {value!r}")
         elif not FIRST_YEAR <= parsed.year <= LAST_YEAR:
             self.error(data, key, f"`{key}` {value!r} is no date of a football match: the year must be from "
                                   f"{FIRST_YEAR} to {LAST_YEAR}")
@@ -212,6 +215,27 @@ class FieldReader:
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # not calendar.month_name, which follows the machine's locale
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+
+
+def _no_such_day(value) -> str | None:
+    """Why a YYYY-MM-DD date is no day of the calendar, or None.
+
+    >>> _no_such_day("2025-02-29"), _no_such_day("2025-13-01"), _no_such_day("2024-02-29")
+    ('February 2025 has 28 days', 'there is no month 13: months go from 01 to 12', None)
+    """
+    found = _DAY.match(value.strip()) if isinstance(value, str) else None
+    if not found:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}: months go from 01 to 12"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{_MONTHS[month - 1]} {year} has {days} days"
+    return None
 
 
 def parse_date(value) -> dt.date | None:

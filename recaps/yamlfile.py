@@ -11,6 +11,8 @@ import re
 
 import yaml
 
+from .yamlmistakes import explain
+
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -22,6 +24,7 @@ class LineDict(dict):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.lines: dict = {}
+        self.comments: dict = {}  # key -> the comment after its unquoted one-line value
 
     def line_of(self, key) -> int:
         return self.lines.get(key, self.line)
@@ -45,12 +48,21 @@ MAX_DEPTH = 100  # far beyond any real front matter or registry, far below any p
 
 class _Loader(_BaseLoader):
     line_offset = 0
+    rows: list[str] = []  # the text's lines
     depth = 0  # collections being constructed, outermost first
 
 
 class _TooDeep(Exception):
     def __init__(self, line: int):
         self.line = line
+
+
+class _Mistake(Exception):
+    """Text YAML reads, but not as the writer meant: `line` is the file's (1-based)."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
 
 
 def _enter(loader: _Loader, node: yaml.Node) -> None:
@@ -67,30 +79,73 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result, written_keys = LineDict(), set()
     result.line = node.start_mark.line + 1 + loader.line_offset
     for index, (key_node, value_node) in enumerate(node.value):
+        _check_plain(loader, key_node)
+        _check_plain(loader, value_node)
         key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1 + loader.line_offset
         try:
             hash(key)
         except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark)
+            raise _Mistake(line, "a field's name must be plain text, not a list or a mapping") from None
         if index >= merged and key in written_keys:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark)
+            raise _Mistake(line, f"`{key}` is given twice (first on line {result.lines[key]}): "
+                                        "keep one of them")
         if index >= merged:
             written_keys.add(key)
         result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[key] = key_node.start_mark.line + 1 + loader.line_offset
+        result.lines[key] = line
+        comment = _comment_after(loader, value_node)
+        if comment:
+            result.comments[key] = comment
     loader.depth -= 1
     return result
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     _enter(loader, node)
+    for child in node.value:
+        _check_plain(loader, child)
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1 + loader.line_offset
     result.lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
     loader.depth -= 1
     return result
+
+
+_MISSING_SPACE = re.compile(r"^-[^\s\d.-]")  # `-Atalanta`: a list item without its space
+
+
+def _check_plain(loader: _Loader, node: yaml.Node) -> None:
+    """Unquoted text that YAML reads fine but the writer did not mean: a list item without the
+    space after its '-', or a '- ' item read as more of the text above it (lined up wrongly)."""
+    if not isinstance(node, yaml.ScalarNode) or node.style or not node.value:
+        return
+    start, end = node.start_mark, node.end_mark
+    rows = loader.rows
+    first = rows[start.line]
+    if _MISSING_SPACE.match(node.value) and not first[:start.column].strip(" -"):
+        written = first.strip().split(" ")[0]
+        raise _Mistake(start.line + 1 + loader.line_offset,
+                              f"a space is missing after the '-' of a list item: write '- {written[1:]}'")
+    for number in range(start.line + 1, min(end.line, len(rows) - 1) + 1):
+        if rows[number].lstrip(" ").startswith("- ") or rows[number].strip() == "-":
+            shown = number + 1 + loader.line_offset
+            if first[:start.column].rstrip().endswith("-"):
+                raise _Mistake(shown, f"this list item is not lined up with the one on line "
+                                             f"{start.line + 1 + loader.line_offset}, so it is read as more of "
+                                             "that item's text: start both '-' at the same column")
+            raise _Mistake(start.line + 1 + loader.line_offset,
+                                  f"this line is read as text, and the '- ' item on line {shown} as more of it: "
+                                  "start every item of a list with '- '")
+
+
+def _comment_after(loader: _Loader, node: yaml.Node) -> str:
+    """The comment after a one-line unquoted value (`title: Match #3` is read as "Match")."""
+    if not isinstance(node, yaml.ScalarNode) or node.style or node.end_mark.line != node.start_mark.line:
+        return ""
+    row = loader.rows[node.end_mark.line] if node.end_mark.line < len(loader.rows) else ""
+    rest = row[node.end_mark.column:]
+    return rest.strip() if rest.lstrip().startswith("#") and (not node.value or rest[:1] in " \t") else ""
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -134,10 +189,13 @@ def load(text: str, line_offset: int = 0):
     """
     loader = _Loader(text)
     loader.line_offset = line_offset
+    loader.rows = text.split("\n")
     try:
         return loader.get_single_data()
     except _TooDeep as exc:
         raise YamlSyntaxError(exc.line + 1 + line_offset, "invalid YAML: nested too deeply") from None
+    except _Mistake as exc:
+        raise YamlSyntaxError(exc.line, f"invalid YAML: {exc.message}") from None
     except (yaml.YAMLError, RecursionError) as exc:  # a parser's own limit may come first
         deep = _too_deep_at(text)
         if deep is not None:
@@ -169,28 +227,16 @@ def _too_deep_at(text: str) -> int | None:
     return None
 
 
-_UNQUOTED_COLOUR = re.compile(r"[\[,{]\s*#[0-9a-zA-Z]{3,6}\b")  # [#0a3d91]: YAML reads a comment there
-
-
 def _raise_syntax_error(exc: Exception, text: str, line_offset: int):
     if isinstance(exc, yaml.MarkedYAMLError):
-        last_line = text.rstrip("\n").count("\n")  # 0-based
-        mark = exc.problem_mark
-        if mark is None or (mark.line > last_line and exc.context_mark is not None):
-            mark = exc.context_mark  # stopped at the end of the text: point where the open thing began
-        line = min(mark.line, last_line) + 1 + line_offset if mark else line_offset + 1
-        parts = (exc.problem, exc.context)
-        if str(exc.problem or "").startswith("but "):  # "expected a single document ... but found another"
-            parts = (exc.context, exc.problem)
-        message = " ".join(str(part) for part in parts if part)
-        near = text.split("\n")[max(mark.line - 1, 0):mark.line + 1] if mark else []
-        if any(_UNQUOTED_COLOUR.search(row) for row in near):
-            message += " (a # starts a comment in YAML: write a colour in quotes, like '#0a3d91')"
-        raise YamlSyntaxError(line, f"invalid YAML: {message or exc}") from None
-    raise YamlSyntaxError(line_offset + 1, f"invalid YAML: {exc}") from None
+        line, message = explain(exc, text, line_offset + 1)
+        raise YamlSyntaxError(line + 1 + line_offset, f"invalid YAML: {message}") from None
+    raise YamlSyntaxError(line_offset + 1, f"invalid YAML ({exc}): check the quotes, colons and indentation") from None
 
 
 _FENCE = re.compile(r"^---[ \t]*$")
+_NEAR_FENCE = re.compile(r"^(?:-{2}|-{4,}|[\u2012-\u2015\u2212]+)[ \t]*$")  # `--`, `-----`, a dash a word processor made
+_YAML_LINE = re.compile(r"^(?:[ \t]|- |-$|#|[\w-]+:(?:[ \t]|$))")  # a field's name is one word
 
 
 def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
@@ -206,7 +252,28 @@ def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
             front = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1:])
             return front, 2, body, index + 2
-    raise YamlSyntaxError(1, "front matter opened with '---' is never closed: add a line '---' after it")
+    for index in range(1, len(lines)):
+        if _NEAR_FENCE.match(lines[index]):
+            raise YamlSyntaxError(index + 1, "this line should close the front matter opened on line 1: write "
+                                             "it as exactly three hyphens, '---'")
+        if lines[index].strip() and not _YAML_LINE.match(lines[index]):
+            raise YamlSyntaxError(index + 1, "the front matter opened with '---' on line 1 is never closed: "
+                                             "add a line '---' after its last field, above this line")
+    raise YamlSyntaxError(1, "the front matter opened with '---' on line 1 is never closed: add a line '---' "
+                             "after its last field")
+
+
+def missing_opening_fence(text: str) -> int | None:
+    """The line of a '---' that closes front matter never opened (the file starts with fields), if any."""
+    lines = text.split("\n")
+    if not lines or not _YAML_LINE.match(lines[0]) or lines[0][:1] in " \t-#":
+        return None
+    for index, line in enumerate(lines[1:], 2):
+        if _FENCE.match(line):
+            return index
+        if line.strip() and not _YAML_LINE.match(line):
+            return None
+    return None
 
 
 class _Dumper(yaml.SafeDumper):

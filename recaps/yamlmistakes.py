@@ -1,0 +1,283 @@
+"""YAML mistakes in a writer's words: which line holds the mistake, and how to fix it.
+
+PyYAML (and libyaml, whose messages differ) report where the parser gave up, in its own
+terms ("mapping values are not allowed here", "expected <block end>"). That place is often
+a line below the mistake, and the terms mean nothing to someone writing a recap. `explain`
+looks at the text around the parser's marks and names the common mistakes: text holding
+": " or starting with a character YAML reserves, a quote or bracket never closed, a tab,
+lines not lined up, a field without its space or colon. Anything else still gets a
+plain-words hint beside the parser's own words.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+# A line's indent, an optional run of "- " list marks, an optional `key:` and the value after it.
+_LINE = re.compile(r"^(?P<indent> *)(?P<dashes>(?:- +)*)(?:(?P<key>[^\s#'\"\[{][^:#]*?|'[^']*'|\"[^\"]*\")"
+                   r":(?=\s|$) *)?(?P<value>.*)$")
+_MISSING_SPACE = re.compile(r"^ *(?:- +)*(?P<key>[A-Za-z_][\w-]*):(?P<value>\S.*)$")
+_RESERVED = {"*": "reads as a reference to another value", "&": "reads as a name for the value",
+             "!": "reads as a type", "@": "keeps for itself", "`": "keeps for itself", "%": "reads as a directive",
+             "|": "reads as the start of a block of text", ">": "reads as the start of a block of text",
+             "?": "reads as a key", "-": "reads as a list item"}
+_UNQUOTED_COLOUR = re.compile(r"[\[,{]\s*#[0-9a-zA-Z]{3,6}\b")  # [#0a3d91]: YAML reads a comment there
+
+
+class _Line:
+    """One line of the text, split the way a writer sees it: `key: value` or `- value`."""
+
+    def __init__(self, text: str, number: int, first_line: int):
+        self.text = text
+        self.number = number  # 0-based, in the text
+        self.shown = number + first_line  # 1-based, in the file
+        found = _LINE.match(text.rstrip())
+        self.indent = len(found.group("indent"))
+        self.is_item = bool(found.group("dashes"))
+        self.key = (found.group("key") or "").strip().strip("'\"") if found.group("key") is not None else None
+        self.value = found.group("value")
+        self.value_column = found.start("value")
+        self.key_column = found.start("key") if self.key is not None else None
+
+    @property
+    def blank(self) -> bool:
+        stripped = self.text.strip()
+        return not stripped or stripped.startswith("#")
+
+    @property
+    def what(self) -> str:
+        """What the value is, for a message: "the title", "this item", "the value"."""
+        if self.key is not None:
+            return f"the {self.key}"
+        return "this item" if self.is_item else "the text"
+
+    def quoted(self) -> str:
+        """The line as it should be written: its value in quotes."""
+        value = self.value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        return self.text[:self.value_column].strip() + " " + quoted(value)
+
+
+def quoted(text: str) -> str:
+    """`text` in YAML quotes: double quotes, or single ones when it holds a double quote or a backslash.
+
+    >>> print(quoted("Brugge win: 3-1"), quoted('"Dea" wins'))
+    "Brugge win: 3-1" '"Dea" wins'
+    """
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def explain(error: yaml.YAMLError, text: str, first_line: int = 1) -> tuple[int, str]:
+    """(0-based line in `text`, message) for a YAML error in `text`: the line of the mistake and
+    its fix. `first_line` is the file's line number of the text's first line, for messages
+    that name another line.
+
+    >>> explain(_error("title: Brugge win: 3-1\\n"), "title: Brugge win: 3-1\\n")
+    (0, 'the title holds ": ", which YAML reads as the start of another field: put the title in quotes, like title: "Brugge win: 3-1"')
+    """
+    lines = [_Line(row, number, first_line) for number, row in enumerate(text.split("\n"))]
+    last = max(len(lines) - 1, 0)
+    while last > 0 and lines[last].blank:
+        last -= 1
+    problem, context = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
+    if problem is None and context is None:
+        return 0, f"{error}: check the quotes, colons and indentation"
+    at = min((problem or context).line, last)
+    words = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}".lower()
+    found = (_colour(lines, at) or _tab(lines, at, words) or _unclosed_quote(lines, at, context, words) or _unclosed_bracket(lines, context, words)
+             or _reserved_start(lines, problem, context) or _second_document(lines, at, words)
+             or _closed_early(lines, at, problem, words) or _colon(lines, at, problem, words)
+             or _misaligned(lines, at))
+    if found:
+        return found
+    return at, (f"the parser says {words.strip()!r}: check this line's indentation against the lines above, "
+                "and put text holding : # [ { or quotes in quotes")
+
+
+def _colour(lines: list[_Line], at: int) -> tuple[int, str] | None:
+    """`colors: [#0a3d91]`: the # starts a comment, which leaves the list open."""
+    for line in lines[:at + 1]:
+        if _UNQUOTED_COLOUR.search(line.text):
+            return line.number, "a # starts a comment in YAML: write a colour in quotes, like '#0a3d91'"
+    return None
+
+
+def _tab(lines: list[_Line], at: int, words: str) -> tuple[int, str] | None:
+    """A tab in the indent of a line up to the parser's mark (YAML indents with spaces only)."""
+    for line in lines[:at + 1]:
+        indent = line.text[:len(line.text) - len(line.text.lstrip(" \t"))]
+        if "\t" in indent and not line.blank:
+            return line.number, "this line is indented with a tab: indent with spaces, not tabs"
+    row = lines[at].text
+    if "\t" in row and "tab" in words:
+        return at, f"a tab at column {row.index(chr(9)) + 1}: write spaces, not tabs"
+    return None
+
+
+def _quote_closes(value: str) -> bool:
+    """Whether a value that opens with a quote closes it on its line."""
+    quote, rest = value[0], value[1:]
+    if quote == "'":
+        return "'" in rest.replace("''", "")
+    return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+
+
+def _unclosed_quote(lines: list[_Line], at: int, context, words: str) -> tuple[int, str] | None:
+    """A quote opened on a line and not closed there: where it opened (the parser stops lines below)."""
+    start = context.line if context is not None and "quoted scalar" in words else None
+    candidates = [lines[start]] if start is not None else lines[:at + 1]
+    for line in candidates:
+        value = line.value.strip()
+        if value[:1] in ("'", '"') and not _quote_closes(value):
+            quote = value[0]
+            other = "'" if quote == '"' else '"'
+            return line.number, (f"the {quote} that opens {line.what} is never closed: end it with {quote} on this "
+                                 f"line (or, if the {quote} is part of the text, put the text in {other} quotes)")
+    if start is not None:
+        return start, "the quote that opens here is never closed: end it with the same quote on this line"
+    return None
+
+
+def _unclosed_bracket(lines: list[_Line], context, words: str) -> tuple[int, str] | None:
+    if context is None or "flow" not in words:
+        return None
+    line = lines[min(context.line, len(lines) - 1)]
+    opened = line.text[context.column:context.column + 1]
+    closer, kind = ("}", "mapping") if opened == "{" else ("]", "list")
+    if line.value.strip().startswith(opened) and line.key is not None and line.key in ("title", "summary"):
+        return line.number, (f"{line.what} starts with {opened}, which YAML reads as the start of a {kind}: "
+                             f"put {line.what} in quotes, like {line.quoted()}")
+    return line.number, (f"the {opened} that opens a {kind} here is never closed: end the {kind} with {closer} "
+                         f"on this line (or, if the {opened} is part of the text, put the text in quotes)")
+
+
+def _reserved_start(lines: list[_Line], problem, context) -> tuple[int, str] | None:
+    """A value starting with a character YAML reserves (`*`, `@`, a backtick...): the parser
+    marks the value's first character."""
+    for mark in (context, problem):
+        if mark is None or mark.line >= len(lines):
+            continue
+        line = lines[mark.line]
+        char = line.value[:1]
+        if mark.column == line.value_column and char in _RESERVED and (line.key is not None or char != "-"):
+            return line.number, (f"{line.what} starts with {char}, which YAML {_RESERVED[char]}: "
+                                 f"put {line.what} in quotes, like {line.quoted()}")
+    return None
+
+
+def _second_document(lines: list[_Line], at: int, words: str) -> tuple[int, str] | None:
+    if "document" not in words:
+        return None
+    for line in lines[:at + 1]:
+        if line.number and line.text.rstrip() in ("---", "..."):
+            return line.number, f"a line '{line.text.rstrip()}' here ends the fields above it: remove it"
+    return at, "the file holds more than one YAML document: remove the '---' lines between them"
+
+
+def _closed_early(lines: list[_Line], at: int, problem, words: str) -> tuple[int, str] | None:
+    """Text after a closing quote or bracket on the same line: `title: 'Dea's night'`, `title: [Preview] x`."""
+    if problem is None or "mapping values" in words or "mapping keys" in words:
+        return None
+    line = lines[at]
+    value = line.value.strip()
+    if not value or problem.column <= line.value_column:
+        return None
+    if value[0] == "'":
+        return at, (f"the ' inside {line.what} ends its quotes early: inside '...' write a ' as '', or put "
+                    f"{line.what} in double quotes, like {line.quoted()}")
+    if value[0] == '"':
+        return at, (f"{line.what} goes on after its closing quote: put all of {line.what} in quotes, "
+                    f"like {line.quoted()}")
+    if value[0] in "[{":
+        kind = "list" if value[0] == "[" else "mapping"
+        return at, (f"{line.what} starts with {value[0]}, which YAML reads as the start of a {kind}: "
+                    f"put {line.what} in quotes, like {line.quoted()}")
+    return None
+
+
+def _previous(lines: list[_Line], at: int) -> _Line | None:
+    for line in reversed(lines[:at]):
+        if not line.blank:
+            return line
+    return None
+
+
+def _colon(lines: list[_Line], at: int, problem, words: str) -> tuple[int, str] | None:
+    """"mapping values are not allowed": a ": " inside a value, or a field not split from the line above."""
+    if problem is None or "mapping values" not in words:
+        return None
+    line = lines[at]
+    if line.key is not None and problem.column > line.value_column:  # a second ": " on a `key: value` line
+        return at, (f'{line.what} holds ": ", which YAML reads as the start of another field: put {line.what} '
+                    f"in quotes, like {line.quoted()}")
+    if line.key is None and line.is_item:
+        return at, (f'{line.what} holds ": ", which YAML reads as a field: put the item in quotes, '
+                    f"like {line.quoted()}")
+    above = _previous(lines, at)
+    if above is None:
+        return None
+    missing = _MISSING_SPACE.match(above.text.rstrip())
+    if missing and above.key is None:
+        return above.number, (f"a space is missing after `{missing.group('key')}:`: write "
+                              f"'{missing.group('key')}: {missing.group('value')}'")
+    if above.key is None and not above.is_item and above.indent <= line.indent:
+        return above.number, (f"this line is not a field: write it as `name: value` (a colon and a space after "
+                              f"the name), or join it to the line above")
+    return _misaligned(lines, at)
+
+
+def _misaligned(lines: list[_Line], at: int) -> tuple[int, str] | None:
+    """A field or list item not lined up with the ones it belongs with.
+
+    The lines above that it can line up with are those less indented than every line
+    between them and it (the blocks still open); it should start where one of them does.
+    """
+    line = lines[at]
+    if line.blank or (line.key is None and not line.is_item):
+        return None
+    column = line.indent if line.is_item else line.key_column
+    items, keys = [], []  # (column, line) of the open lines above, nearest first
+    lowest = len(line.text) + 1
+    for above in reversed(lines[:at]):
+        if above.blank or above.indent > lowest:
+            continue
+        lowest = above.indent
+        if above.is_item:
+            items.append((above.indent, above))
+        if above.key is not None:
+            keys.append((above.key_column, above))
+    if line.is_item:
+        if not items or any(found == column for found, _ in items):
+            return None
+        found, above = min(items, key=lambda item: abs(item[0] - column))
+        return at, (f"this list item is not lined up with the one on line {above.shown}: indent its '-' by "
+                    f"{found} spaces, like that one's")
+    if any(found == column for found, _ in keys):
+        return None
+    for found, above in items:
+        if found == column:
+            given = next(((key_column, item) for key_column, item in keys if item is above), None)
+            fix = (f"indent it like `{given[1].key}` ({given[0]} spaces) to give it to that item, or "
+                   if given else "")
+            return at, (f"`{line.key}` is lined up with the '-' of the list item on line {above.shown}: {fix}"
+                        "start it with '- ' to make it an item of its own")
+    if not keys:
+        return None
+    found, above = min(keys, key=lambda key: abs(key[0] - column))
+    if column > found and not above.value.strip():
+        return None  # nested under a field with no value: fine
+    return at, (f"`{line.key}` is not lined up with `{above.key}` on line {above.shown}: indent it by {found} "
+                f"spaces, like `{above.key}`")
+
+
+def _error(text: str) -> yaml.MarkedYAMLError:
+    """The error PyYAML raises for `text` (for examples)."""
+    try:
+        yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        return exc
+    raise ValueError("valid YAML")
