@@ -52,3 +52,25 @@ def test_a_metadata_date_is_kept_over_a_reported_match(registry):
     text = "date 2026-02-09 Inter beat Roma 2-1 at home.\nThe crowd went home happy.\n"
     draft = ingest_text(text, registry, [REPORTED], today=TODAY)
     assert draft.front["date"] == dt.date(2026, 2, 9)
+
+
+HEADLINES = [
+    # (raw text, the title written, whether the review says the title is ours)
+    ("Inter win the derby late\nInter beat Milan 2-1 at home.\n", "Inter win the derby late", False),
+    ("© photo: a picture agency\nInter win the derby late\nInter beat Milan 2-1 at home.\n",
+     "Inter win the derby late", False),
+    ("March 3, 2026 10:15 pm | Updated 11:02 pm\nInter beat Milan 2-1 at home.\nThe crowd sang.\n",
+     "Inter 2–1 Milan", True),
+    ("By Jane Writer\nInter beat Milan 2-1 at home.\nThe crowd sang.\n", "Inter 2–1 Milan", True),
+    ("MILAN, Italy (AP) — Inter beat Milan 2-1 at home, and Genoa beat Lecce 1-0 at home.\nThe crowd sang.\n",
+     "Inter beat Milan 2-1 at home, and Genoa beat Lecce 1-0 at home", True),
+]
+
+
+@pytest.mark.parametrize("text, title, ours", HEADLINES)
+def test_a_title_is_the_headline_never_a_dateline_byline_or_timestamp(text, title, ours, registry):
+    draft = ingest_text(text, registry, [], today=TODAY)
+    assert draft.front["title"] == title
+    assert any(item.field == "title" for item in draft.review) == ours
+    if not ours:  # the headline is the title, not repeated in the body
+        assert title not in draft.body

@@ -15,7 +15,7 @@ from . import cues
 from .dates import find_dates
 from .events import find_events, settle_sides
 from .language import MIN_CONFIDENCE, detect
-from .layout import Layout, Sentence, markdown_body, read_layout
+from .layout import DATELINE_START, Layout, Sentence, markdown_body, not_a_headline, read_layout
 from .scores import SCORE, Findings, Result, compose, find_results, grounds_in, mentions_in, venue_cues
 from .site import KnownMatch, other_leg
 from .teams import Names, dateline_clubs, find_names, places
@@ -50,7 +50,7 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
                 notes: tuple[str, ...] = ()) -> Draft:
     layout = read_layout(text)
     review: list[ReviewItem] = [ReviewItem("body", "", note) for note in notes]
-    first = layout.sentences[0].text if layout.sentences else ""
+    first = _first_sentence(layout)
     lang, confidence = detect(layout.text)
     if confidence < MIN_CONFIDENCE:
         review.append(ReviewItem("lang", first, f"the language detector is unsure ({lang or 'none'}, "
@@ -526,6 +526,18 @@ def _aggregate_agrees(result: Result, other: KnownMatch | None, findings: Findin
                                      f"this match and the other leg in {other.path}"))
             return False
     return True
+
+
+def _first_sentence(layout: Layout) -> str:
+    """The text's first sentence of prose: not a photo credit, byline or timestamp line, and
+    without its dateline ("ROMA - ")."""
+    for sentence in layout.sentences:
+        if not not_a_headline(sentence.text):
+            return sentence.text
+        without = DATELINE_START.sub("", sentence.text, count=1)
+        if without != sentence.text and len(without.split()) > 3:
+            return without
+    return layout.sentences[0].text if layout.sentences else ""
 
 
 def _title(matches: list[dict], first_sentence: str) -> str:

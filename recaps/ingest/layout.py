@@ -46,11 +46,41 @@ class Layout:
     metadata_date: str  # "" when the text carries none
 
     @property
+    def headline_block(self) -> int | None:
+        """Which block is the text's own headline: the first heading-like line followed by more
+        text, after any photo credit, byline or timestamp line; never a dateline, a byline or a
+        timestamp itself."""
+        for index, block in enumerate(self.blocks[:3]):
+            if not_a_headline(block.text):
+                continue
+            return index if block.heading and index + 1 < len(self.blocks) else None
+        return None
+
+    @property
     def headline(self) -> str:
-        """The text's own headline: a heading-like first line followed by more text."""
-        if len(self.blocks) > 1 and self.blocks[0].heading:
-            return self.blocks[0].text
-        return ""
+        index = self.headline_block
+        return self.blocks[index].text if index is not None else ""
+
+
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)[a-z]*\.?")
+# Lines that open a stored page but are not its headline: a photo credit, a byline, a
+# timestamp ("April 18, 2024 04:04 am | Updated ...", "21.58 ...", "12/03/2024"), a dateline
+# ("MANCHESTER, England -", "ROMA -").
+_NOT_A_HEADLINE = re.compile(
+    rf"^(?:©|\(c\)\s|(?:photo|foto)\b|(?:by|di|da)\s+(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s*$|"
+    rf"(?:published|updated|aggiornato|pubblicato)\b|"
+    rf"\d{{1,2}}[.:]\d{{2}}\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|"
+    rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})",
+    re.IGNORECASE)
+
+
+# A wire report's dateline at the start of its first paragraph: "ROMA - ", "SEOUL (AP) — ".
+DATELINE_START = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’. ]{2,}(?:,\s*[^\n()–—-]{1,25}?)?\s*(?:\([A-Za-z]+\)\s*)?[-–—:]\s+")
+
+
+def not_a_headline(line: str) -> bool:
+    """A dateline, byline, photo credit or timestamp line."""
+    return bool(_NOT_A_HEADLINE.match(line) or DATELINE_START.match(line))
 
 
 def is_heading(line: str, *, first: bool = False) -> bool:
@@ -109,7 +139,7 @@ def markdown_body(layout: Layout, *, skip_headline: bool) -> str:
     """
     parts = []
     for index, block in enumerate(layout.blocks):
-        if index == 0 and skip_headline and layout.headline:
+        if skip_headline and index == layout.headline_block:
             continue
         if block.heading:
             parts.append(f"## {block.text}")
