@@ -11,11 +11,10 @@ medians and the server's peak memory. The edited file is restored afterwards.
 
 `--steps`: no server and no browser; the preview's builder in this process, on a
 copy of the site, after each of a few saves of one recap (its body, a score, its
-title, nothing): CPU and wall time of the rebuild, its steps, how many outputs it
-planned, fingerprinted and rendered again, and the process's peak memory. Each
-rebuild is told what changed, as the server's watcher tells it (the row "look"
-is a save that changed nothing with no such word: the server's look at every
-source once saves stop).
+title, nothing): CPU and wall time of the rebuild, its steps, how many outputs
+it rendered again, and the process's peak memory. Each rebuild is told what
+changed, as the server's watcher tells it (the row "look" is a save that changed
+nothing with no such word: the server's look at every source once saves stop).
 
 The generated corpora name teams that content/teams.yaml does not know, so
 every rebuild looks for near misses of thousands of unknown names;
@@ -163,8 +162,8 @@ def measure_steps(name: str, config: Path) -> None:
             for step, seconds in outcome.timings.merged():
                 steps.setdefault(step, []).append(seconds * 1000)
         last = runs[-1][2]
-        print(f"{name:>10} {kind:>6} {median(run[0] for run in runs) * 1000:>7.0f} {median(run[1] for run in runs) * 1000:>8.0f} "
-              f"{last.plan_calls:>7} {last.planned:>7} {last.fingerprinted:>7} {last.rendered:>7}   "
+        print(f"{name:>10} {kind:>6} {median(run[0] for run in runs) * 1000:>7.0f} "
+              f"{median(run[1] for run in runs) * 1000:>8.0f} {last.rendered:>7}   "
               + " ".join(f"{step} {median(values + [0.0] * (len(runs) - len(values))):.0f}"
                          for step, values in steps.items()), flush=True)
     print(f"{name:>10} peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB",
@@ -172,9 +171,8 @@ def measure_steps(name: str, config: Path) -> None:
 
 
 def main_steps(targets: list[str], registered: bool) -> None:
-    print(f"{'site':>10} {'edit':>6} {'CPU ms':>7} {'wall ms':>8} {'asked':>7} {'planned':>7} {'printed':>7} "
-          f"{'written':>7}   median ms per step (medians of {ROUNDS} saves; asked/planned: plan values "
-          "asked for / made anew, printed: fingerprints worked out, written: outputs rendered)")
+    print(f"{'site':>10} {'edit':>6} {'CPU ms':>7} {'wall ms':>8} {'written':>7}   median ms per step "
+          f"(medians of {ROUNDS} saves; written: outputs rendered again)")
     for target in targets:
         if target == "real":
             measure_steps("real", ROOT / "config.yaml")
