@@ -81,8 +81,8 @@ def allowed_hosts(bind_host: str, port: int) -> AllowedHosts:
     """
     host = bind_host.strip("[]").lower()
     if host in EVERY_ADDRESS:
-        machine = socket.gethostname().lower()
-        names = {*LOOPBACK_NAMES, machine, f"{machine.partition('.')[0]}.local", socket.getfqdn().lower()}
+        machine = socket.gethostname().lower()  # no DNS lookup: a machine without a network must not wait
+        names = {*LOOPBACK_NAMES, machine, f"{machine.partition('.')[0]}.local"}
         return AllowedHosts(frozenset(names), port, own_addresses=True)
     if host == "localhost" or _is_loopback(host):
         return AllowedHosts(frozenset({*LOOPBACK_NAMES, host}), port)
