@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from recaps.config import Config
-from recaps.deploy import DeployRefused, GitHubRepository, github_repository, site_address, without_credentials
+from recaps.deploy import (DeployRefused, GitHubRepository, github_repository, remote_urls, site_address,
+                           without_credentials)
 from tests.sitecheck import broken_links, links_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -287,13 +288,33 @@ def test_without_an_address_to_work_out_deploy_names_the_flag_to_pass(urls):
     ("https://ghp_abc123@github.com/a/b", "https://***@github.com/a/b"),
     ("fatal: unable to access 'https://u:p@ss@host.example/x/': refused",
      "fatal: unable to access 'https://***@host.example/x/': refused"),
-    ("To http://u:tok3n@127.0.0.1:9/x.git\n ! [rejected] gh-pages", "To http://***@127.0.0.1:9/x.git\n ! [rejected] gh-pages"),
+    ("To http://u:tok3n@127.0.0.1:9/x.git\n ! [rejected] gh-pages",
+     "To http://***@127.0.0.1:9/x.git\n ! [rejected] gh-pages"),
     ("ssh://git@github.com/a/b.git", "ssh://***@github.com/a/b.git"),
     ("https://github.com/a/b and git@github.com:a/b.git", "https://github.com/a/b and git@github.com:a/b.git"),
     ("write to desk@example.org about https://example.org/x", "write to desk@example.org about https://example.org/x"),
 ])
 def test_messages_hide_the_credentials_of_urls(text, shown):
     assert without_credentials(text) == shown
+
+
+@pytest.mark.parametrize("configured, rewrites, urls", [
+    ("https://github.com/alice/recaps.git", [], ["https://github.com/alice/recaps.git"]),
+    ("gh:alice/recaps", [("insteadOf", "https://github.com/", "gh:")],
+     ["https://github.com/alice/recaps", "gh:alice/recaps"]),
+    ("https://github.com/alice/recaps.git",
+     [("insteadOf", "file:///srv/mirror.git", "https://github.com/alice/recaps.git")],
+     ["file:///srv/mirror.git", "https://github.com/alice/recaps.git"]),
+    ("https://github.com/alice/recaps.git", [("pushInsteadOf", "git@github.com:", "https://github.com/")],
+     ["git@github.com:alice/recaps.git", "https://github.com/alice/recaps.git"]),
+])
+def test_the_remote_urls_git_gives_after_its_rewrites(tmp_path, env, configured, rewrites, urls):
+    git(tmp_path, env, "init", "-q", "repository")
+    repository = tmp_path / "repository"
+    git(repository, env, "remote", "add", "origin", configured)
+    for kind, base, prefix in rewrites:
+        git(repository, env, "config", f"url.{base}.{kind}", prefix)
+    assert remote_urls(repository, "origin") == urls
 
 
 # The same, as a user runs it.
