@@ -39,8 +39,7 @@ def closest(text: str, choices: dict[str, str]) -> str | None:
 
 
 def typo_of(text: str, choices: dict[str, str]) -> str | None:
-    """The display name of the one choice `text` is a typo of: a letter or two wrong,
-    missing, extra or swapped (one for short names), compared by name key.
+    """The display name of the one choice `text` is a typo of (see `is_typo`), compared by name key.
 
     Stricter than `closest`, which also finds names that merely look alike: this one
     is for deciding that a writer meant another name.
@@ -50,7 +49,55 @@ def typo_of(text: str, choices: dict[str, str]) -> str | None:
     ('Tottenham Hotspur', None)
     """
     key = name_key(text)
-    allowed = 1 if len(key) <= 8 else 2
-    found = {choices[choice] for choice in choices
-             if abs(len(choice) - len(key)) <= allowed and OSA.distance(key, choice, score_cutoff=allowed) <= allowed}
+    found = {choices[choice] for choice in choices if is_typo(key, choice)}
     return found.pop() if len(found) == 1 else None
+
+
+def is_typo(written: str, known: str) -> bool:
+    """Whether the name key `written` misspells `known`: a letter or two wrong, missing, extra
+    or swapped, few for the length of the name.
+
+    Names that differ the way real, distinct names do are no typos: a word more or less
+    (Inter, Inter Turku; Real Madrid, Real Madrid B), a mark of a word or two letters or
+    with digits (Serie A, Serie B; Jong PSV, Jong PSV 2), and letters other than swapped
+    ones in a short name (PSV, PSG; Genk, Gent).
+
+    >>> is_typo("atletico-madird", "atletico-madrid"), is_typo("inter", "inter-turku"), is_typo("gent", "genk")
+    (True, False, False)
+    """
+    if written == known:
+        return False
+    shorter = min(len(written), len(known))
+    allowed = 0 if shorter <= 3 else 1 if shorter <= 8 else 2
+    if abs(len(written) - len(known)) > allowed or OSA.distance(written, known, score_cutoff=allowed) > allowed:
+        return False
+    if shorter <= 5 and sorted(written) != sorted(known):
+        return False  # in a short name only swapped letters are surely a slip
+    written_words, known_words = written.split("-"), known.split("-")
+    if _within(written_words, known_words) or _within(known_words, written_words):
+        return False
+    if len(written_words) == len(known_words):
+        differing = [(one, other) for one, other in zip(written_words, known_words) if one != other]
+        if all(_is_mark(one) or _is_mark(other) for one, other in differing):
+            return False
+    return True
+
+
+def _within(words: list[str], others: list[str]) -> bool:
+    """Whether `words` are `others` with words left out (in order)."""
+    rest = iter(others)
+    return len(words) < len(others) and all(word in rest for word in words)
+
+
+def _is_mark(word: str) -> bool:
+    """A word that tells apart teams or competitions of one name: B, II, U19, 2."""
+    return len(word) <= 2 or any(char.isdigit() for char in word)
+
+
+def misspelling(kind: str, written: str, intended: str, registry: str) -> str:
+    """What to tell of a name that misspells one in the registry (`is_typo`): an error, so nothing
+    is published under a name that does not exist, with the way out for a name truly new."""
+    other = "club" if kind == "team" else kind
+    return (f'unknown {kind} {written!r}: did you mean "{intended}"? A name this close to one in {registry} is '
+            f"taken for a misspelling of it, and nothing is published for it: correct it, or, if {written!r} is "
+            f"another {other}, add it to {registry}")
