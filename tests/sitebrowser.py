@@ -68,14 +68,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def built_site(folder: Path):
-    """Serve `folder` on loopback and build the real content/ into it, under BASE, with the
-    server's own address as the base URL (as a deployed site has its own); yields (origin, site)."""
+def built_site(folder: Path, config: Path = ROOT / "config.yaml"):
+    """Serve `folder` on loopback and build a project (the real content/ unless told) into it,
+    under BASE, with the server's own address as the base URL (as a deployed site has its own);
+    yields (origin, site)."""
     site = folder / BASE.strip("/")
     site.mkdir(parents=True)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     origin = f"http://127.0.0.1:{httpd.server_address[1]}"
-    assert main(["--config", str(ROOT / "config.yaml"), "--out", str(site), "--base-url", origin + BASE]) == 0
+    assert main(["--config", str(config), "--out", str(site), "--base-url", origin + BASE]) == 0
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield origin, site

@@ -99,16 +99,33 @@ def test_the_phone_navigation_is_one_row(site, browser, path):
     assert max(rights) <= PHONE["width"], "a section is cut off at the edge"
 
 
-def test_a_wide_season_table_scrolls_in_its_box_and_shows_it(site, browser):
+def _shadow_on(face: str, shadow: str) -> str:
+    """The colour an rgba() shadow gives where it is darkest (or lightest) over an rgb() face."""
+    red, green, blue = (float(part) for part in re.findall(r"[\d.]+", face)[:3])
+    parts = [float(part) for part in re.findall(r"[\d.]+", shadow)]
+    alpha = parts[3] if len(parts) > 3 else 1.0
+    mixed = [round(alpha * over + (1 - alpha) * under) for over, under in zip(parts[:3], (red, green, blue))]
+    return "#" + "".join(f"{channel:02x}" for channel in mixed)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_wide_season_table_scrolls_in_its_box_and_shows_it(site, browser, scheme):
     origin, _ = site
-    page = browser.new_page(viewport=PHONE)
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
     page.goto(origin + BASE + SAMPLE["competition-season"])
     box = page.locator(".table-scroll").first
     scroll_width, client_width = box.evaluate("el => [el.scrollWidth, el.clientWidth]")
-    attachments = box.evaluate("el => getComputedStyle(el).backgroundAttachment")
-    page.close()
+    style = box.evaluate("el => { const s = getComputedStyle(el); return [s.backgroundAttachment, s.backgroundImage, s.backgroundColor]; }")
+    context.close()
+    attachments, images, face = style
     assert scroll_width > client_width, "the table fits: nothing to show"
     assert "local" in attachments and "scroll" in attachments, "no shadow at the edge that scrolls"
+    # the layers that stay at the box's edges (the last two gradients) start from the shadow's colour
+    shadows = re.findall(r"radial-gradient\([^,]*,\s*(rgba?\([^)]*\))", images)
+    assert len(shadows) == 2, images
+    for shadow in shadows:
+        assert contrast(_shadow_on(face, shadow), _rgb(face)) >= 1.5, f"the {scheme} scroll shadow hardly shows"
 
 
 def _rgb(css_colour: str) -> str:

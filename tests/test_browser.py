@@ -61,7 +61,7 @@ def test_reader_follows_links_from_home_to_a_tie(server, browser):
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_role("link", name="Club Brugge 5 Atalanta 2 on aggregate").click()
     page.wait_for_url("**/ties/uefa-champions-league/2024-25/knockout-phase-play-offs/club-brugge-vs-atalanta/")
-    assert "5–2 agg." in page.locator(".scoreboard__agg").text_content()
+    assert page.locator(".scoreboard__agg").text_content() == "on aggregate"
     assert "Club Brugge go through on aggregate" in page.locator(".scoreboard__verdict").inner_text()
     page.get_by_role("link", name="L'Atalanta non ribalta il Brugge", exact=False).first.click()
     page.wait_for_url("**/articles/atalanta-club-brugge-ritorno/")
