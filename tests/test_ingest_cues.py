@@ -38,6 +38,14 @@ CUES = [
     ("it", "Stasera il ritorno:\nArsenal-Porto (0-1)", None),
     # a scoreline that says what would happen
     ("en", "Chelsea 0 Everton 0 - and Everton go through if nobody scores", None),
+    # the next leg's venue is not this match's; "ahead of" is no running score
+    ("en", "Inter drew 1-1 with Porto ahead of the return leg in Porto.", None),
+    ("it", "L'Inter pareggia 1-1 con il Porto in vista del ritorno a Porto.", None),
+    # a ground named anywhere settles what the result's sentence leaves open...
+    ("en", "Real Madrid beat Chelsea 2-1 on Tuesday.\nThe Stamford Bridge crowd went quiet after the second goal.",
+     ("Chelsea", "Real Madrid", "1-2")),
+    # ...but a ground of an earlier meeting, or of a sentence about the other leg, does not
+    ("en", "Real Madrid beat Chelsea 2-1 on Tuesday.\nIn the first leg at the Bernabeu it had finished 0-0.", None),
     # not a score: a pass played one-two
     ("en", "Everton beat Fulham at Goodison after a neat one-two down the left.", None),
 ]
@@ -46,3 +54,23 @@ CUES = [
 @pytest.mark.parametrize("lang, text, match", CUES)
 def test_a_cue(lang, text, match, registry):
     assert match_of(text, registry) == match
+
+
+def written(text: str, registry) -> list[tuple]:
+    return [(m["home"], m["away"], m["score"], m.get("pens"))
+            for m in ingest_text(text, registry, [], today=TODAY).front.get("matches", [])]
+
+
+ARTICLES = [
+    # (language, text, the matches written, home first)
+    ("en", "Chelsea beat Arsenal 2-0, and Everton beat Fulham 1-0 at home.\nSaka had a goal ruled out at Stamford Bridge.",
+     [("Chelsea", "Arsenal", "2-0", None), ("Everton", "Fulham", "1-0", None)]),
+    ("en", "Real Madrid won the shoot-out 4-3 after a 1-1 draw with Manchester City in the second leg.\n"
+           "The Etihad crowd fell silent when the last kick went in.",
+     [("Manchester City", "Real Madrid", "1-1", "3-4")]),
+]
+
+
+@pytest.mark.parametrize("lang, text, matches", ARTICLES)
+def test_evidence_from_the_whole_article(lang, text, matches, registry):
+    assert written(text, registry) == matches

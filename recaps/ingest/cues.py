@@ -49,7 +49,7 @@ NORMAL_TIME = _words(r"after 90 minutes", r"(?:and|to) force extra[- ]time", r"s
 HALF_TIME = _words(r"half[- ]time", r"at the break", r"the interval", r"first half", r"opening half",
                    r"intervallo", r"primo tempo", r"prima frazione", r"riposo")
 # A running score (near the score) and a game still being played (anywhere in the sentence).
-RUNNING = _words(r"made it", r"make it", r"making it", r"to lead", r"led", r"leads?", r"leading", r"ahead",
+RUNNING = _words(r"made it", r"make it", r"making it", r"to lead", r"led", r"leads?", r"leading", r"ahead(?! of)",
                  r"equali[sz]e[ds]?", r"doubled", r"restored", r"pulled one back", r"in vantaggio", r"conduce",
                  r"avanti", r"sul \d", r"momentaneo", r"raddoppi[oa]", r"accorcia", r"behind", r"trailing",
                  r"deficit", r"(?:goals?|\d-\d) down", r"from (?:a )?\d-\d", r"sotto (?:di|per)", r"in svantaggio",
@@ -100,6 +100,14 @@ SECOND_LEG = _words(r"second[- ]legs?", r"2nd leg", r"return legs?", r"return ma
 FUTURE = _words(r"next week", r"next month", r"in a week['’]?s? time", r"in a week", r"will", r"next", r"upcoming",
                 r"tra una settimana", r"la prossima settimana", r"prossim[oa]", r"sarà", r"si giocherà", r"in programma",
                 r"second one", r"verdict")
+# The next leg or game, whose venue is not this match's ("the return leg in Lisbon", "in vista
+# del ritorno a Lisbona").
+NEXT_LEG = _words(r"ahead of the (?:return|second) (?:leg|match|game)", r"before the (?:return|second) leg",
+                  r"(?:the|a) return (?:leg|match|game|fixture)", r"for the (?:return|second) leg",
+                  r"the second leg (?:in|at|will|next)", r"next (?:leg|game|match|week)",
+                  r"in vista del (?:ritorno|match di ritorno)", r"(?:il|al|nel|del) ritorno (?:a|al|in|allo|all['’]|a casa)",
+                  r"gara di ritorno (?:a|al|in|allo|all['’]|si)", r"prossim[ao] (?:settimana|turno|partita|gara)",
+                  r"tra una settimana")
 NEXT_ROUND = re.compile(r"(?:\b(?:to|into|reach(?:ed|es|ing)?|for|qualif(?:y|ied|ication) for|through to|progress to|"
                         r"advance to|place in|spot in|ticket to|agli|ai|alle|alla|al|per gli|per i|per le|verso gli|"
                         r"accesso agli|accedere agli|qualificazione agli|volare agli|vol(?:a|ano) agli|passaggio agli|"

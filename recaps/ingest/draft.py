@@ -310,9 +310,14 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
         leg = None
     if result.main and len([pair for pair in _pairs(findings) if pair != frozenset(result.teams)]) == 0:
         result.home_cues.extend(_article_venue_cues(layout, names, result, registry))
+        if not result.home_cues:  # weaker: a ground in a sentence naming neither club settles only what is open
+            result.home_cues.extend(_grounds_named(layout, names, result, layout.sentences))
         city, at_home = dateline_clubs(layout.text, registry)
         if len(at_home & set(result.teams)) == 1:
             result.home_cues.append(((at_home & set(result.teams)).pop(), f"the dateline's city, {city}"))
+    elif not result.home_cues:
+        result.home_cues.extend(_grounds_named(layout, names, result, _told_after(layout, result, findings)))
+
     def adds_up(match: KnownMatch) -> bool:
         final = result.aet or result.goals
         totals = sorted((final[slug] + match.goals(slug) for slug in result.teams), reverse=True)
@@ -399,6 +404,40 @@ def _event(team: str, event) -> dict:
 
 def _pairs(findings: Findings) -> set[frozenset]:
     return {frozenset(result.teams) for result in findings.results}
+
+
+def _told_after(layout: Layout, result: Result, findings: Findings) -> list[Sentence]:
+    """The sentences that tell a round-up's result: from its own to the next result's."""
+    starts = sorted(other.sentence.start for other in findings.results if other.sentence.start > result.sentence.start)
+    end = starts[0] if starts else len(layout.text)
+    return [sentence for sentence in layout.sentences if result.sentence.start < sentence.start < end]
+
+
+def _grounds_named(layout: Layout, names: Names, result: Result, sentences) -> list[tuple[str, str]]:
+    """A ground of one of the match's clubs named in `sentences` ("the Etihad crowd", "the
+    visitors led at Deepdale"), where the sentence names no other club and is not about another
+    game, another day or the next leg."""
+    found = []
+    for sentence in sentences:
+        if sentence is result.sentence or _about_another_game(sentence, names, result.teams):
+            continue
+        for ground in grounds_in(sentence, names):
+            owners = ground.slugs & set(result.teams)
+            if len(owners) == 1 and not cues.NEXT_LEG.search(sentence.text[:ground.start]):
+                found.append((next(iter(owners)), f"“{ground.text}”, its home ground, in “{_short(sentence.text)}”"))
+    return found
+
+
+def _about_another_game(sentence: Sentence, names: Names, pair: tuple[str, str]) -> bool:
+    end = sentence.start + len(sentence.text)
+    if any(m.slug not in pair for m in names.teams if sentence.start <= m.start < end) or SCORE.search(sentence.text):
+        return True  # another club, or a score of its own (a leg, an earlier meeting)
+    return any(p.search(sentence.text) for p in (cues.FUTURE, cues.PAST_MEETING, cues.OTHER_RESULT, cues.OTHER_DAY,
+                                                  cues.HYPOTHETICAL, cues.NEXT_LEG, cues.FIRST_LEG, cues.SECOND_LEG))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _article_venue_cues(layout: Layout, names: Names, result: Result, registry: Registry) -> list[tuple[str, str]]:

@@ -452,10 +452,13 @@ def _gap(between: str) -> bool:
     return len(between) <= 3 and not re.search(r"[\w(\[]", between)
 
 
-def _verb(text: str, item: _Scored, low: int, high: int) -> tuple[int, str] | None:
+_RESULT_WORDS = (("win", cues.WIN), ("lose", cues.LOSE), ("draw", cues.DRAW), ("end", cues.ENDED))
+
+
+def _verb(text: str, item: _Scored, low: int, high: int, words=_RESULT_WORDS) -> tuple[int, str] | None:
     """The result word nearest the score in its segment: (offset, "win" | "lose" | "draw" | "end")."""
     found = []
-    for polarity, pattern in (("win", cues.WIN), ("lose", cues.LOSE), ("draw", cues.DRAW), ("end", cues.ENDED)):
+    for polarity, pattern in words:
         for match in pattern.finditer(text, low, high):
             found.append((abs(match.start() - item.start), match.start(), polarity))
     if not found:
@@ -524,7 +527,8 @@ def _extra(result: Result, text: str, item: _Scored, others: list[_Scored], verb
                 result.notes.append("the score after extra time is lower than the score after 90 minutes")
                 result.aet = None
         elif other.kind == "pens":
-            leader = _winner(text, _verb(text, other, 0, len(text)) or (0, ""), mentions, pair)
+            # "won the shoot-out 4-3 after a 1-1 draw": who won it, not the draw before
+            leader = _winner(text, _verb(text, other, 0, len(text), _RESULT_WORDS[:2]) or (0, ""), mentions, pair)
             if leader and high != low:
                 result.pens = {leader: high, (pair[1] if leader == pair[0] else pair[0]): low}
             else:
@@ -537,6 +541,11 @@ def _verb_before(text: str, start: int, end: int) -> bool:
     """Whether a result word comes first in text[start:end]: then the club after it is its object
     ("battuto il Milan in casa": Milan is not the one at home)."""
     return any(pattern.search(text, start, end) for pattern in (cues.WIN, cues.LOSE, cues.DRAW))
+
+
+def _next_leg_before(text: str, at: int) -> bool:
+    """Whether the place at `at` is where the next leg or game is played ("the return leg in Porto")."""
+    return any(0 <= at - found.end() <= 12 for found in cues.NEXT_LEG.finditer(text, max(0, at - 80), at))
 
 
 def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], places: dict[str, set[str]],
@@ -566,16 +575,19 @@ def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], pl
                 subject = before[0].slug
                 found.append((subject if at_home else other(subject), f"“{match.group()}”"))
     for mention in ours:
+        if _next_leg_before(text, mention.start):
+            continue
         if cues.HOME_OF_NEXT.search(text[max(low, mention.start - 25):mention.start]):
             found.append((mention.slug, f"“{text[max(low, mention.start - 12):mention.end].strip()}”"))
         elif place_before(text, mention.start) and mention.how == "name":
             found.append((mention.slug, f"“{text[max(low, mention.start - 3):mention.end].strip()}”"))
     for word in _WORD.finditer(text, low, high):
         owners = places.get(name_key(word.group()), set()) & set(pair)
-        if len(owners) == 1 and word.group()[0].isupper() and place_before(text, word.start(), coming_from=True):
+        if len(owners) == 1 and word.group()[0].isupper() and place_before(text, word.start(), coming_from=True) \
+                and not _next_leg_before(text, word.start()):
             found.append((owners.pop(), f"“{text[max(low, word.start() - 3):word.end()].strip()}”"))
     for ground in grounds:
         owners = ground.slugs & set(pair)
-        if low <= ground.start < high and len(owners) == 1:
+        if low <= ground.start < high and len(owners) == 1 and not _next_leg_before(text, ground.start):
             found.append((next(iter(owners)), f"“{ground.text}”, its home ground"))
     return found
