@@ -259,31 +259,46 @@ def publish(site_dir: Path, repo: Path, *, remote: str, branch: str, message: st
                             + (f". git said:{said}" if said else ""))
 
 
-def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class Source:
+    """What is published: the commit, the changes in no commit it holds (with --allow-dirty), and
+    (base URL, where it comes from), None when the config cannot be read (the build says why)."""
+    sha: str
+    changes: list[str]
+    address: tuple[str, str] | None
+
+
+def what_to_publish(args: argparse.Namespace, repo: Path) -> Source:
+    """Everything checked before building; refuses (DeployRefused) with the fix."""
     from .pipeline import configure
+    config = configure(args.config, Problems())
+    sha = source_commit(repo, args.remote)
+    if config is None:
+        return Source(sha, [], None)
+    changes = uncommitted_changes(repo, *build_folders(args, config))
+    if changes and not args.allow_dirty:
+        refuse_uncommitted(changes)
+    return Source(sha, changes, site_address(args.base_url, config, args.remote, remote_urls(repo, args.remote)))
+
+
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not args.config.is_file():  # before asking git about the folder it would be in
         parser.error(f"--config: no config file at {args.config} (run where config.yaml is, or pass --config FILE)")
     if args.base_url is not None and (why := check_base_url(args.base_url)):
         parser.error(f"--base-url: {why}")
     repo = args.config.resolve().parent
-    config = configure(args.config, Problems())  # when it cannot be read, the build below says why
     try:
-        sha = source_commit(repo, args.remote)
-        changes = uncommitted_changes(repo, *build_folders(args, config)) if config is not None else []
-        if changes and not args.allow_dirty:
-            refuse_uncommitted(changes)
-        address = site_address(args.base_url, config, args.remote, remote_urls(repo, args.remote)) \
-            if config is not None else None
+        source = what_to_publish(args, repo)
     except DeployRefused as exc:
         say(f"deploy: {exc}; nothing was published", sys.stderr)
         return 1
-    if changes:
-        say(f"deploy: --allow-dirty: publishing {len(changes)} uncommitted change{'s' * (len(changes) != 1)}; "
+    if source.changes:
+        count = len(source.changes)
+        say(f"deploy: --allow-dirty: publishing {count} uncommitted change{'s' * (count != 1)}; "
             "the branch's commit message says so", sys.stderr)
-    if address is not None:
-        base_url, source = address
-        hint = "; pass --base-url for another" if source.startswith("the GitHub Pages address") else ""
-        say(f"deploy: building for {base_url} ({source}){hint}")
+    if source.address is not None:
+        base_url, where = source.address
+        say(f"deploy: building for {base_url} ({where})" + ("; pass --base-url for another" * (where != "--base-url")))
         args = argparse.Namespace(**{**vars(args), "base_url": base_url})
     code, result = build_site(parser, args)
     if result is None:
@@ -293,12 +308,12 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     warn_if_not_absolute(result.config, advice)  # a public site wants absolute feed and sitemap URLs
     report(advice)
     site_dir = result.out_dir.resolve()
-    message = commit_message(args.message, sha, uncommitted=bool(changes))
+    message = commit_message(args.message, source.sha, uncommitted=bool(source.changes))
     try:
         publish(site_dir, repo, remote=args.remote, branch=args.branch, message=message)
     except DeployRefused as exc:
         say(f"deploy: {exc}", sys.stderr)
         return 1
-    say(f"published {result.files} files from {site_dir} to {args.remote} {args.branch}, built from {sha[:12]}"
-        f"{' with uncommitted changes' if changes else ''} for {result.config.base_url}")
+    say(f"published {result.files} files from {site_dir} to {args.remote} {args.branch}, built from "
+        f"{source.sha[:12]}{' with uncommitted changes' * bool(source.changes)} for {result.config.base_url}")
     return 0
