@@ -38,6 +38,9 @@ CUES = [
     ("it", "Stasera il ritorno:\nArsenal-Porto (0-1)", None),
     # a scoreline that says what would happen
     ("en", "Chelsea 0 Everton 0 - and Everton go through if nobody scores", None),
+    # a score after extra time, with no score after 90 minutes, is not taken for one
+    ("en", "Liverpool slumped to a 3-2 extra-time loss at Everton.", None),
+    ("it", "Napoli e Genoa chiudono sull'1-1 al Maradona.", ("Napoli", "Genoa", "1-1")),
     # the next leg's venue is not this match's; "ahead of" is no running score
     ("en", "Inter drew 1-1 with Porto ahead of the return leg in Porto.", None),
     ("it", "L'Inter pareggia 1-1 con il Porto in vista del ritorno a Porto.", None),

@@ -27,7 +27,8 @@ LOSE = _words(
 DRAW = _words(r"dr[ae]w", r"draws?", r"drawn", r"level", r"stalemate", r"all square", r"shared the spoils",
               r"pareggi(?:o|a|ano|ato)?", r"pari", r"patta", r"divid(?:ono|e) la posta")
 ENDED = _words(r"ended", r"finished", r"final score", r"full[- ]time", r"scoreline", r"result", r"finale",
-               r"finisce", r"finit[oa]", r"termina(?:ta|to)?", r"chius[oa]", r"risultato", r"punteggio")
+               r"finisce", r"finiscono", r"finit[oa]", r"termina(?:ta|to|no)?", r"chius[oa]", r"chiud(?:e|ono)",
+               r"risultato", r"punteggio")
 # "beaten by", "battuto dal": the team before the verb lost.
 PASSIVE = re.compile(r"(?:beaten|defeated|thrashed|hammered|crushed|edged|stunned|routed|humbled|battut[oiae]|"
                      r"sconfitt[oiae]|travolt[oiae]|superat[oiae]|stes[oiae])\s+(?:[\w'’–-]+\s+){0,4}?"
@@ -40,7 +41,8 @@ SHOOTOUT = _words(r"on penalties", r"on pens", r"pens", r"on spot[- ]kicks", r"p
 AGGREGATE = _words(r"on aggregate", r"aggregate", r"agg\.?", r"over (?:the )?two legs", r"overall",
                    r"complessiv[oa]", r"nel computo", r"somma (?:dei gol|delle due gare)", r"doppio confronto",
                    r"tra andata e ritorno", r"nel totale")
-EXTRA_TIME = _words(r"after extra[- ]time", r"a\.?e\.?t\.?", r"aet", r"in extra[- ]time", r"after 120 minutes",
+EXTRA_TIME = _words(r"after extra[- ]time", r"extra[- ]time (?:win|winner|victory|triumph|success|loss|defeat|exit)",
+                    r"(?:won|lost|win|loss|defeat|victory) in extra[- ]time", r"a\.?e\.?t\.?", r"aet", r"in extra[- ]time", r"after 120 minutes",
                     r"dopo i (?:tempi )?supplementari", r"ai (?:tempi )?supplementari", r"nei supplementari",
                     r"d\.?t\.?s\.?", r"dts")
 NORMAL_TIME = _words(r"after 90 minutes", r"(?:and|to) force extra[- ]time", r"sending the (?:game|tie|match) (?:in)?to extra[- ]time",
