@@ -62,7 +62,7 @@ class AllowedHosts:
         return found[0] in self.names or self.own_addresses and is_own_address(found[0])
 
     def shown(self) -> str:
-        """'127.0.0.1:8000, localhost:8000 or [::1]:8000' (names in a stable order)."""
+        """The allowed values for a message, in a stable order: '127.0.0.1:8000, [::1]:8000 or localhost:8000'."""
         port = "" if self.port is None else f":{self.port}"
         values = [f"[{name}]{port}" if ":" in name else f"{name}{port}" for name in sorted(self.names)]
         if self.own_addresses:
