@@ -82,11 +82,12 @@ def report(problems: Problems, stream=None) -> None:
         print(problem.format(), file=stream)
 
 
-def report_failure(problems: Problems, what: str = "build failed") -> int:
+def report_failure(problems: Problems, what: str = "build failed",
+                   kept: str = "the previous site was left as it was") -> int:
     report(problems)
     errors, warnings = len(problems.errors), len(problems.warnings)
-    print(f"{what}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
-          "the previous site was left as it was", file=sys.stderr)
+    print(f"{what}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; {kept}",
+          file=sys.stderr)
     return 1
 
 
@@ -169,8 +170,10 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     except BuildFailed:
         _report(problems, args.verbose)
         errors, warnings = len(problems.errors), len(problems.warnings)
-        print(f"build failed: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
-              "the previous site was left as it was", file=sys.stderr)
+        failed, kept = (("check failed", CHECK_WRITES_NOTHING) if args.command == "check"
+                        else ("build failed", "the previous site was left as it was"))
+        print(f"{failed}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; {kept}",
+              file=sys.stderr)
         return 1
     _report(problems, args.verbose)
     timings = f" ({_steps(result)})" if args.verbose else ""
@@ -208,6 +211,9 @@ def _report_unchanged(done: stamp.Stamp, args: argparse.Namespace, seconds: floa
     return 0
 
 
+CHECK_WRITES_NOTHING = "check writes nothing, so no site was changed"
+
+
 def _run_check(args: argparse.Namespace, result: BuildResult) -> int:
     from . import urls
     from .config import warn_if_not_absolute
@@ -220,7 +226,7 @@ def _run_check(args: argparse.Namespace, result: BuildResult) -> int:
     static_urls = [urls.STATIC + path.relative_to(static).as_posix() for path in static.rglob("*") if path.is_file()]
     broken = Problems(result.timings.run("links", check_links, result.rendered, static_urls, config.base_url))
     if broken.items:
-        return report_failure(broken, "check failed: the built site has broken links")
+        return report_failure(broken, "check failed: the built site has broken links", CHECK_WRITES_NOTHING)
     if not args.quiet:
         print(f"checked: {result.pages} pages would be written, no errors ({_steps(result)})")
     return 0
