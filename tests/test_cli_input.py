@@ -179,3 +179,15 @@ def test_a_machine_without_the_libraries_is_told_what_to_install(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "build.py needs the package" in done.stderr and "pip install -r requirements.txt" in done.stderr
+
+
+@pytest.mark.parametrize("command, ending", [
+    ("check", "check failed: 1 error, 0 warnings; check writes nothing, so no site was changed"),
+    ("build", "build failed: 1 error, 0 warnings; the previous site was left as it was"),
+])
+def test_a_failure_says_what_became_of_the_site(tmp_path, capsys, command, ending):
+    root = project(tmp_path, {"a.md": "---\ntitle: Brugge win: 3-1\ndate: 2021-02-24\n---\nBody.\n"})
+    code = main([command, "--config", str(root / "config.yaml")])
+    err = capsys.readouterr().err
+    assert code == 1 and err.splitlines()[-1] == ending
+    assert "a.md:2: invalid YAML: the title holds" in err
