@@ -103,3 +103,15 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [f"{rule['id']} ({rule['impact']}): {node['target']} {node['failureSummary']}".replace("\n", " ")
             for rule in results["violations"] if rule["impact"] in impacts for node in rule["nodes"]]
+
+
+def used_fonts(page, selector: str) -> set[str]:
+    """The faces Chromium drew the first `selector` element's text with."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    cdp.detach()
+    return {font["familyName"] for font in fonts}

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from recaps.cli import main
+from sitebrowser import used_fonts
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -92,3 +93,24 @@ def test_phone_width_has_no_horizontal_scroll(server, browser):
         page.goto(server + BASE + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
     page.close()
+
+
+def test_a_first_visit_shows_the_headline_face(server, browser):
+    """The face is preloaded with the stylesheet, once (the preload is the request the stylesheet
+    uses: same URL, same CORS mode), so `font-display: optional` has it for the first paint."""
+    css = (ROOT / "static" / "style.css").read_text(encoding="utf-8")
+    latin = css[css.index("@font-face"):].split("}", 1)[0]
+    face_url = BASE + "static/" + latin.split("url(", 1)[1].split(")", 1)[0]
+    context = browser.new_context()  # an empty cache
+    page = context.new_page()
+    fonts, warnings = [], []
+    page.on("request", lambda request: fonts.append(request.url) if request.resource_type == "font" else None)
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.goto(server + BASE)
+    preload = page.locator('link[rel="preload"][as="font"]')
+    assert preload.get_attribute("href") == face_url and preload.get_attribute("crossorigin") == ""
+    assert "Barlow Condensed" in used_fonts(page, ".brand")
+    page.wait_for_timeout(3500)  # Chromium warns about a preload left unused after 3 s
+    context.close()
+    assert fonts == [server + face_url]
+    assert not [text for text in warnings if "preload" in text], warnings

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebrowser import BASE, ROOT, built_site, chromium
+from sitebrowser import BASE, ROOT, built_site, chromium, used_fonts
 
 pytestmark = pytest.mark.browser
 WIDTHS = (320, 360, 390, 1280)
@@ -122,18 +122,6 @@ def served(tmp_path_factory):
     config = write_project(folder / "project")
     with built_site(folder / "served", config) as (origin, site), chromium() as browser:
         yield origin, site, browser
-
-
-def used_fonts(page, selector: str) -> set[str]:
-    """The faces Chromium drew the first `selector` element's text with."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
-    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
-    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    cdp.detach()
-    return {font["familyName"] for font in fonts}
 
 
 @pytest.mark.parametrize("web_font", [True, False], ids=["web-font", "fallback-font"])

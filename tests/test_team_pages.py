@@ -89,3 +89,17 @@ def test_the_paged_site_passes_the_link_check_and_shows_the_pager(tmp_path, caps
     assert "<title>Napoli · Page 2 · Paged</title>" in second
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://example.net/recaps/teams/napoli/page/3/" in sitemap
+
+
+def test_a_club_only_mentioned_shows_the_recaps_that_mention_it_and_no_record(tmp_path):
+    config = project(tmp_path, per_page=20)
+    (tmp_path / "content" / "articles" / "lazio-mentioned.md").write_text(
+        "---\ntitle: Lazio watch the derby\ndate: 2023-01-10\nteams: [Lazio, Milan]\n---\nA mention only.\n",
+        encoding="utf-8")
+    assert main(["--config", str(config), "--out", str(tmp_path / "site")]) == 0
+    mentioned = (tmp_path / "site" / "teams" / "lazio" / "index.html").read_text(encoding="utf-8")
+    played = (tmp_path / "site" / "teams" / "milan" / "index.html").read_text(encoding="utf-8")
+    assert 'class="stats"' not in mentioned and 'id="record-heading"' not in mentioned
+    assert "No match of Lazio has been reported." in mentioned
+    assert '>Mentioned in</h2>' in mentioned and 'href="/recaps/articles/lazio-mentioned/"' in mentioned
+    assert 'class="stats"' in played and '>Also mentioned in</h2>' in played and "No match of" not in played
