@@ -11,7 +11,7 @@ from dataclasses import replace
 from .articles import ArticleSpec, EventSpec, MatchSpec
 from .errors import Problems
 from .model import Article, Competition, Event, Match, Site, Stage, Team, Tie
-from .names import closest, misspelling, name_key, slugify, typo_of
+from .names import closest, name_key, slugify, typo_of
 from .registry import Registry, find_stage
 from .rules import RuleError, Season, TieResult, away_goals_apply, check_result, settle_tie
 
@@ -26,35 +26,39 @@ class _Resolver:
     """Resolves names, standing in for unknown ones.
 
     An unknown name is reported once per file, at its first place, after the
-    site is assembled (`flush`): a warning, or an error when it misspells a
-    registry name (`typo_of`), said more precisely where it would form a tie
-    wrongly (see `_check_near_misses`).
+    site is assembled (`flush`): a near miss that would form a tie wrongly is an
+    error there instead of a warning (see `_check_near_misses`).
     """
 
-    def __init__(self, registry: Registry, problems: Problems, lookups: Lookups | None = None):
+    def __init__(self, registry: Registry, problems: Problems):
         self.registry = registry
         self.problems = problems
         self.unknown_teams: dict[str, Team] = {}
         self.unknown_competitions: dict[str, Competition] = {}
         self.unknown_stages: dict[tuple[str, str], Stage] = {}
-        self._pending: dict[tuple[str, str, str], tuple[int, str, str]] = {}  # (path, kind, key) -> first line,
-        # text, severity
-        self.lookups = lookups if lookups is not None and lookups.registry is registry else Lookups(registry)
+        self._pending: dict[tuple[str, str, str], tuple[int, str]] = {}  # (path, kind, key) -> first line, text
+        # Names recur in thousands of matches: each is looked up once.
+        self._team_choices = {key: registry.teams[slug].name for key, slug in registry.team_names.items()}
+        self._competition_choices = {key: registry.competitions[slug].name
+                                     for key, slug in registry.competition_names.items()}
+        self._nearby: dict[tuple, Team | Competition | None] = {}
+        self._teams: dict[str, Team | None] = {}  # name as written -> the registry's team
+        self._competitions: dict[str, Competition | None] = {}
+        self._stages: dict[tuple[str, str], Stage | None] = {}  # (known competition's slug, name) -> stage
 
-    def _unknown(self, path: str, line: int, kind: str, name: str, message, severity: str = "warning") -> None:
+    def _unknown(self, path: str, line: int, kind: str, name: str, message) -> None:
         """Note an unknown name at its first place in a file; `message()` says what to tell."""
         key = (path, kind, name_key(name))
         if key not in self._pending or line < self._pending[key][0]:
-            self._pending[key] = (line, message(), severity)
+            self._pending[key] = (line, message())
 
     def excuse(self, path: str, kind: str, name: str) -> None:
         """Drop the warning for a name that is reported as an error instead."""
         self._pending.pop((path, kind, name_key(name)), None)
 
     def flush(self) -> None:
-        for (path, _, _), (line, message, severity) in sorted(self._pending.items()):
-            report = self.problems.error if severity == "error" else self.problems.warn
-            report(path, line, message)
+        for (path, _, _), (line, message) in sorted(self._pending.items()):
+            self.problems.warn(path, line, message)
         self._pending.clear()
 
     def near_team(self, name: str) -> Team | None:
@@ -74,9 +78,9 @@ class _Resolver:
     def _near(self, kind: str, name: str, finder):
         """Computed once per name: unknown names recur in thousands of matches."""
         key = (kind, name, finder)
-        nearby = self.lookups.nearby
+        nearby = self._nearby
         if key not in nearby:
-            choices = self.lookups.team_choices if kind == "team" else self.lookups.competition_choices
+            choices = self._team_choices if kind == "team" else self._competition_choices
             intended = finder(name, choices)
             lookup = self.registry.team if kind == "team" else self.registry.competition
             nearby[key] = lookup(intended) if intended else None
@@ -84,13 +88,13 @@ class _Resolver:
 
     def known_team(self, name: str) -> Team | None:
         """The registry's team of that name, looked up once per name."""
-        teams = self.lookups.teams
+        teams = self._teams
         if name not in teams:
             teams[name] = self.registry.team(name)
         return teams[name]
 
     def known_competition(self, name: str) -> Competition | None:
-        competitions = self.lookups.competitions
+        competitions = self._competitions
         if name not in competitions:
             competitions[name] = self.registry.competition(name)
         return competitions[name]
@@ -99,37 +103,27 @@ class _Resolver:
         team = self.known_team(name)
         if team:
             return team
-        intended = self.typo_team(name)  # a misspelling is an error wherever it is: that club does not exist
-        if intended:
-            self._unknown(path, line, "team", name, lambda: misspelling("team", name, intended.name, "teams.yaml"),
-                          "error")
-        else:
-            self._unknown(path, line, "team", name, lambda: f"unknown team {name!r}{_hint(self.near_team(name))}"
-                                                            "add it to teams.yaml (name or aliases)")
+        self._unknown(path, line, "team", name, lambda: f"unknown team {name!r}{_hint(self.near_team(name))}"
+                                                        "add it to teams.yaml (name or aliases)")
         slug = slugify(name)
         if slug not in self.unknown_teams:
-            self.unknown_teams[slug] = self.lookups.kept(Team(name=name, slug=slug, known=False))
+            self.unknown_teams[slug] = Team(name=name, slug=slug, known=False)
         return self.unknown_teams[slug]
 
     def competition(self, name: str, path: str, line: int) -> Competition:
         competition = self.known_competition(name)
         if competition:
             return competition
-        intended = self.typo_competition(name)
-        if intended:
-            self._unknown(path, line, "competition", name,
-                          lambda: misspelling("competition", name, intended.name, "competitions.yaml"), "error")
-        else:
-            self._unknown(path, line, "competition", name,
-                          lambda: f"unknown competition {name!r}{_hint(self.near_competition(name))}"
-                                  "add it to competitions.yaml")
+        self._unknown(path, line, "competition", name,
+                      lambda: f"unknown competition {name!r}{_hint(self.near_competition(name))}"
+                              "add it to competitions.yaml")
         slug = slugify(name)
         if slug not in self.unknown_competitions:
-            self.unknown_competitions[slug] = self.lookups.kept(Competition(name=name, slug=slug, known=False))
+            self.unknown_competitions[slug] = Competition(name=name, slug=slug, known=False)
         return self.unknown_competitions[slug]
 
     def stage(self, competition: Competition, name: str, path: str, line: int) -> Stage:
-        stages = self.lookups.stages  # a known competition is this registry's, so its slug says which
+        stages = self._stages  # a known competition is this registry's, so its slug says which
         key = (competition.slug, name)
         if not competition.known:
             stage = find_stage(competition, name)
@@ -147,77 +141,8 @@ class _Resolver:
                                                              f"{names})")
         key = (competition.slug, name_key(name))
         if key not in self.unknown_stages:
-            self.unknown_stages[key] = self.lookups.kept(Stage(name=name, slug=slugify(name), known=False))
+            self.unknown_stages[key] = Stage(name=name, slug=slugify(name), known=False)
         return self.unknown_stages[key]
-
-
-class Lookups:
-    """What one assemble hands to the next over the same registry (the preview's rebuilds,
-    where the parse cache hands back the same `Registry` and the same `MatchSpec` objects
-    for unchanged files): which team or stage a name is, which known name an unknown one
-    looks like, the stand-ins for names it lacks, every article and every tie as made before.
-    A kept value is the very object of the earlier assemble, so what hashes values by
-    identity (the preview's fingerprints) finds it known.
-
-    A tie is kept by what its matches are made of: the very `MatchSpec`s reporting them
-    (kept alive here, so their ids stay theirs) and the names their teams, competition
-    and stage were given (a name the registry lacks takes its first spelling in the
-    site, which another article can change). The same makings give the same tie, so
-    it is not settled again. An article is kept by its `ArticleSpec` (kept alive here) and the
-    matches and teams assemble gave it. A match or tie made again (its recap was saved) that
-    equals the one of its id before is that one (`same`). What the latest assemble did not use
-    is dropped."""
-
-    def __init__(self, registry: Registry):
-        self.registry = registry
-        self.team_choices = {key: registry.teams[slug].name for key, slug in registry.team_names.items()}
-        self.competition_choices = {key: registry.competitions[slug].name
-                                    for key, slug in registry.competition_names.items()}
-        self.nearby: dict[tuple, Team | Competition | None] = {}
-        self.teams: dict[str, Team | None] = {}  # name as written -> the registry's team
-        self.competitions: dict[str, Competition | None] = {}
-        self.stages: dict[tuple[str, str], Stage | None] = {}  # (known competition's slug, name) -> stage
-        self.ties: dict[tuple, tuple] = {}  # makings -> (specs, tie or None, problems reported)
-        self.used_ties: dict[tuple, tuple] = {}
-        self.values: dict = {}  # a stand-in (Team, Competition, Stage) or an article's makings -> the value
-        self.used_values: dict = {}
-        self.by_id: dict[tuple, Match | Tie] = {}  # (Match or Tie, id) -> the value (see `same`)
-        self.used_by_id: dict[tuple, Match | Tie] = {}
-        self.resolved: dict[int, tuple] = {}  # id of a MatchSpec -> what it resolved to (see `_resolved`)
-        self.used_resolved: dict[int, tuple] = {}
-
-    def start(self) -> None:
-        """Begin an assemble: what the previous one did not use is dropped."""
-        self.ties, self.used_ties = self.used_ties or self.ties, {}
-        self.values, self.used_values = self.used_values or self.values, {}
-        self.by_id, self.used_by_id = self.used_by_id or self.by_id, {}
-        self.resolved, self.used_resolved = self.used_resolved or self.resolved, {}
-
-    def same(self, value):
-        """The match or tie of the last assemble with the same id when it is equal to `value`, else
-        `value`: a recap edited where its matches are not (its body) leaves them the same objects,
-        so what is kept by identity downstream (the preview's plan) stays."""
-        key = (type(value), value.id)
-        found = self.used_by_id.get(key) or self.by_id.get(key)
-        if found is None or (found is not value and found != value):
-            found = value
-        self.used_by_id[key] = found
-        return found
-
-    def kept(self, value):
-        """The kept value equal to `value` (a stand-in), else `value`, kept from now on."""
-        found = self.used_values.get(value) or self.values.get(value) or value
-        self.used_values[value] = found
-        return found
-
-    def article(self, spec: ArticleSpec, matches: tuple[str, ...], teams: tuple[str, ...], make) -> Article:
-        """The article made of this spec, matches and teams before, else `make()`, kept from now on."""
-        key = (id(spec), matches, teams)
-        found = self.used_values.get(key) or self.values.get(key)
-        if found is None or found[0] is not spec:  # the entry keeps its spec alive: no other has its id
-            found = (spec, make())
-        self.used_values[key] = found
-        return found[1]
 
 
 def _hint(intended) -> str:
@@ -233,30 +158,28 @@ def near_stage(competition: Competition, name: str, finder=closest) -> Stage | N
 
 
 def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *,
-             include_drafts: bool = False, lookups: Lookups | None = None) -> Site:
-    """The site of these articles. `lookups`: name resolutions kept from an earlier
-    assemble (used only if made for this very registry)."""
+             include_drafts: bool = False) -> Site:
+    """The site of these articles."""
     specs = sorted((spec for spec in specs if include_drafts or not spec.draft), key=lambda spec: spec.path)
-    resolve = _Resolver(registry, problems, lookups)
-    resolve.lookups.start()
+    resolve = _Resolver(registry, problems)
     _check_unique_slugs(specs, problems)
 
     reports: dict[tuple, list[tuple[Match, MatchSpec]]] = defaultdict(list)
     article_matches: dict[str, list[str]] = defaultdict(list)
     for spec in specs:
         for match_spec in spec.matches:
-            match = _resolved(match_spec, spec, resolve, problems)
+            match = _resolve_match(match_spec, spec, resolve, problems)
             if match is not None:
                 reports[match.id].append((match, match_spec))
                 if match.id not in article_matches[spec.slug]:
                     article_matches[spec.slug].append(match.id)
 
-    matches = {match_id: resolve.lookups.same(_merge_reports(found, problems))
+    matches = {match_id: _merge_reports(found, problems)
                for match_id, found in sorted(reports.items())}
     misled = _check_near_misses(reports, matches, resolve, problems)
     _check_season_forms(reports, problems)
     _note_inherited_dates(reports, problems)
-    ties, matches = _make_ties(matches, problems, skip=misled, reports=reports, lookups=resolve.lookups)
+    ties, matches = _make_ties(matches, problems, skip=misled)
     for match in matches.values():
         if _tie_key(match) is None:  # a result standing alone; tie legs are checked with their tie
             for why in check_result(match.as_leg):
@@ -271,7 +194,7 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
             teams += [match.home, match.away]
         teams_by_slug.update((team.slug, team) for team in teams)
         reported, named = tuple(article_matches[spec.slug]), tuple(dict.fromkeys(team.slug for team in teams))
-        articles.append(resolve.lookups.article(spec, reported, named, lambda: article_of(spec, reported, named)))
+        articles.append(article_of(spec, reported, named))
     articles.sort(key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.slug))
 
     resolve.flush()
@@ -295,39 +218,6 @@ def article_of(spec: ArticleSpec, matches: tuple[str, ...], teams: tuple[str, ..
                    matches=matches, teams=teams)
 
 
-# What `assemble` reads of a recap's spec besides the fields `article_of` copies as they are: when a
-# save changes none of these, every match, tie, team, competition and problem it makes is the same.
-STRUCTURE = ("path", "slug", "slug_line", "date", "draft", "teams", "matches")
-
-
-def reassembled(site: Site, before: list[ArticleSpec], specs: list[ArticleSpec], lookups: Lookups, *,
-                include_drafts: bool = False) -> Site | None:
-    """What `assemble(specs)` makes, from `site`, which it made of `before` (the same registry),
-    when each spec that is not one of `before` differs from the one of its path in copied fields
-    alone (a body, a title, a summary): `site` with those recaps' articles made again. None when
-    any other change was made (a recap added, removed or renamed; a score, a team, a date)."""
-    if len(before) != len(specs):
-        return None
-    earlier = {spec.path: spec for spec in before}
-    made: dict[str, Article] = {}
-    for spec in specs:
-        old = earlier.get(spec.path)
-        if old is spec:
-            continue
-        if old is None or any(getattr(old, name) != getattr(spec, name) for name in STRUCTURE):
-            return None
-        if include_drafts or not spec.draft:
-            article = site.article_by_slug[spec.slug]
-            made[spec.slug] = lookups.article(spec, article.matches, article.teams,
-                                              lambda: article_of(spec, article.matches, article.teams))
-    if len(earlier) != len(specs):  # two specs of one path: not what assemble was given
-        return None
-    if not made:
-        return site
-    articles = tuple(made.get(article.slug, article) for article in site.articles)
-    return replace(site, articles=articles, article_by_slug={article.slug: article for article in articles})
-
-
 def _check_unique_slugs(specs: list[ArticleSpec], problems: Problems) -> None:
     seen: dict[str, ArticleSpec] = {}
     for spec in specs:
@@ -338,48 +228,6 @@ def _check_unique_slugs(specs: list[ArticleSpec], problems: Problems) -> None:
                            "two articles would write the same page; give one a different `slug`")
         else:
             seen[spec.slug] = spec
-
-
-def _resolved(spec: MatchSpec, article: ArticleSpec, resolve: _Resolver, problems: Problems) -> Match | None:
-    """`_resolve_match`, or the very match it made of the same spec in the last assemble when every
-    name in it resolves to the same value as then. The names are resolved again, in their order,
-    for what resolving does besides (a name the registry lacks takes its first spelling in the
-    site; its warning), and what was reported is reported again."""
-    lookups = resolve.lookups
-    kept = lookups.used_resolved.get(id(spec)) or lookups.resolved.get(id(spec))
-    if kept is None or kept[0] is not spec or kept[1] != article.slug or not all(
-            getattr(resolve, kind)(*arguments) is result for kind, arguments, result in kept[2]):
-        recording = _Recording(resolve)
-        match = _resolve_match(spec, article, recording, recording.problems)
-        kept = (spec, article.slug, tuple(recording.calls), match, tuple(recording.problems.items))
-    lookups.used_resolved[id(spec)] = kept  # the entry keeps its spec alive: no other has its id
-    problems.items.extend(kept[4])
-    return kept[3]
-
-
-class _Recording:
-    """A resolver that notes each name it resolves and the value it gave, and keeps what is
-    reported apart (`problems`): what `_resolved` needs to tell whether a match resolves as before."""
-
-    def __init__(self, resolve: _Resolver):
-        self._resolve = resolve
-        self.problems = Problems()
-        self.calls: list[tuple[str, tuple, object]] = []
-        self.known_team = resolve.known_team  # the registry's alone: the same while the registry is
-
-    def _noted(self, kind: str, *arguments):
-        result = getattr(self._resolve, kind)(*arguments)
-        self.calls.append((kind, arguments, result))
-        return result
-
-    def team(self, name: str, path: str, line: int) -> Team:
-        return self._noted("team", name, path, line)
-
-    def competition(self, name: str, path: str, line: int) -> Competition:
-        return self._noted("competition", name, path, line)
-
-    def stage(self, competition: Competition, name: str, path: str, line: int) -> Stage:
-        return self._noted("stage", competition, name, path, line)
 
 
 def _resolve_match(spec: MatchSpec, article: ArticleSpec, resolve: _Resolver,
@@ -475,9 +323,8 @@ def _check_near_misses(reports: dict[str, list[tuple[Match, MatchSpec]]], matche
     is formed: the corrected match would be a leg of a tie that other matches
     already form (the tie would split), a misspelt knockout stage would make a
     tie's match a plain result, or a misspelt competition would lose its rules
-    (stages, away goals) for a match in a stage. This error says why, in place
-    of the resolver's (a misspelt club or competition is an error anywhere; a
-    misspelt stage only here).
+    (stages, away goals) for a match in a stage. Anywhere else it stays a
+    warning with the same hint, so a club new to the registry is never blocked.
 
     Returns the matches whose competition is misspelt: settling their ties
     without its rules would only add misleading errors.
@@ -597,11 +444,9 @@ def _tie_key(match: Match) -> tuple | None:
     return (match.competition.slug, str(match.season), match.stage.slug, pair)
 
 
-def _make_ties(matches: dict[str, Match], problems: Problems, *, skip: set[str] = frozenset(),
-               reports: dict[str, list[tuple[Match, MatchSpec]]] | None = None,
-               lookups: Lookups | None = None) -> tuple[dict[str, Tie], dict[str, Match]]:
-    """The ties the matches form, and the matches with their tie; a tie settled by an earlier
-    assemble from the same makings (see `Lookups`) is taken from `lookups`."""
+def _make_ties(matches: dict[str, Match], problems: Problems, *,
+               skip: set[str] = frozenset()) -> tuple[dict[str, Tie], dict[str, Match]]:
+    """The ties the matches form, and the matches with their tie."""
     groups: dict[tuple, list[Match]] = defaultdict(list)
     for match in matches.values():
         key = _tie_key(match)
@@ -609,31 +454,11 @@ def _make_ties(matches: dict[str, Match], problems: Problems, *, skip: set[str] 
             groups[key].append(match)
     ties: dict[str, Tie] = {}
     for key, group in sorted(groups.items()):
-        group = sorted(group, key=lambda m: (m.date, m.leg or 0, m.id))
-        makings = None if reports is None or lookups is None else _makings(group, reports)
-        kept = lookups.ties.get(makings) if makings is not None else None
-        if kept is None:
-            found = Problems()
-            tie = _settled(group, found)
-            kept = (tuple(spec for match in group for _, spec in reports[match.id]) if makings else (),
-                    lookups.same(tie) if tie is not None and lookups is not None else tie, found.items)
-        elif kept[1] is not None:
-            lookups.same(kept[1])  # kept as the tie of its id too, for when its makings change
-        if makings is not None:
-            lookups.used_ties[makings] = kept
-        _, tie, items = kept
-        problems.items.extend(items)
+        tie = _settled(sorted(group, key=lambda m: (m.date, m.leg or 0, m.id)), problems)
         if tie is not None:
             ties[tie.id] = tie
             matches.update((match.id, match) for match in tie.legs if match)
     return ties, matches
-
-
-def _makings(group: list[Match], reports: dict[str, list[tuple[Match, MatchSpec]]]) -> tuple:
-    """What a tie's matches are made of (see `Lookups`): a key that holds no objects."""
-    return tuple((match.id, match.home.name, match.away.name, match.competition.name,
-                  match.stage.name if match.stage else "", tuple(id(spec) for _, spec in reports[match.id]))
-                 for match in group)
 
 
 def _settled(group: list[Match], problems: Problems) -> Tie | None:

@@ -13,7 +13,6 @@ import argparse
 import importlib
 import os
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,13 +66,18 @@ def _jobs(text: str) -> int:
 def load_site_config(parser: argparse.ArgumentParser, args: argparse.Namespace,
                      problems: Problems) -> Config | None:
     """The config the options name; wrong usage exits 2 through `parser.error`."""
-    from .config import check_base_url
     from .pipeline import configure
+    check_usage(parser, args)
+    return configure(args.config, problems, base_url=args.base_url)
+
+
+def check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Exit 2 through `parser.error` when the options cannot name a site to build."""
+    from .config import check_base_url
     if args.base_url is not None and (why := check_base_url(args.base_url)):
         parser.error(f"--base-url: {why}")
     if not args.config.is_file():
         parser.error(f"--config: no config file at {args.config} (run where config.yaml is, or pass --config FILE)")
-    return configure(args.config, problems, base_url=args.base_url)
 
 
 def report(problems: Problems, stream=None) -> None:
@@ -91,21 +95,25 @@ def report_failure(problems: Problems, what: str = "build failed",
     return 1
 
 
-def build_site(parser: argparse.ArgumentParser, args: argparse.Namespace, *,
-               write: bool = True) -> tuple[int, BuildResult | None]:
-    """Build as the options say: (exit code, result); problems are printed."""
-    from .pipeline import build
+def build_site(parser: argparse.ArgumentParser, args: argparse.Namespace) -> tuple[int, BuildResult | None]:
+    """Build into the output folder as the options say (`pipeline.publish`): (exit code, result);
+    problems are printed."""
+    from . import pipeline
     problems = Problems()
-    config = load_site_config(parser, args, problems)
+    check_usage(parser, args)
     try:
-        if config is None:
-            raise BuildFailed(problems)
-        result = build(config, problems, out_dir=getattr(args, "out", None), drafts=args.drafts, write=write,
-                       jobs=getattr(args, "jobs", 1), use_cache=not getattr(args, "no_cache", True))
+        result = pipeline.publish(_request(args), problems, jobs=getattr(args, "jobs", 1),
+                                  use_cache=not getattr(args, "no_cache", False),
+                                  progress=_progress_bar(args))
     except BuildFailed:
         return report_failure(problems), None
     report(problems)
     return 0, result
+
+
+def _request(args: argparse.Namespace) -> stamp.Request:
+    out = getattr(args, "out", None)
+    return stamp.Request(args.config.absolute(), out.absolute() if out else None, args.base_url, args.drafts)
 
 
 def _steps(result: BuildResult) -> str:
@@ -131,7 +139,7 @@ def _report(problems: Problems, verbose: bool) -> None:
 
 def _progress_bar(args: argparse.Namespace):
     """A progress bar on a terminal (tqdm, on stderr beside the problems), or None."""
-    if args.quiet or args.command != "build" or not sys.stderr.isatty():
+    if getattr(args, "quiet", False) or args.command != "build" or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
     bar = None
@@ -148,82 +156,62 @@ def _progress_bar(args: argparse.Namespace):
 
 
 def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    request = _stamp_request(args)
-    done, read = stamp.unchanged(request) if request is not None else (None, None)
-    if done is not None:
-        return _report_unchanged(done, args, time.perf_counter() - started)
-    from .pipeline import build
-    config_data = stamp.config_bytes(request) if request is not None else None
+    from . import pipeline
     problems = Problems()
-    config = load_site_config(parser, args, problems)
-    try:
-        if config is None:
-            raise BuildFailed(problems)
-        roots = stamp.source_roots(config)
-        if read is not None and read[0] == roots:  # the sources were just read for the stamp
-            inputs = read[1]
-        else:
-            inputs = stamp.inputs_digest(roots) if config_data is not None else None
-        result = build(config, problems, out_dir=args.out, drafts=args.drafts, write=args.command == "build",
-                       jobs=args.jobs, use_cache=not args.no_cache, progress=_progress_bar(args))
-    except BuildFailed:
-        _report(problems, args.verbose)
-        errors, warnings = len(problems.errors), len(problems.warnings)
-        failed, kept = (("check failed", CHECK_WRITES_NOTHING) if args.command == "check"
-                        else ("build failed", "the previous site was left as it was"))
-        print(f"{failed}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; {kept}",
-              file=sys.stderr)
-        return 1
-    _report(problems, args.verbose)
-    timings = f" ({_steps(result)})" if args.verbose else ""
     if args.command == "check":
+        config = load_site_config(parser, args, problems)
+        try:
+            if config is None:
+                raise BuildFailed(problems)
+            result = pipeline.build(config, problems, drafts=args.drafts, jobs=args.jobs)
+        except BuildFailed:
+            return _failed(problems, args.verbose, "check failed", CHECK_WRITES_NOTHING)
+        _report(problems, args.verbose)
         return _run_check(args, result)
-    if config_data is not None and stamp.config_bytes(request) == config_data \
-            and stamp.source_identities(roots) == inputs.identities:  # no source written while it was built
-        out_dir = str(result.out_dir.absolute())
-        stamp.record(request, config_data, stamp.Stamp(roots, inputs.digest, inputs.count, out_dir, {}, result.pages,
-                                                       result.files, problems.warnings, inputs.digests))
+    check_usage(parser, args)
+    try:
+        result = pipeline.publish(_request(args), problems, jobs=args.jobs, use_cache=not args.no_cache,
+                                  progress=_progress_bar(args))
+    except BuildFailed:
+        return _failed(problems, args.verbose)
+    _report(problems, args.verbose)
     if not args.quiet:
-        unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
-        print(f"built {result.pages} pages ({result.files} files{unchanged}) into {result.out_dir} "
-              f"in {result.timings.total:.2f} s{timings}")
+        seconds = result.timings.total
+        out_dir = os.path.relpath(result.out_dir) if not args.out else args.out
+        if result.stamped:
+            checked = (f" (nothing changed since the last build: checked the sources and {result.unchanged:,} output "
+                       f"files in {seconds * 1000:.0f} ms)") if args.verbose else ""
+            print(f"built {result.pages} pages ({result.files} files, all unchanged) into {out_dir} in {seconds:.2f} s"
+                  f"{checked}")
+        else:
+            timings = f" ({_steps(result)})" if args.verbose else ""
+            unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
+            print(f"built {result.pages} pages ({result.files} files{unchanged}) into {result.out_dir} "
+                  f"in {seconds:.2f} s{timings}")
     return 0
 
 
-def _stamp_request(args: argparse.Namespace) -> stamp.Request | None:
-    """The stamp of a publishing build that keeps a cache; None for check and --no-cache."""
-    if args.command != "build" or args.no_cache:
-        return None
-    return stamp.Request(args.config.absolute(), args.out.absolute() if args.out else None, args.base_url,
-                         args.drafts)
-
-
-def _report_unchanged(done: stamp.Stamp, args: argparse.Namespace, seconds: float) -> int:
-    """What a build with nothing changed says: the last build's warnings, and that it had nothing to do."""
-    _report(Problems(list(done.warnings)), args.verbose)
-    if not args.quiet:
-        out_dir = os.path.relpath(done.out_dir) if not args.out else args.out
-        checked = (f" (nothing changed since the last build: checked {done.sources:,} sources and "
-                   f"{len(done.outputs):,} output files in {seconds * 1000:.0f} ms)") if args.verbose else ""
-        print(f"built {done.pages} pages ({done.files} files, all unchanged) into {out_dir} in {seconds:.2f} s"
-              f"{checked}")
-    return 0
+def _failed(problems: Problems, verbose: bool, what: str = "build failed",
+            kept: str = "the previous site was left as it was") -> int:
+    _report(problems, verbose)
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    print(f"{what}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; {kept}",
+          file=sys.stderr)
+    return 1
 
 
 CHECK_WRITES_NOTHING = "check writes nothing, so no site was changed"
 
 
 def _run_check(args: argparse.Namespace, result: BuildResult) -> int:
-    from . import urls
     from .config import warn_if_not_absolute
     from .linkcheck import check_links
+    from .write import static_files
     config = result.config
     advice = Problems()
     warn_if_not_absolute(config, advice)  # check is what runs before publishing
     report(advice)
-    static = config.root / config.static_dir
-    static_urls = [urls.STATIC + path.relative_to(static).as_posix() for path in static.rglob("*") if path.is_file()]
+    static_urls = [url for url, _ in static_files(config.root / config.static_dir)]
     broken = Problems(result.timings.run("links", check_links, result.rendered, static_urls, config.base_url))
     if broken.items:
         return report_failure(broken, "check failed: the built site has broken links", CHECK_WRITES_NOTHING)

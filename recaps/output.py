@@ -4,12 +4,13 @@ turns the view into bytes (`FORMATS`)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Container, Mapping
 
 from . import urls
 from .config import Config
 from .feeds import atom
 from .structured import sitemap_xml
-from .model import Match, Site, Team, Tie
+from .model import Article, Match, Team, Tie
 from .views import Record
 
 
@@ -19,15 +20,12 @@ def _score(score) -> str | None:
 
 class JsonItem:
     """An entry of an open data file (a JSON list, one space of indent, sorted keys): its value,
-    encoded when the file is first written and kept so. JSON's encoder is Python code when it
-    indents (0.6 s for 10,000 entries): a preview rebuild that keeps the entries (`views.Made`)
-    encodes only the new ones. Pickled, so fingerprinted, as its value."""
+    and its text as it stands in the file. Pickled, so fingerprinted, as its value."""
 
-    __slots__ = ("value", "_text")
+    __slots__ = ("value",)
 
     def __init__(self, value: dict):
         self.value = value
-        self._text: str | None = None
 
     def __reduce__(self):
         return JsonItem, (self.value,)
@@ -35,9 +33,7 @@ class JsonItem:
     @property
     def text(self) -> str:
         """The entry as it stands in the file: every line indented by one space."""
-        if self._text is None:
-            self._text = " " + json.dumps(self.value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
-        return self._text
+        return " " + json.dumps(self.value, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
 
 
 def _json_joined(items: list[JsonItem]) -> bytes:
@@ -47,55 +43,55 @@ def _json_joined(items: list[JsonItem]) -> bytes:
     return (("[\n" + ",\n".join(item.text for item in items) + "\n]" if items else "[]") + "\n").encode("utf-8")
 
 
-def _article_urls(site: Site, match: Match) -> list[str]:
-    """The URLs of the published recaps of `match` (`site.article_by_slug`: anything that says
-    which slugs are published)."""
-    return [urls.article_at(slug) for slug in match.articles if slug in site.article_by_slug]
+def _article_urls(match: Match, published: Container[str]) -> list[str]:
+    """The URLs of the published recaps of `match`."""
+    return [urls.article_at(slug) for slug in match.articles if slug in published]
 
 
-def match_url(site: Site, match: Match) -> str:
+def match_url(match: Match, ties: Mapping[str, Tie], published: Container[str]) -> str:
     """A match has no page of its own: its tie's page, else its first recap."""
     if match.tie_id:
-        return urls.tie(site.ties[match.tie_id])
-    recaps = _article_urls(site, match)
+        return urls.tie(ties[match.tie_id])
+    recaps = _article_urls(match, published)
     return recaps[0] if recaps else urls.HOME
 
 
-def _leg(site: Site, number: int, match: Match) -> dict:
+def _leg(number: int, match: Match, published: Container[str]) -> dict:
     return {"leg": number, "home": match.home.name, "away": match.away.name, "score": _score(match.score),
             "aet": _score(match.aet), "pens": _score(match.pens), "date": match.date.isoformat(),
-            "venue": match.venue or None, "neutral": match.neutral, "articles": _article_urls(site, match)}
+            "venue": match.venue or None, "neutral": match.neutral, "articles": _article_urls(match, published)}
 
 
-def tie_data(site: Site, tie: Tie) -> dict:
-    """The tie's entry of ties.json."""
+def tie_data(tie: Tie, published: Container[str]) -> dict:
+    """The tie's entry of ties.json; `published`: the slugs of the published recaps."""
     result = tie.result
     return {
         "id": tie.id, "url": urls.tie(tie), "competition": tie.competition.name, "season": str(tie.season),
         "stage": tie.stage.name, "team1": tie.team1.name, "team2": tie.team2.name, "legs_total": tie.legs_needed,
-        "legs": [_leg(site, number, match) for number, match in enumerate(tie.legs, 1) if match],
+        "legs": [_leg(number, match, published) for number, match in enumerate(tie.legs, 1) if match],
         "aggregate": _score(result.aggregate), "winner": result.winner, "decided_by": result.decided_by,
         "status": result.status,
     }
 
 
-def _events(site: Site, events) -> list[dict]:
-    return [{"team": site.teams[e.team].name if e.team in site.teams else e.team, "player": e.player,
+def _events(events, teams: Mapping[str, Team]) -> list[dict]:
+    return [{"team": teams[e.team].name if e.team in teams else e.team, "player": e.player,
              "minute": e.minute or None, "kind": e.kind} for e in events]
 
 
-def match_data(site: Site, match: Match) -> dict:
-    """The match's entry of matches.json."""
+def match_data(match: Match, ties: Mapping[str, Tie], published: Container[str], teams: Mapping[str, Team]) -> dict:
+    """The match's entry of matches.json: `ties` and `teams` by id and slug, `published` the
+    slugs of the published recaps."""
     return {
-        "id": match.id, "url": match_url(site, match), "competition": match.competition.name,
+        "id": match.id, "url": match_url(match, ties, published), "competition": match.competition.name,
         "season": str(match.season), "stage": match.stage.name if match.stage else None, "leg": match.leg,
         "home": match.home.name, "away": match.away.name, "score": _score(match.score),
         "aet": _score(match.aet), "pens": _score(match.pens), "date": match.date.isoformat(),
         "venue": match.venue or None, "neutral": match.neutral,
-        "tie": urls.tie(site.ties[match.tie_id]) if match.tie_id else None,
-        "articles": _article_urls(site, match),
-        "goals": _events(site, match.goals),
-        "cards": _events(site, match.cards),
+        "tie": urls.tie(ties[match.tie_id]) if match.tie_id else None,
+        "articles": _article_urls(match, published),
+        "goals": _events(match.goals, teams),
+        "cards": _events(match.cards, teams),
     }
 
 
@@ -107,16 +103,16 @@ def team_data(team: Team, record: Record) -> dict:
                        "goals_for": record.goals_for, "goals_against": record.goals_against}}
 
 
-def article_data(article, site) -> dict:
-    """The article's entry of articles.json; `site`: what has the site's teams, matches and ties by key."""
+def article_data(article: Article, teams: Mapping[str, Team], matches: Mapping[str, Match],
+                 ties: Mapping[str, Tie]) -> dict:
+    """The article's entry of articles.json: the site's teams, matches and ties by key."""
     return {
         "url": urls.article(article), "slug": article.slug, "title": article.title,
         "date": article.date.isoformat() if article.date else None, "lang": article.lang,
         "summary": article.summary or None, "author": article.author or None, "draft": article.draft,
-        "teams": [site.teams[slug].name for slug in article.teams if slug in site.teams],
+        "teams": [teams[slug].name for slug in article.teams if slug in teams],
         "matches": list(article.matches),
-        "ties": sorted({urls.tie(site.ties[site.matches[m].tie_id]) for m in article.matches
-                        if site.matches[m].tie_id}),
+        "ties": sorted({urls.tie(ties[matches[m].tie_id]) for m in article.matches if matches[m].tie_id}),
     }
 
 

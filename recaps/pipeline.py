@@ -1,8 +1,13 @@
-"""The build, as a flat list of named steps:
-load config -> read sources -> parse -> assemble -> plan -> render -> write.
+"""The build, the one every command runs, as a flat list of named steps:
+load config -> read sources -> parse -> assemble -> plan -> key each output by
+what it reads (`dependencies`) -> hand the outputs to a writer, which renders
+those whose key changed.
 
-Reading and writing are the only I/O; everything between is pure. Every
-problem is collected; any error stops the build before anything is written.
+Two writers: `SiteWriter` stages a whole site beside the output folder and
+swaps it in (`build`, `deploy`); the preview's writes single files of its own
+folder (`serve.builder`). `check` renders without a writer. Reading and writing
+are the only I/O; everything between is pure. Every problem is collected; any
+error stops the build before anything is written.
 """
 from __future__ import annotations
 
@@ -15,17 +20,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from . import cache, renderpool, search, urls
+from . import cache, renderpool, search, stamp, urls
 from .assemble import assemble
 from .cache import Store
 from .config import Config, check_base_url, load_config
+from .dependencies import DependencyMap
 from .errors import BuildFailed, Problems
 from .i18n import check_translations
 from .model import Site
 from .pages import Page, plan
-from .render import Renderer, TemplateFailed, text_key
-from .sources import ParseCache, read_articles, read_registry, shown_path
-from .views import Made, SiteIndex
+from .render import Renderer, TemplateFailed, TemplateSnapshot, text_key
+from .sources import ParseCache, Saved, read_articles, read_registry, shown_path
+from .views import SiteIndex
 from .write import OutputBusy, StagedSite, UnsafeOutput, copy_static, mirror_links, static_files
 
 
@@ -85,10 +91,6 @@ def check_templates_dir(config: Config, problems: Problems) -> None:
                                        "folder")
 
 
-def render_all(pages: list[Page], renderer: Renderer) -> dict[str, bytes]:
-    return {page.url: renderer.render(page) for page in pages}
-
-
 @dataclass
 class BuildResult:
     problems: Problems
@@ -96,9 +98,13 @@ class BuildResult:
     files: int = 0
     pages: int = 0
     out_dir: Path | None = None
-    rendered: dict[str, bytes] = field(default_factory=dict)  # URL -> bytes, static files aside (write=False)
+    rendered: dict[str, bytes] = field(default_factory=dict)  # URL -> bytes, static files aside (no writer)
     config: Config | None = None  # the config as built (with --base-url applied)
     unchanged: int = 0  # outputs left as the previous build wrote them
+    written: list[str] = field(default_factory=list)  # the URLs of the outputs rendered and written
+    copied: int = 0  # static files copied
+    removed: list[str] = field(default_factory=list)  # the URLs of the outputs whose files were removed
+    stamped: bool = False  # nothing changed since the last build: nothing was built (see `publish`)
 
 
 def configure(config_file: Path, problems: Problems, *, base_url: str | None = None) -> Config | None:
@@ -113,64 +119,140 @@ def configure(config_file: Path, problems: Problems, *, base_url: str | None = N
 
 
 def assemble_site(config: Config, problems: Problems, timings: Timings, *, drafts: bool = False,
-                  cache: ParseCache | None = None) -> Site:
-    """Read and check everything; raises BuildFailed when there are errors."""
+                  cache: ParseCache | None = None, saved: Saved | None = None) -> Site:
+    """Read and check everything; raises BuildFailed when there are errors. `saved`: what a
+    watcher saw change since the last read with `cache` (see `sources.read_articles`)."""
     registry = timings.run("registries", read_registry, config, problems, cache)
-    specs = timings.run("articles", read_articles, config, problems, cache)
+    specs = timings.run("articles", read_articles, config, problems, cache, saved)
     site = timings.run("assemble", assemble, specs, registry, problems, include_drafts=drafts)
     if problems.errors:
         raise BuildFailed(problems)
     return site
 
 
-def build(config: Config, problems: Problems, *, out_dir: Path | None = None, drafts: bool = False,
-          write: bool = True, jobs: int = 1, use_cache: bool = False,
-          progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """Build the site into `out_dir` (or only render it, `write=False`); raises BuildFailed.
+@dataclass
+class Outputs:
+    """What a build hands its writer: every planned output with its key, the renderer that
+    renders those whose key changed, and the static files."""
 
-    `jobs` worker processes render and write (1: a plain loop in this process); `use_cache`
-    keeps parsed sources, converted Markdown and the written files' manifest in the project's
-    cache folder, so a rebuild redoes only what changed. Output is the same bytes either way.
-    `progress(done, total)` is called as outputs are written.
-    """
+    pages: list[Page]
+    dependencies: DependencyMap
+    renderer: Renderer
+    static: list[tuple[str, Path]]  # (URL, file) of each static file
+    jobs: int = 1
+    progress: Callable[[int, int], None] | None = None
+
+
+class BuildCache:
+    """What a build keeps for the next, all by content: parsed sources, converted Markdown and
+    the renderer (its templates compiled), in memory between the builds of one process (the
+    preview) and in `store` between processes (`Store(None)`: in memory alone)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.parsed: ParseCache | None = None
+        self.converted: dict[bytes, bytes] = {}
+        self._markdown_key: str | None = None
+        self._renderer: Renderer | None = None
+
+    def start(self) -> ParseCache:
+        """The parse cache, loaded once, started for a new read."""
+        if self.parsed is None:
+            key, entries = cache.key_of("parsed"), {}
+            for bucket in range(PARSED_BUCKETS):
+                entries.update(self.store.load(f"parsed-{bucket:02d}", key) or {})
+            self.parsed = ParseCache(entries, self.store.load("parsed-identities", key))
+        self.parsed.start()
+        return self.parsed
+
+    def renderer(self, config: Config) -> Renderer:
+        """The renderer of this config and templates: the last one while they are the same."""
+        templates = TemplateSnapshot(config.root / config.templates_dir)
+        renderer = self._renderer
+        if renderer is None or renderer.config != config or renderer.templates.digest != templates.digest:
+            markdown_key = cache.key_of("markdown", config.allow_html, config.base_path)
+            if markdown_key != self._markdown_key:
+                self.converted, self._markdown_key = self.store.load("markdown", markdown_key) or {}, markdown_key
+            renderer = self._renderer = Renderer(
+                config, templates, converted=self.converted,
+                compiled=self.store.folder / "templates" if self.store.enabled else None)
+        return renderer
+
+    def save(self, bodies: list, new: int) -> None:
+        """Keep in the store what the latest build used (and only that)."""
+        if not self.store.enabled:
+            return
+        parsed, key = self.parsed, cache.key_of("parsed")
+        if parsed.changed:  # each bucket whose entries are not those it was loaded with
+            used: list[dict] = [{} for _ in range(PARSED_BUCKETS)]
+            loaded: list[set] = [set() for _ in range(PARSED_BUCKETS)]
+            for digest, entry in parsed.used.items():
+                used[digest[0] % PARSED_BUCKETS][digest] = entry
+            for digest in parsed.previous:
+                loaded[digest[0] % PARSED_BUCKETS].add(digest)
+            for bucket in range(PARSED_BUCKETS):
+                if used[bucket].keys() != loaded[bucket]:
+                    self.store.save(f"parsed-{bucket:02d}", key, used[bucket])
+        if parsed.identities != parsed.known_identities:
+            self.store.save("parsed-identities", key, parsed.identities)
+        keys = {text_key(body) for body in bodies}
+        if new or len(keys) != len(self.converted):
+            self.store.save("markdown", self._markdown_key, {key: self.converted[key] for key in keys})
+
+
+PARSED_BUCKETS = 16  # files the parse cache is kept in: an edit rewrites one (at 10,000 recaps 22 MB took 0.3 s)
+
+
+def build(config: Config, problems: Problems, writer=None, *, drafts: bool = False, jobs: int = 1,
+          cache: BuildCache | None = None, saved: Saved | None = None,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """The build: read, assemble, plan, key each output by what it reads, and hand the outputs to
+    `writer` (`SiteWriter`: a staged folder swapped in; the preview's folder), which renders
+    those whose key changed; with no writer, render every output into `BuildResult.rendered`.
+    Raises BuildFailed, with every problem in `problems`.
+
+    `jobs` worker processes render (1: a plain loop in this process); `cache` keeps what the
+    next build can use (see `BuildCache`; None: nothing); `saved`: what a watcher saw change
+    since the last build with `cache`. Output is the same bytes either way. `progress(done,
+    total)` is called as outputs are written."""
     timings = Timings()
-    out_dir = out_dir or (config.root / config.output_dir)
-    check_output_dir(config, out_dir, problems)
+    cache = cache or BuildCache(Store(None))
     check_templates_dir(config, problems)
-    store = Store(config.root / cache.FOLDER if use_cache else None)
+    if writer is not None:
+        writer.check(config, problems)
     with collection_paused():
-        parsed = timings.run("cache", _load_parse_cache, store)
-        site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed)
+        parsed = timings.run("cache", cache.start)
+        site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed, saved=saved)
         pages = plan_site(site, config, problems, timings)
-        markdown_key = cache.key_of("markdown", config.allow_html, config.base_path)
-        converted = timings.run("cache", store.load, "markdown", markdown_key) or {}
+    renderer = timings.run("templates", cache.renderer, config)
     with frozen_heap():  # what the steps above made lives to the end: collections need not scan it
-        renderer = Renderer(config, converted=converted,
-                            compiled=store.folder / "templates" if store.enabled else None)
-        result = BuildResult(problems, timings, len(pages), sum(p.url.endswith(HTML_ENDINGS) for p in pages),
-                             out_dir, {}, config)
+        inputs = renderer.inputs()
+        dependencies = timings.run("dependencies", DependencyMap.of, pages, inputs)
+        result = BuildResult(problems, timings, 0, sum(p.url.endswith(HTML_ENDINGS) for p in pages), None, {}, config)
         bodies = [article.body for article in site.articles]
         try:
             new = timings.run("markdown", renderpool.convert_bodies, renderer, bodies, jobs)
-            if not write:
-                result.rendered = timings.run("render", render_all, pages, renderer)
+            if writer is None:
+                result.rendered = timings.run("render", lambda: {page.url: renderer.render(page) for page in pages})
             else:
-                timings.run("write", _write, pages, renderer, config, out_dir, store, jobs, progress, result)
+                outputs = Outputs(pages, dependencies, renderer, static_files(config.root / config.static_dir),
+                                  jobs, progress)
+                timings.run("write", writer.write, outputs, result)
         except TemplateFailed as exc:
             raise template_failed(exc, problems) from None
         except renderpool.Failed as exc:
             if exc.template:
                 raise template_failed(TemplateFailed(*exc.template), problems) from None
-            problems.error(shown_path(out_dir), 0, exc.message)
+            problems.error(shown_path(result.out_dir or config.root), 0, exc.message)
             raise BuildFailed(problems) from None
         except (UnsafeOutput, OutputBusy) as exc:
-            problems.error(shown_path(out_dir), 0, str(exc))
+            problems.error(shown_path(result.out_dir or config.root), 0, str(exc))
             raise BuildFailed(problems) from None
         except OSError as exc:
-            where = shown_path(Path(exc.filename)) if exc.filename else shown_path(out_dir)
+            where = shown_path(Path(exc.filename)) if exc.filename else shown_path(result.out_dir or config.root)
             problems.error(where, 0, f"cannot write the site: {exc.strerror or exc}")
             raise BuildFailed(problems) from None
-        timings.run("cache", _save_caches, store, parsed, markdown_key, converted, bodies, new)
+        timings.run("cache", cache.save, bodies, new)
     timings.finish()
     return result
 
@@ -203,43 +285,6 @@ def frozen_heap():
     finally:
         if not frozen:
             gc.unfreeze()
-
-
-PARSED_BUCKETS = 16  # files the parse cache is kept in: an edit rewrites one (at 10,000 recaps 22 MB took 0.3 s)
-
-
-def _bucket_of(digest: bytes) -> int:
-    return digest[0] % PARSED_BUCKETS
-
-
-def _load_parse_cache(store: Store) -> ParseCache:
-    key, entries = cache.key_of("parsed"), {}
-    for bucket in range(PARSED_BUCKETS):
-        entries.update(store.load(f"parsed-{bucket:02d}", key) or {})
-    parsed = ParseCache(entries, store.load("parsed-identities", key))
-    parsed.start()
-    return parsed
-
-
-def _save_caches(store: Store, parsed: ParseCache, markdown_key: str, converted: dict, bodies: list[str],
-                 new: int) -> None:
-    if not store.enabled:
-        return
-    if parsed.changed:  # each bucket whose entries are not those it was loaded with
-        used: list[dict] = [{} for _ in range(PARSED_BUCKETS)]
-        loaded: list[set] = [set() for _ in range(PARSED_BUCKETS)]
-        for digest, entry in parsed.used.items():
-            used[_bucket_of(digest)][digest] = entry
-        for digest in parsed.previous:
-            loaded[_bucket_of(digest)].add(digest)
-        for bucket in range(PARSED_BUCKETS):
-            if used[bucket].keys() != loaded[bucket]:
-                store.save(f"parsed-{bucket:02d}", cache.key_of("parsed"), used[bucket])
-    if parsed.identities != parsed.known_identities:
-        store.save("parsed-identities", cache.key_of("parsed"), parsed.identities)
-    keys = {text_key(body) for body in bodies}
-    if new or len(keys) != len(converted):
-        store.save("markdown", markdown_key, {key: converted[key] for key in keys})
 
 
 MEMORY_BUDGET_MIB = 400  # what a build may hold with its Pagefind runs beside it (issue 10, at 10,000 recaps)
@@ -282,54 +327,97 @@ def _search_index(staging: Path, previous_site: Path | None, config: Config, unc
                           jobs=search_jobs(jobs, _resident_mib()), files=files)
 
 
-def _manifest_name(out_dir: Path) -> tuple[str, str]:
-    """The manifest's file name and key: one per output folder."""
-    where = str(out_dir.resolve())
-    return f"manifest-{hashlib.blake2b(where.encode(), digest_size=8).hexdigest()}", cache.key_of("manifest", where)
+class SiteWriter:
+    """The writer of a published site: every output into a staging folder beside `out_dir` (an
+    output whose key and file are those of the previous build linked from it, the others
+    rendered), with the static files and the search bundle, then swapped in whole. What was
+    written (`renderpool.Written`, by URL) is kept in `store` for the next build."""
 
+    def __init__(self, out_dir: Path, store: Store):
+        self.out_dir, self.store = out_dir, store
+        where = str(out_dir.resolve())  # one manifest per output folder
+        self._manifest = f"manifest-{hashlib.blake2b(where.encode(), digest_size=8).hexdigest()}"
+        self._key = cache.key_of("manifest", where)
 
-def _write(pages: list[Page], renderer: Renderer, config: Config, out_dir: Path, store: Store, jobs: int,
-           progress, result: BuildResult) -> None:
-    """Render every page into a staging folder (unchanged files linked from the previous site), then swap."""
-    name, key = _manifest_name(out_dir)
-    previous = store.load(name, key) or {}
-    static = static_files(config.root / config.static_dir)
-    with StagedSite(out_dir) as staged:
-        staged.clear_except({urls.output_file(page.url) for page in pages} | {path for path, _ in static},
-                            (search.BUNDLE,))
-        job = renderpool.Job(pages, renderer, staged.staging, previous, staged.out_dir)
-        written: dict[str, renderpool.Written] = {}
-        total = len(pages)
+    def check(self, config: Config, problems: Problems) -> None:
+        check_output_dir(config, self.out_dir, problems)
 
-        def advance(count: int) -> None:
-            if progress is not None:
-                progress(len(written) + count, total)
+    def write(self, outputs: Outputs, result: BuildResult) -> None:
+        result.out_dir = self.out_dir
+        pages = outputs.pages
+        previous = self.store.load(self._manifest, self._key) or {}
+        with StagedSite(self.out_dir) as staged:
+            staged.clear_except({urls.output_file(url) for url in outputs.dependencies.keys} |
+                                {urls.output_file(url) for url, _ in outputs.static}, (search.BUNDLE,))
+            job = renderpool.Job(pages, outputs.renderer, staged.staging, previous, staged.out_dir,
+                                 fingerprints=[outputs.dependencies.keys[page.url] for page in pages])
+            written: dict[str, renderpool.Written] = {}
 
-        for url, file, linked in renderpool.render_into(job, jobs, advance):
-            written[url] = file
-            result.unchanged += linked
-        previous_site = staged.out_dir if staged.out_dir.is_dir() else None
-        result.files += copy_static(static, staged.staging, previous_site)
-        result.timings.run("search", _search_index, staged.staging, previous_site, config,
-                           result.unchanged == len(pages), result.problems, jobs, written)
-        staged.commit()
-    store.save(name, key, written)
+            def advance(count: int) -> None:
+                if outputs.progress is not None:
+                    outputs.progress(len(written) + count, len(pages))
+
+            for url, file, linked in renderpool.render_into(job, outputs.jobs, advance):
+                written[url] = file
+                if linked:
+                    result.unchanged += 1
+                else:
+                    result.written.append(url)
+            previous_site = staged.out_dir if staged.out_dir.is_dir() else None
+            result.copied = copy_static(outputs.static, staged.staging, previous_site)
+            result.files = len(pages) + result.copied
+            result.timings.run("search", _search_index, staged.staging, previous_site, result.config,
+                               result.unchanged == len(pages), result.problems, outputs.jobs, written)
+            staged.commit()
+        self.store.save(self._manifest, self._key, written)
 
 
 HTML_ENDINGS = ("/", ".html")
 
 
-def plan_site(site: Site, config: Config, problems: Problems, timings: Timings, made: Made | None = None
-              ) -> list[Page]:
-    """Every planned output; raises BuildFailed when two would share a URL. `made`: what an earlier
-    plan made from values that have not changed since (the preview keeps it between rebuilds)."""
-    index = timings.run("index", SiteIndex.build, site, made)
+def plan_site(site: Site, config: Config, problems: Problems, timings: Timings) -> list[Page]:
+    """Every planned output; raises BuildFailed when two would share a URL."""
+    index = timings.run("index", SiteIndex.build, site)
     pages = timings.run("plan", plan, site, config, index)
     _check_unique_urls(pages, problems)
     check_translations(site, pages, config, problems)
     if problems.errors:
         raise BuildFailed(problems)
     return pages
+
+
+def publish(request: stamp.Request, problems: Problems, *, jobs: int = 1, use_cache: bool = True,
+            progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """`build` into the output folder `request` names, through a `SiteWriter`; with `use_cache`,
+    a build whose sources, options and output are those the last one left (its stamp,
+    `recaps.stamp`) builds nothing and says so (`BuildResult.stamped`). Raises BuildFailed."""
+    timings = Timings()
+    done, read = stamp.unchanged(request) if use_cache else (None, None)
+    if done is not None:
+        problems.items.extend(done.warnings)
+        config = configure(request.config_file, Problems(), base_url=request.base_url)  # what it was built with
+        timings.finish()
+        return BuildResult(problems, timings, done.files, done.pages, Path(done.out_dir), config=config,
+                           stamped=True, unchanged=len(done.outputs))
+    config_data = stamp.config_bytes(request) if use_cache else None
+    config = configure(request.config_file, problems, base_url=request.base_url)
+    if config is None:
+        raise BuildFailed(problems)
+    roots = stamp.source_roots(config)
+    if read is not None and read[0] == roots:  # the sources were just read for the stamp
+        inputs = read[1]
+    else:
+        inputs = stamp.inputs_digest(roots) if config_data is not None else None
+    out_dir = request.out or (config.root / config.output_dir)
+    store = Store(config.root / cache.FOLDER if use_cache else None)
+    result = build(config, problems, SiteWriter(out_dir, store), drafts=request.drafts, jobs=jobs,
+                   cache=BuildCache(store), progress=progress)
+    if config_data is not None and stamp.config_bytes(request) == config_data \
+            and stamp.source_identities(roots) == inputs.identities:  # no source written while it was built
+        stamp.record(request, config_data, stamp.Stamp(roots, inputs.digest, inputs.count, str(out_dir.absolute()),
+                                                       {}, result.pages, result.files, problems.warnings,
+                                                       inputs.digests))
+    return result
 
 
 def template_failed(exc: TemplateFailed, problems: Problems) -> BuildFailed:

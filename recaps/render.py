@@ -2,17 +2,12 @@
 and each output's fingerprint."""
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import functools
 import hashlib
 import html
-import io
-import operator
 import os
 import pickle
 import re
-import weakref
 import zlib
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -28,8 +23,9 @@ from .config import Config
 from . import feeds, i18n, structured
 from .i18n import in_page_language
 from .notation import aggregate_text, decided_text, leg_name, score_text, second_leg_text, settled_text, table_scores  # noqa: F401
-from .model import Article, Competition, Match, Stage, Team, Text, Tie
-from .output import FORMATS, PLAIN_FORMATS
+from .model import Text
+from .dependencies import Inputs, stable_pickle
+from .output import FORMATS
 from .pages import Page
 from .sanitize import clean_html
 
@@ -238,44 +234,11 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
             temporary.unlink(missing_ok=True)
 
 
-class Fragments:
+@jinja2.pass_context
+def fragment(context, name: str, *values, caller) -> Markup:
     """`{% call fragment(name, value, ...) %}...{% endcall %}`: a piece of markup that many pages
-    show (a team's chip, a tie's card), rendered once per page language and the values it shows.
-
-    The body must depend on nothing but those values, the page's language and the site (config,
-    filters, urls). Model values are frozen, so a value is known by its identity: the memo holds
-    a weak reference to each, and an entry counts only while those are still the same objects."""
-
-    BUDGET = 4_000_000  # characters of markup kept, least recently used dropped first
-
-    def __init__(self):
-        self._known: dict[tuple, tuple[tuple, Markup]] = {}  # least recently used first
-        self._size = 0
-
-    @jinja2.pass_context
-    def __call__(self, context, name: str, *values, caller) -> Markup:
-        key = (name, context.get("lang"), *(value if _is_plain(value) else id(value) for value in values))
-        found = self._known.pop(key, None)
-        if found is not None and all(ref() is value if ref is not None else _is_plain(value)
-                                     for ref, value in zip(found[0], values)):
-            self._known[key] = found
-            return found[1]
-        if found is not None:
-            self._size -= len(found[1])
-        markup = Markup(caller())
-        self._known[key] = (tuple(None if _is_plain(value) else weakref.ref(value) for value in values), markup)
-        self._size += len(markup)
-        while self._size > self.BUDGET:
-            self._size -= len(self._known.pop(next(iter(self._known)))[1])
-        return markup
-
-    def clear(self) -> None:
-        self._known.clear()
-        self._size = 0
-
-
-def _is_plain(value) -> bool:
-    return value is None or type(value) in (str, int, bool, float)
+    show (a team's chip, a tie's card), named with the values it shows; rendered as it stands."""
+    return Markup(caller())
 
 
 def make_environment(config: Config, loader: jinja2.BaseLoader,
@@ -291,7 +254,7 @@ def make_environment(config: Config, loader: jinja2.BaseLoader,
     # Pure, and asked for the same few hundred dates and counts thousands of times (Babel: 8 us a call).
     env.filters.update(long_date=functools.lru_cache(maxsize=4096)(i18n.long_date),
                        number=functools.lru_cache(maxsize=4096)(i18n.number))
-    env.globals.update(config=config, urls=urls, structured=structured, feeds=feeds, fragment=Fragments())
+    env.globals.update(config=config, urls=urls, structured=structured, feeds=feeds, fragment=fragment)
     env.filters.update(
         url=lambda url: urls.link(config.base_path, url),
         abs_url=lambda url: urls.absolute(config.origin, config.base_path, url),
@@ -331,16 +294,8 @@ def _template_location(exc: BaseException) -> tuple[str, int]:
 
 
 class Renderer:
-    """Renders planned outputs, and says which of them need rendering.
-
-    `fingerprint(page)` hashes everything the output's bytes depend on: its
-    URL, language and view, its template with every template that template
-    extends, includes or imports (or its format), and the config. Equal
-    fingerprints mean equal bytes, so a rebuild renders only the outputs whose
-    fingerprint changed. Fingerprints are stable across processes (no object
-    identities, no hash-ordered sets), so they can be kept in a cache, and a
-    page (URL, template, view) pickles small enough to hand to a worker.
-    """
+    """Renders planned outputs, and gives the digests of the config and of each template with
+    the templates it uses (what `dependencies` keys outputs by)."""
 
     def __init__(self, config: Config, templates: TemplateSnapshot | None = None,
                  converted: dict[bytes, bytes] | None = None, compiled: Path | None = None):
@@ -349,33 +304,22 @@ class Renderer:
         self.templates = templates or TemplateSnapshot(config.root / config.templates_dir)
         self.markdown = MarkdownRenderer(config.allow_html, converted, config.base_path)
         self.env = make_environment(config, self.templates, self.markdown)
-        self._config_digest = hashlib.blake2b(stable_pickle(config), digest_size=16).digest()
+        self.config_digest = hashlib.blake2b(stable_pickle(config), digest_size=16).digest()
         self._references: dict = {}
         if compiled is not None:
             try:
-                self.env.bytecode_cache = TemplateCache(compiled, self._config_digest.hex()[:16])
+                self.env.bytecode_cache = TemplateCache(compiled, self.config_digest.hex()[:16])
                 self._references = self.env.bytecode_cache.references
             except OSError:  # a cache folder that cannot be made or read: compile as without one
                 pass
-        self._template_digests: dict[str, bytes] = {}
-
-    def fingerprint(self, page: Page, memo: dict | None = None) -> str:
-        """The output's fingerprint. Pass the same `memo` for every page of one plan: a model
-        value that many pages show (a team, a tie) is then hashed once, not once per page."""
-        digest = hashlib.blake2b(digest_size=16)
-        digest.update(self._config_digest)
-        digest.update(self._template_digest(page.template))
-        view = page.view if page.template in PLAIN_FORMATS else _by_digest(page.view, {} if memo is None else memo)
-        digest.update(stable_pickle((page.url, page.template, page.lang, view)))
-        return digest.hexdigest()
+        self.template_digests: dict[str, bytes] = {}
 
     def prepare(self, pages: list[Page]) -> None:
         """Work out the digest of every template the pages use and compile them, once: forked
-        workers inherit both. Fragments of an earlier plan are forgotten."""
-        self.env.globals["fragment"].clear()
+        workers inherit both."""
         for name in sorted({page.template for page in pages} - FORMATS.keys()):
-            self._template_digest(name)
-            for used in sorted(self._closure(name)):
+            self.template_digest(name)
+            for used in sorted(self.templates_used(name)):
                 try:
                     self.env.get_template(used)
                 except Exception:  # noqa: BLE001 (rendering reports it, naming the page)
@@ -383,23 +327,28 @@ class Renderer:
         if isinstance(self.env.bytecode_cache, TemplateCache):
             self.env.bytecode_cache.save_references()
 
+    def inputs(self) -> Inputs:
+        """A dependency map's inputs for this renderer's config and templates."""
+        return Inputs(self.config_digest, self.template_digest, self.templates_used)
+
     def render(self, page: Page) -> bytes:
         if page.template in FORMATS:
             return FORMATS[page.template](page.view, self.config, self.markdown)
         return render_page(self.env, page, self.config)
 
-    def _template_digest(self, name: str) -> bytes:
+    def template_digest(self, name: str) -> bytes:
         """The hash of a template's source and of every template it uses, transitively."""
         if name in FORMATS:
             return name.encode()
-        if name not in self._template_digests:
+        if name not in self.template_digests:
             digest = hashlib.blake2b(digest_size=16)
-            for used in sorted(self._closure(name)):
+            for used in sorted(self.templates_used(name)):
                 digest.update(used.encode() + b"\0" + self._source(used).encode() + b"\0")
-            self._template_digests[name] = digest.digest()
-        return self._template_digests[name]
+            self.template_digests[name] = digest.digest()
+        return self.template_digests[name]
 
-    def _closure(self, name: str) -> set[str]:
+    def templates_used(self, name: str) -> set[str]:
+        """`name` and every template it extends, includes or imports, transitively."""
         seen, todo = set(), [name]
         while todo:
             current = todo.pop()
@@ -417,75 +366,6 @@ class Renderer:
 
     def _source(self, name: str) -> str:
         return self.templates.sources.get(name, "")
-
-
-# Values that many pages show, hashed once per plan.
-_SHARED = frozenset({Article, Competition, Match, Stage, Team, Tie})
-# Values kept as they are, for the page's pickle to include whole: no call per value (most of a view's).
-_LEAVES = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
-_FIELDS: dict = {}  # a dataclass's fields, read at once; None: not one
-
-
-def _by_digest(value, memo: dict):
-    """`value` with every shared model value in it replaced by its digest (see `_digest`), and
-    every other dataclass (a view's card, a score) by its class name and fields; anything else
-    stays as it is, for the page's pickle to include whole.
-
-    A dataclass is never pickled itself: pickling reads its `__dict__`, which Python 3.11 then
-    makes for good (about 700 bytes a value) in the process that pickles, a worker that
-    inherited the value shared: 40 MiB a worker at 10,000 recaps."""
-    kind = type(value)
-    if kind in _LEAVES:
-        return value
-    if kind in _SHARED:
-        known = memo.get(id(value))
-        return known[1] if known is not None else _digest(value, memo)
-    if kind is dict:
-        return {key: item if type(item) in _LEAVES else _by_digest(item, memo) for key, item in value.items()}
-    if kind is list or kind is tuple:
-        return (kind.__name__, [item if type(item) in _LEAVES else _by_digest(item, memo) for item in value])
-    if _fields_of(kind) is not None:
-        return (kind.__qualname__, _fields(value, memo))
-    return value
-
-
-def _fields_of(kind: type):
-    """What reads a dataclass's fields, in their order, as a tuple; None for any other type."""
-    if kind not in _FIELDS:
-        names = [field.name for field in dataclasses.fields(kind)] if dataclasses.is_dataclass(kind) else None
-        if names is None:
-            _FIELDS[kind] = None
-        elif len(names) > 1:
-            _FIELDS[kind] = operator.attrgetter(*names)
-        else:  # attrgetter of one name gives the value alone, of none is refused
-            _FIELDS[kind] = lambda value, names=tuple(names): tuple(getattr(value, name) for name in names)
-    return _FIELDS[kind]
-
-
-def _fields(value, memo: dict) -> list:
-    return [item if type(item) in _LEAVES else _by_digest(item, memo) for item in _fields_of(type(value))(value)]
-
-
-def stable_pickle(value) -> bytes:
-    """`value` pickled by value alone: without pickle's memo, two equal values give the same bytes
-    even when one shares a string where the other holds two equal ones (a cached parse and a new one)."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True
-    pickler.dump(value)
-    return buffer.getvalue()
-
-
-def _digest(value, memo: dict) -> bytes:
-    """A hash of a shared model value: its class and its fields, the shared values among them
-    (a match's teams and competition) by their own digests. Each value is hashed once per
-    memo, so a team shown on a thousand pages costs one hash; the memo also keeps the value
-    alive, so its id cannot be reused meanwhile."""
-    known = memo.get(id(value))
-    if known is None:
-        state = (type(value).__qualname__, _fields(value, memo))
-        known = memo[id(value)] = (value, hashlib.blake2b(stable_pickle(state), digest_size=16).digest())
-    return known[1]
 
 
 def render_page(env: jinja2.Environment, page: Page, config: Config) -> bytes:

@@ -1,9 +1,9 @@
 """Rendering the page plan into a staging folder: in a plain loop (`jobs=1`,
 easy to debug) or in this process and forked workers, each writing its own files.
 
-Every page's fingerprint is worked out first, in this process, in one walk
-over the views (a value that many pages show is hashed once). Workers are
-forked then, so they inherit the pages, their fingerprints, the renderer and
+Every page's key (its fingerprint, from the dependency map) is worked out
+first, in this process. Workers are forked then, so they inherit the pages,
+their fingerprints, the renderer and
 the converted Markdown instead of receiving them, and hash nothing: what
 travels between processes is a range of page numbers one way and, per page,
 its URL and what was written (fingerprint, digest, file identity) the other.
@@ -48,7 +48,7 @@ class Job:
     previous: dict[str, Written] = field(default_factory=dict)  # URL -> file of the previous build
     previous_root: Path | None = None  # the previous build's folder
     bodies: list[tuple[bytes, str]] = field(default_factory=list)  # Markdown still to convert
-    fingerprints: list[str] = field(default_factory=list)  # each page's, worked out before any fork
+    fingerprints: list[str] = field(default_factory=list)  # each page's key (`dependencies`), in page order
 
 
 class Failed(Exception):
@@ -179,9 +179,6 @@ def render_into(job: Job, jobs: int, progress: Callable[[int], None] | None = No
     _job = job
     _folders.clear()
     job.renderer.prepare(job.pages)
-    memo: dict = {}  # shared model values' digests: each hashed once (see Renderer.fingerprint)
-    job.fingerprints = [job.renderer.fingerprint(page, memo) for page in job.pages]
-    del memo
     changed = sum(1 for page, fingerprint in zip(job.pages, job.fingerprints)
                   if getattr(job.previous.get(page.url), "fingerprint", None) != fingerprint)
     if changed < IN_PROCESS_BELOW:  # a few pages to render: forking would cost more than it saves

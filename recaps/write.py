@@ -19,7 +19,7 @@ import fcntl
 import hashlib
 import os
 import shutil
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import urls
 
@@ -32,31 +32,19 @@ class OutputBusy(Exception):
     """Another build holds the output folder's lock."""
 
 
-def _target(root: Path, relative: PurePosixPath) -> Path:
-    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-        raise UnsafeOutput(f"output path {str(relative)!r} would escape the output folder")
-    target = root.joinpath(*relative.parts)
-    if not str(target.resolve()).startswith(str(root.resolve()) + os.sep):
-        raise UnsafeOutput(f"output path {str(relative)!r} would escape the output folder")
-    return target
-
-
-def target_of(root: Path, url: str) -> Path:
-    """The file inside `root` that serves `url`; raises UnsafeOutput if it would be outside.
-
-    Judged from the path alone: `root` is a folder this build made and keeps free of links."""
-    relative = urls.output_path(url)
-    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-        raise UnsafeOutput(f"output path {str(relative)!r} would escape the output folder")
-    return root.joinpath(*relative.parts)
-
-
 def target_file(root: str, url: str) -> str:
-    """`target_of` as a str, for the checks every unchanged page of a rebuild goes through."""
+    """The file inside the folder `root` that serves `url`; raises UnsafeOutput if it would be
+    outside. Judged from the path alone: `root` is a folder a build made and keeps free of links.
+    The one place a URL becomes a file."""
     relative = urls.output_file(url)
     if not relative or relative.startswith("/") or ".." in relative.split("/"):
         raise UnsafeOutput(f"output path {relative!r} would escape the output folder")
     return os.path.join(root, relative)
+
+
+def target_of(root: Path, url: str) -> Path:
+    """`target_file` as a Path."""
+    return Path(target_file(str(root), url))
 
 
 def digest_of(content: bytes) -> str:
@@ -263,11 +251,11 @@ def mirror_links(source: Path, target: Path) -> None:
                 os.rmdir(path)
 
 
-def static_files(static_dir: Path | None) -> list[tuple[str, Path]]:
-    """The static folder's files: (their path in the site, their path on disk), sorted."""
-    if static_dir is None or not static_dir.is_dir():
+def static_files(static_dir: Path) -> list[tuple[str, Path]]:
+    """The static folder's files: (their URL, their path on disk), sorted. The one list of them."""
+    if not static_dir.is_dir():
         return []
-    return [("static/" + path.relative_to(static_dir).as_posix(), path)
+    return [(urls.STATIC + path.relative_to(static_dir).as_posix(), path)
             for path in sorted(static_dir.rglob("*")) if path.is_file()]
 
 
@@ -275,13 +263,13 @@ def copy_static(files: list[tuple[str, Path]], root: Path, previous: Path | None
     """Copy the static files into `root`; a file equal to the previous site's is linked from
     it instead. Returns the number of files."""
     made: set[Path] = set()
-    for relative, path in files:
-        old = previous / relative if previous is not None else None
+    for url, path in files:
+        old = target_of(previous, url) if previous is not None else None
         same = old is not None and _same_file_content(path, old)
-        staged = root / relative
+        staged = target_of(root, url)
         if same and staged.is_file() and not staged.is_symlink() and os.path.samefile(staged, old):
             continue  # linked already, by an earlier build
-        target = fresh_target(root, "/" + relative, made)
+        target = fresh_target(root, url, made)
         if same:
             os.link(old, target)
         else:
@@ -308,7 +296,7 @@ class OutputFolder:
         self.root.mkdir(parents=True, exist_ok=True)
 
     def path_of(self, url: str) -> Path:
-        return _target(self.root, urls.output_path(url))
+        return target_of(self.root, url)
 
     def write(self, url: str, content: bytes) -> None:
         target = self.path_of(url)

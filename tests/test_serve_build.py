@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from recaps import sources
 from recaps.cli import main
-from recaps.serve import builder as builder_module
 from recaps.serve.builder import PreviewBuilder
 from recaps.sources import Saved
 from recaps.write import OutputFolder
@@ -112,63 +111,29 @@ def test_a_body_edit_re_renders_its_page_and_the_feeds_that_carry_it_only(tmp_pa
                                    "/competitions/uefa-champions-league/feed.xml"}
 
 
-def test_a_body_edit_plans_and_fingerprints_again_only_the_outputs_that_show_the_body(tmp_path):
-    """What a one-recap edit costs is what it changes: the pages made of unchanged values are kept
-    from the last plan with their fingerprints (the recap's cards, so the lists, are unchanged)."""
-    config = make_project(tmp_path)
-    builder = preview(config, tmp_path)
-    outcome = builder.build()  # the very site of the last plan: that plan is kept whole
-    assert (outcome.plan_calls, outcome.planned, outcome.fingerprinted) == (0, 0, 0)
-    edit(tmp_path / "content/articles/club-brugge-atalanta-first-leg.md", "to Bergamo.", "to Bergamo!")
-    outcome = builder.build()  # the parts of the plan made of unchanged values are kept whole, unasked
-    assert outcome.planned <= 10 < outcome.plan_calls
-    edit(tmp_path / "content/articles/club-brugge-atalanta-first-leg.md", "took a 2-1 lead", "took a narrow lead")
-    outcome = builder.build()
-    assert set(builder._printed.worked_out) == {FIRST_LEG, "/feed.xml", "/teams/club-brugge/feed.xml",
-                                                "/teams/atalanta/feed.xml",
-                                                "/competitions/uefa-champions-league/feed.xml",
-                                                "/data/articles.json"}
-    assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
-
-
-def test_an_edit_of_what_assemble_copies_does_not_assemble_again(tmp_path, monkeypatch):
-    """A body, title or summary edit leaves every match, tie and problem as it was: the last site is
-    kept with the recap's article made again (`assemble.reassembled`), and its warnings are still
-    reported. A score, a date or a new recap assembles the site again."""
+def test_edits_of_what_assemble_copies_keep_the_warnings_of_the_recap(tmp_path):
+    """A body, title or summary edit reports the recap's warnings again, as a clean build does."""
     config = make_project(tmp_path)
     recap = tmp_path / "content/articles/club-brugge-atalanta-first-leg.md"
     edit(recap, "---\n", "---\nteams: [Not A Registered Club]\n")
     builder = preview(config, tmp_path)
-    assembled = []
-    real = builder_module.assemble
-    monkeypatch.setattr(builder_module, "assemble", lambda *args, **kwargs: assembled.append(1) or real(*args, **kwargs))
-
-    def rebuilt(old: str, new: str) -> int:
+    for old, new in (("took a 2-1 lead", "took a narrow lead"), ("title: Late penalty", "title: A late penalty"),
+                     ("venue: Jan Breydel Stadium", "venue: Elsewhere")):
         edit(recap, old, new)
         outcome = builder.build()
         assert outcome.ok, outcome.problems.sorted()
         assert any("Not A Registered Club" in problem.message for problem in outcome.problems.warnings)
         assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
-        return len(assembled)
-
-    assert rebuilt("took a 2-1 lead", "took a narrow lead") == 0
-    assert rebuilt("title: Late penalty", "title: A late penalty") == 0
-    assert rebuilt("venue: Jan Breydel Stadium", "venue: Elsewhere") == 1  # a match's field
-    (tmp_path / "content/articles/another.md").write_text(
-        "---\ntitle: Another\ndate: 2025-01-01\n---\nA recap more.\n", encoding="utf-8")
-    before = len(assembled)
-    assert builder.build().ok and len(assembled) == before + 1
 
 
-def test_a_title_edit_re_makes_the_lists_that_show_its_card(tmp_path):
+def test_a_title_edit_re_renders_the_lists_that_show_its_card(tmp_path):
     config = make_project(tmp_path)
     builder = preview(config, tmp_path)
     edit(tmp_path / "content/articles/club-brugge-atalanta-first-leg.md",
          "title: Late penalty gives Club Brugge the edge over Atalanta", "title: Brugge edge it late")
-    builder.build()
-    assert {FIRST_LEG, "/", "/articles/", "/teams/club-brugge/", "/teams/atalanta/",
+    assert {FIRST_LEG, "/", "/articles/", "/teams/club-brugge/", "/teams/atalanta/", "/data/articles.json",
             "/ties/uefa-champions-league/2024-25/knockout-phase-play-offs/club-brugge-vs-atalanta/"} <= \
-        set(builder._printed.worked_out)
+        rerendered(builder)
     assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
 
 
@@ -387,19 +352,20 @@ def test_drafts_are_previewed_marked_as_drafts(tmp_path):
 FINGERPRINTS = """
 import json, sys
 from pathlib import Path
+from recaps.dependencies import DependencyMap
 from recaps.errors import Problems
 from recaps.pipeline import Timings, assemble_site, configure, plan_site
 from recaps.render import Renderer
 problems = Problems()
 config = configure(Path(sys.argv[1]), problems)
 pages = plan_site(assemble_site(config, problems, Timings()), config, problems, Timings())
-renderer, memo = Renderer(config), {}
-print(json.dumps({page.url: renderer.fingerprint(page, memo) for page in pages}))
+renderer = Renderer(config)
+print(json.dumps(DependencyMap.of(pages, renderer.inputs()).keys))
 """
 
 
-def test_fingerprints_are_the_same_in_every_process(tmp_path):
-    """What a persistent cache needs: no object ids, no hash-ordered sets in a fingerprint."""
+def test_output_keys_are_the_same_in_every_process(tmp_path):
+    """What a persistent cache needs: no object ids, no hash-ordered sets in an output's key."""
     config = make_project(tmp_path)
     runs = [subprocess.run([sys.executable, "-c", FINGERPRINTS, str(config)], capture_output=True, text=True,
                            cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout

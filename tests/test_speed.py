@@ -177,34 +177,14 @@ def test_the_cache_key_covers_the_translations_and_other_package_data(tmp_path):
     assert cache.package_digest(package) != before
 
 
-def test_a_fragment_is_rendered_once_per_language_and_value_and_never_for_another_value():
-    import gc
+def test_a_fragment_renders_its_body_with_the_values_it_names():
     import jinja2
-    from recaps.render import Fragments
+    from recaps.render import fragment
     env = jinja2.Environment(autoescape=True)
-    env.globals["fragment"] = Fragments()
-    calls = []
-    env.globals["seen"] = lambda value: calls.append(value) or value.name
-    template = env.from_string("{% call fragment('chip', team, size) %}<b>{{ seen(team) }}</b>{{ size }}"
-                               "{% endcall %}")
-
-    class Team:
-        def __init__(self, name):
-            self.name = name
-
-    milan, inter = Team("Milan"), Team("Inter")
-    assert template.render(team=milan, size=1, lang="en") == "<b>Milan</b>1"
-    assert template.render(team=milan, size=1, lang="en") == "<b>Milan</b>1"
-    assert calls == [milan]  # the second page took the fragment from the memo
-    assert template.render(team=milan, size=1, lang="it") == "<b>Milan</b>1"
-    assert template.render(team=milan, size=2, lang="it") == "<b>Milan</b>2"
-    assert template.render(team=inter, size=1, lang="en") == "<b>Inter</b>1"
-    assert len(calls) == 4
-    del milan, inter
-    gc.collect()
-    for number in range(50):  # new objects may take a dead one's id: never its fragment
-        team = Team(f"Club {number}")
-        assert template.render(team=team, size=1, lang="en") == f"<b>Club {number}</b>1"
+    env.globals["fragment"] = fragment
+    template = env.from_string("{% call fragment('chip', team, size) %}<b>{{ team }}</b>{{ size }}{% endcall %}")
+    assert [template.render(team=team, size=1, lang="en") for team in ("Milan", "Inter", "<Roma>")] == \
+        ["<b>Milan</b>1", "<b>Inter</b>1", "<b>&lt;Roma&gt;</b>1"]
 
 
 def test_a_missing_templates_folder_is_named_and_nothing_is_written(tmp_path, capsys):
@@ -222,6 +202,7 @@ def test_kept_template_code_gives_the_same_bytes_and_follows_an_edit(tmp_path):
     an edited template compiled again, damaged files ignored and made again."""
     from recaps.config import load_config
     from recaps.errors import Problems
+    from recaps.dependencies import DependencyMap
     from recaps.pipeline import plan_site, Timings, assemble_site
     from recaps.render import Renderer
     config_file = copy_project(FIXTURE, tmp_path / "project")
@@ -234,7 +215,8 @@ def test_kept_template_code_gives_the_same_bytes_and_follows_an_edit(tmp_path):
     def rendered(compiled):
         renderer = Renderer(config, compiled=compiled)
         renderer.prepare(pages)
-        return [renderer.fingerprint(page) for page in pages], [renderer.render(page) for page in pages]
+        keys = DependencyMap.of(pages, renderer.inputs()).keys
+        return list(keys.values()), [renderer.render(page) for page in pages]
 
     plain = rendered(None)
     assert rendered(kept) == plain and len(list(kept.iterdir())) > 5  # compiled, and kept
@@ -245,24 +227,3 @@ def test_kept_template_code_gives_the_same_bytes_and_follows_an_edit(tmp_path):
     edit(config.root / "templates" / "base.html", "</body>", "<!-- edited --></body>")
     fingerprints, pages_now = rendered(kept)
     assert all(b"<!-- edited -->" in page for page in pages_now) and fingerprints != plain[0]
-
-
-def test_the_fragment_memo_keeps_the_most_recently_used_within_its_budget():
-    import jinja2
-    from recaps.render import Fragments
-    memo = Fragments()
-    memo.BUDGET = 100  # characters
-    env = jinja2.Environment(autoescape=True)
-    env.globals["fragment"] = memo
-    calls = []
-    env.globals["seen"] = lambda name: calls.append(name) or name
-    template = env.from_string("{% call fragment('chip', name) %}<b>{{ seen(name) }}</b>{% endcall %}")
-    names = [f"club-{number:03}" for number in range(30)]  # 15 characters of markup each: 6 fit
-    for name in names:
-        assert template.render(name=name) == f"<b>{name}</b>"
-        assert template.render(name=names[0]) == f"<b>{names[0]}</b>"  # used again and again: kept
-        assert memo._size <= memo.BUDGET
-    assert calls.count(names[0]) == 1 and calls[1:] == names[1:]
-    calls.clear()
-    assert [template.render(name=name) for name in names] == [f"<b>{name}</b>" for name in names]
-    assert calls == names[1:]  # the others were dropped, least recently used first, and made again

@@ -7,7 +7,7 @@ from recaps.errors import Problems
 from recaps.model import Competition, Match, Site, Stage, Team, Tie
 from recaps.pipeline import Timings, assemble_site, configure, plan_site
 from recaps.rules import Score, parse_season, settle_tie
-from recaps.views import Made, SiteIndex, StageGroup, bracket, runs, team_record
+from recaps.views import SiteIndex, StageGroup, bracket, team_record
 
 UCL = Competition(name="UEFA Champions League", slug="ucl")
 SEASON = parse_season("2018-19")
@@ -68,46 +68,3 @@ def test_no_view_holds_the_whole_site_and_every_view_pickles_small():
         assert not any(isinstance(value, (Site, SiteIndex)) for value in values(page.view)), page.url
         assert len(pickle.dumps(page.view)) < 64_000, page.url
     assert {page.template for page in pages} >= {"json-items", "sitemap", "robots", "atom", "article.html"}
-
-
-def test_a_part_made_of_the_same_inputs_is_kept_whole_with_the_values_it_asked_for():
-    made, calls = Made(), []
-
-    def value(number):
-        calls.append(number)
-        return [number]
-
-    def part(made, numbers, label):
-        calls.append(label)
-        return tuple(made(value, number) for number in numbers)
-
-    numbers, other = (1, 2, 3), (4,)
-    made.start()
-    first = made.part(part, numbers, "a")
-    made.part(part, other, "b")
-    assert calls == ["a", 1, 2, 3, "b", 4]
-    made.start()  # the same inputs: kept whole, its values not asked for
-    assert made.part(part, numbers, "a") is first and made.calls == 1 and made.made == 0
-    made.start()  # other inputs: made again, with what the part kept two plans ago
-    calls.clear()
-    again = made.part(part, (1, 2, 5), "a")
-    assert calls == ["a", 5] and again[:2] == first[:2] and again[0] is first[0]
-    made.start()  # the part of `other` was not asked for in the plan before: forgotten
-    calls.clear()
-    made.part(part, other, "b")
-    assert calls == ["b", 4]
-
-
-def test_runs_are_counted_from_the_last_item_so_a_new_first_item_changes_the_first_run_only():
-    assert runs(tuple(range(5)), 2) == [(0,), (1, 2), (3, 4)]
-    assert runs(tuple(range(6)), 2)[1:] == [(2, 3), (4, 5)] and runs((), 2) == []
-    before, after = runs(tuple(range(1, 250)), 100), runs(tuple(range(250)), 100)
-    assert after[1:] == before[1:] and after[0] == (0, *before[0])
-
-
-def test_a_build_without_keeping_makes_every_part_and_value_as_it_is_asked_for():
-    made, calls = Made(keep=False), []
-    made.start()
-    for _ in range(2):
-        made.part(lambda made, n: calls.append(made(lambda m: calls.append(m) or m, n)), 7)
-    assert calls == [7, 7, 7, 7] and made.calls == made.made == 4
