@@ -77,3 +77,21 @@ ARTICLES = [
 @pytest.mark.parametrize("lang, text, matches", ARTICLES)
 def test_evidence_from_the_whole_article(lang, text, matches, registry):
     assert written(text, registry) == matches
+
+
+DERIVED = [
+    # (language, text, the other leg as the review states it)
+    ("en", "Everton drew 1-1 with Fulham at Goodison Park to go through 3-2 on aggregate.",
+     "Fulham 1-2 Everton (aggregate 3-2 minus this match, Everton 1-1 Fulham"),
+    ("en", "Everton lost 1-3 at home to Fulham, who go through 5-2 on aggregate.",
+     "Fulham 2-1 Everton (aggregate 5-2 minus this match, Everton 1-3 Fulham"),
+    ("it", "Il Torino batte il Genoa 2-1 in casa, ma il doppio confronto finisce 3-3 nel computo.",
+     "Genoa 2-1 Torino (aggregate 3-3 minus this match, Torino 2-1 Genoa"),
+]
+
+
+@pytest.mark.parametrize("lang, text, other_leg", DERIVED)
+def test_the_other_leg_an_aggregate_implies_goes_to_review_with_its_arithmetic(lang, text, other_leg, registry):
+    draft = ingest_text(text, registry, [], today=TODAY)
+    assert len(draft.front["matches"]) == 1  # this match is written, the derived leg is not
+    assert any(other_leg in item.why for item in draft.review)

@@ -96,6 +96,14 @@ LIVE_LINE = re.compile(r"^\s*\d{1,3}(?:\s*\+\s*\d{1,2})?\s*(?:[Mm]in\b\.?|['’]
                        r"|\b(?:GOAL|GOL|GOO+L|RETE)\b")
 QUOTE = re.compile(r"[\"“”«»]")
 
+# Going through a tie, or out of it: who leads on aggregate.
+ADVANCE = _words(r"go(?:es)? through", r"went through", r"going through", r"advanc(?:e|es|ed|ing)", r"progress(?:ed|es)?",
+                 r"qualif(?:y|ies|ied)", r"reach(?:ed|es)? the", r"book(?:ed|s)? (?:a|their|its) place",
+                 r"pass(?:a|ano) il turno", r"passat[oa] il turno", r"si qualific(?:a|ano)", r"qualificat[oa]",
+                 r"accede", r"vola(?:no)?", r"approda(?:no)?")
+KNOCKED_OUT = _words(r"knocked out", r"crash(?:ed|es) out", r"went out", r"go(?:es)? out", r"bow(?:ed|s) out",
+                     r"eliminat[oaie]", r"fuori", r"salutano", r"saluta")
+
 # Which match of a tie: leg cues, and the next round named as where a team goes.
 FIRST_LEG = _words(r"first[- ]legs?", r"1st leg", r"andata")
 SECOND_LEG = _words(r"second[- ]legs?", r"2nd leg", r"return legs?", r"return match", r"ritorno")

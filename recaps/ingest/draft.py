@@ -550,9 +550,7 @@ def _aggregate_agrees(result: Result, other: KnownMatch | None, findings: Findin
     label = " v ".join(registry.teams[slug].name for slug in result.teams)
     for aggregate in findings.aggregates:
         if other is None:
-            review.append(ReviewItem("matches", aggregate.sentence.text,
-                                     f"an aggregate ({aggregate.high}-{aggregate.low}) that content/ has no other leg "
-                                     f"of {label} to check against"))
+            review.append(ReviewItem("matches", aggregate.sentence.text, _derived_leg(result, aggregate, registry)))
             continue
         final = result.aet or result.goals
         totals = {slug: final[slug] + other.goals(slug) for slug in pair}
@@ -577,6 +575,27 @@ def _first_sentence(layout: Layout) -> str:
         if without != sentence.text and len(without.split()) > 3:
             return without
     return layout.sentences[0].text if layout.sentences else ""
+
+
+def _derived_leg(result: Result, aggregate, registry: Registry) -> str:
+    """What an aggregate says of the tie's other leg, with its arithmetic: never written as a
+    match, since the text does not state it."""
+    name = {slug: registry.teams[slug].name for slug in result.teams}
+    final = result.aet or result.goals
+    if aggregate.leader is None and aggregate.high != aggregate.low:
+        return (f"an aggregate ({aggregate.high}-{aggregate.low}) whose leader the text does not make clear, and "
+                f"content/ has no other leg of {' v '.join(name.values())} to check against")
+    trailer = next(slug for slug in result.teams if slug != aggregate.leader) if aggregate.leader else result.away
+    leader = aggregate.leader or result.home
+    totals = {leader: aggregate.high, trailer: aggregate.low}
+    other = {slug: totals[slug] - final[slug] for slug in result.teams}
+    this = f"{name[result.home]} {final[result.home]}-{final[result.away]} {name[result.away]}"
+    if min(other.values()) < 0:
+        return f"the aggregate ({aggregate.high}-{aggregate.low}) is less than this match's score ({this})"
+    return (f"the other leg, derived: {name[result.away]} {other[result.away]}-{other[result.home]} "
+            f"{name[result.home]} (aggregate {aggregate.high}-{aggregate.low} minus this match, {this}; at "
+            f"{name[result.away]}'s as the other leg): not written, as content/ has no other leg to check it "
+            "against; add it if it is right")
 
 
 def _title(matches: list[dict], first_sentence: str) -> str:

@@ -32,6 +32,7 @@ _STRONG_BREAK = re.compile(r"[;:—]\s*|\s+(?:but|while|whereas|ma|mentre|però)
 _OWNER_BEFORE = re.compile(r"\b(?:for|per|del|della|dello|dell['’]|dei|degli)\s*(?:the\s+|il\s+|la\s+|lo\s+|l['’])?$",
                            re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:whom|they|we|he|she|it)\b", re.IGNORECASE)
+_SUBJECT_OF_CLAUSE = re.compile(r",?\s*(?:who|which|che|i quali|la quale|il quale)\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:after|following|dopo|in seguito)\b", re.IGNORECASE)
 NEAR = 40  # characters around a score in which its qualifiers ("on penalties") are looked for
 
@@ -202,8 +203,9 @@ def _quoted(text: str, at: int) -> bool:
 def _kind(text: str, start: int, end: int) -> str:
     """What a score is, from the qualifiers beside it; those after it count up to the next score."""
     following = SCORE.search(text, end)
-    if following:
-        text = text[:following.start()]
+    if following:  # up to the next score, or to the clause break before it ("2-1 at home, but 3-3 on aggregate")
+        breaks = list(_CLAUSE_BREAK.finditer(text, end, following.start()))
+        text = text[:breaks[0].start() if breaks else following.start()]
     previous = [found.end() for found in SCORE.finditer(text, 0, start)]
     if previous:  # "won 4-3 on penalties after a 1-1 draw": the cue between them is the nearer one's
         text = " " * ((previous[-1] + start) // 2) + text[(previous[-1] + start) // 2:]
@@ -476,7 +478,8 @@ def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair:
     if polarity not in ("win", "lose"):
         return None
     before = [m for m in mentions if m.end <= offset and m.slug in pair
-              and not cues.OPPONENT_BEFORE.search(text[max(0, m.start - 25):m.start])]
+              and (not cues.OPPONENT_BEFORE.search(text[max(0, m.start - 25):m.start])
+                   or _SUBJECT_OF_CLAUSE.match(text, m.end))]  # "against Brugge, who go through"
     if not before:
         after = [m for m in mentions if m.start > offset and m.slug in pair
                  and _OWNER_BEFORE.search(text[max(0, m.start - 12):m.start])]
@@ -492,11 +495,23 @@ def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair:
 
 
 def _aggregate_leader(text: str, item: _Scored, mentions: list[TeamMention]) -> str | None:
-    verb = _verb(text, item, 0, len(text))
+    """The club ahead on aggregate: the one that goes through or out of the tie ("Inter drew 1-1
+    with Porto to go through 3-2": the sentence's subject; "lost to Brugge, who go through": the
+    club the clause hangs on), else the one that wins or loses it."""
     clubs = list(dict.fromkeys(m.slug for m in mentions))
-    if verb and len(clubs) == 2:
-        return _winner(text, verb, mentions, (clubs[0], clubs[1]))
-    return None
+    if len(clubs) != 2:
+        return None
+    through = _verb(text, item, 0, len(text), (("win", cues.ADVANCE), ("lose", cues.KNOCKED_OUT)))
+    if through and abs(through[0] - item.start) <= NEAR:
+        offset, polarity = through
+        before = [m for m in mentions if m.end <= offset]
+        hanging = [m for m in before if _SUBJECT_OF_CLAUSE.match(text, m.end)]
+        subject = hanging[-1] if hanging and hanging[-1] is before[-1] else (before[0] if before else None)
+        if subject is None:
+            return None
+        return subject.slug if polarity == "win" else next(slug for slug in clubs if slug != subject.slug)
+    verb = _verb(text, item, 0, len(text))
+    return _winner(text, verb, mentions, (clubs[0], clubs[1])) if verb else None
 
 
 def _extra(result: Result, text: str, item: _Scored, others: list[_Scored], verb, mentions, pair) -> None:
