@@ -66,6 +66,16 @@ def written(text: str, registry) -> list[tuple]:
 
 ARTICLES = [
     # (language, text, the matches written, home first)
+    # the hosts, or the visitors, took a match with a winner; a negation or a named club settles nothing
+    ("en", "Everton beat Fulham 3-1 on Sunday.\nA late double secured the three points for the hosts.",
+     [("Everton", "Fulham", "3-1", None)]),
+    ("en", "Everton beat Fulham 3-1 on Sunday.\nA late double secured the three points for the visitors.",
+     [("Fulham", "Everton", "1-3", None)]),
+    ("it", "Il Torino batte il Genoa 2-0.\nGli ospiti portano a casa i tre punti con due gol nella ripresa.",
+     [("Genoa", "Torino", "0-2", None)]),
+    ("en", "Everton beat Fulham 3-1 on Sunday.\nThe hosts were denied the three points for an hour.", []),
+    # an earlier game told in the pluperfect is not this one
+    ("en", "Everton had won the first meeting 2-1 at Goodison Park.\nThe return ended without goals.", []),
     ("en", "Chelsea beat Arsenal 2-0, and Everton beat Fulham 1-0 at home.\nSaka had a goal ruled out at Stamford Bridge.",
      [("Chelsea", "Arsenal", "2-0", None), ("Everton", "Fulham", "1-0", None)]),
     ("en", "Real Madrid won the shoot-out 4-3 after a 1-1 draw with Manchester City in the second leg.\n"

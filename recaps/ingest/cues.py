@@ -71,7 +71,10 @@ PAST_MEETING = _words(r"(?:the )?(?:last|previous) (?:derby|meeting|game between
                       r"il mese scorso", r"last (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)['’]s", r"coming off",
                       r"on the back of", r"last time out", r"(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica) scors[oa]", r"(?:days|weeks|months|years|seasons) ago", r"(?:stagioni|anni) fa", r"la scorsa settimana",
-                      r"(?:una|due|tre|qualche) settiman[ae] fa", r"(?:giorni|settimane|mesi|anni) fa")
+                      r"(?:una|due|tre|qualche) settiman[ae] fa", r"(?:giorni|settimane|mesi|anni) fa",
+                      # the pluperfect tells of an earlier game: "Juventus had won the first leg 2-1"
+                      r"had (?:won|lost|drawn|beaten|drew|been beaten)", r"avev(?:a|ano) (?:vinto|perso|pareggiato|battuto)",
+                      r"era(?:no)? (?:finit[ao]|stat[oia] battut[oia])")
 # Another game of the same round or night ("Elsewhere, ..."): a result the article reports too.
 OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"earlier(?: on| in the day| today| tonight)?", r"in the other",
                       r"the other (?:tie|game|match|semi-final)", r"other results?", r"nell['’]altr[oa]", r"negli altri",
@@ -135,6 +138,13 @@ AWAY_OF_SUBJECT = _words(r"away from home", r"on the road", r"on their travels",
 HOME_OF_NEXT = re.compile(r"\b(?:away (?:to|at)|at|visit(?:ed|ing)?|trip to|in casa (?:di|del|della|dello|dell['’])|"
                           r"sul campo (?:di|del|della|dello|dell['’])|ospite (?:di|del|della|dello|dell['’]))\s+$",
                           re.IGNORECASE)
+# Words that say a side took the match ("secured the three points for the hosts", "gli ospiti
+# portano a casa i tre punti"), and a negation that turns them round.
+TOOK_THE_MATCH = _words(r"w[oi]ns?", r"victor(?:y|ious)", r"(?:the|all) three points", r"the points", r"the winner",
+                        r"winning goal", r"the win", r"(?:i )?tre punti", r"la vittoria", r"il successo",
+                        r"(?:il )?gol (?:della )?vittoria", r"vinc(?:e|ono)", r"vint[oa]", r"passa(?:no)?")
+NEGATION = _words(r"not", r"n['’]t", r"never", r"failed", r"denied", r"without", r"non", r"mai", r"senza",
+                  r"nearly", r"almost", r"quasi", r"could have", r"avrebbe(?:ro)?")
 AWAY_SIDE = _words(r"the visitors", r"the away side", r"gli ospiti", r"la formazione ospite", r"la squadra ospite",
                    r"i visitatori")
 HOME_SIDE = _words(r"the hosts", r"the home side", r"i padroni di casa", r"i locali", r"la squadra di casa",

@@ -310,13 +310,16 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
         leg = None
     if result.main and len([pair for pair in _pairs(findings) if pair != frozenset(result.teams)]) == 0:
         result.home_cues.extend(_article_venue_cues(layout, names, result, registry))
-        if not result.home_cues:  # weaker: a ground in a sentence naming neither club settles only what is open
+        if not result.home_cues:  # weaker: sentences naming neither club settle only what is open
             result.home_cues.extend(_grounds_named(layout, names, result, layout.sentences))
+            result.home_cues.extend(_sides_that_won(layout, names, result, layout.sentences))
         city, at_home = dateline_clubs(layout.text, registry)
         if len(at_home & set(result.teams)) == 1:
             result.home_cues.append(((at_home & set(result.teams)).pop(), f"the dateline's city, {city}"))
     elif not result.home_cues:
-        result.home_cues.extend(_grounds_named(layout, names, result, _told_after(layout, result, findings)))
+        told = _told_after(layout, result, findings)
+        result.home_cues.extend(_grounds_named(layout, names, result, told))
+        result.home_cues.extend(_sides_that_won(layout, names, result, told))
 
     def adds_up(match: KnownMatch) -> bool:
         final = result.aet or result.goals
@@ -425,6 +428,32 @@ def _grounds_named(layout: Layout, names: Names, result: Result, sentences) -> l
             owners = ground.slugs & set(result.teams)
             if len(owners) == 1 and not cues.NEXT_LEG.search(sentence.text[:ground.start]):
                 found.append((next(iter(owners)), f"“{ground.text}”, its home ground, in “{_short(sentence.text)}”"))
+    return found
+
+
+def _sides_that_won(layout: Layout, names: Names, result: Result, sentences) -> list[tuple[str, str]]:
+    """ "Shaqiri secured the three points for the hosts": in a match with a winner, a sentence
+    naming no club that says the hosts (or the visitors) took it makes the winner the home (or
+    away) side. Not when the sentence negates it or names a club ("Liverpool's goal ... for the
+    visitors" says nothing of who won)."""
+    final = result.aet or result.goals
+    if final[result.teams[0]] == final[result.teams[1]]:
+        return []
+    winner = max(result.teams, key=final.get)
+    loser = next(slug for slug in result.teams if slug != winner)
+    found = []
+    for sentence in sentences:
+        end = sentence.start + len(sentence.text)
+        if sentence is result.sentence or any(sentence.start <= m.start < end for m in names.teams) \
+                or _about_another_game(sentence, names, result.teams):
+            continue
+        text = sentence.text
+        sides = [("home", m) for m in cues.HOME_SIDE.finditer(text)] + [("away", m) for m in cues.AWAY_SIDE.finditer(text)]
+        if len({side for side, _ in sides}) != 1 or cues.NEGATION.search(text) or cues.LOSE.search(text) \
+                or cues.DRAW.search(text) or not cues.TOOK_THE_MATCH.search(text):
+            continue
+        side = sides[0][0]
+        found.append((winner if side == "home" else loser, f"“{sides[0][1].group()}” took the match, in “{_short(text)}”"))
     return found
 
 
