@@ -5,6 +5,7 @@ Pure: takes specs and a registry, returns a `Site` and reports problems.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import replace
 
@@ -20,6 +21,11 @@ _FACTS = ("score", "aet", "pens", "date")
 
 def _where(sources) -> str:
     return ", ".join(f"{source.path}:{source.line}" for source in sources)
+
+
+# (digest of the registry's names of a kind, a name as written, finder) -> the registry name it is near, or None
+NEARBY: dict[tuple[bytes, str, str], str | None] = {}
+NEARBY_SIZE = 100_000
 
 
 class _Resolver:
@@ -41,7 +47,9 @@ class _Resolver:
         self._team_choices = {key: registry.teams[slug].name for key, slug in registry.team_names.items()}
         self._competition_choices = {key: registry.competitions[slug].name
                                      for key, slug in registry.competition_names.items()}
-        self._nearby: dict[tuple, Team | Competition | None] = {}
+        self._choices_digest = {kind: hashlib.blake2b(repr(sorted(choices.items())).encode(), digest_size=16).digest()
+                                for kind, choices in (("team", self._team_choices),
+                                                      ("competition", self._competition_choices))}
         self._teams: dict[str, Team | None] = {}  # name as written -> the registry's team
         self._competitions: dict[str, Competition | None] = {}
         self._stages: dict[tuple[str, str], Stage | None] = {}  # (known competition's slug, name) -> stage
@@ -76,15 +84,17 @@ class _Resolver:
         return self._near("competition", name, typo_of)
 
     def _near(self, kind: str, name: str, finder):
-        """Computed once per name: unknown names recur in thousands of matches."""
-        key = (kind, name, finder)
-        nearby = self._nearby
-        if key not in nearby:
-            choices = self._team_choices if kind == "team" else self._competition_choices
-            intended = finder(name, choices)
-            lookup = self.registry.team if kind == "team" else self.registry.competition
-            nearby[key] = lookup(intended) if intended else None
-        return nearby[key]
+        """Computed once per name and registry names (`NEARBY`): unknown names recur in thousands
+        of matches, and in every assemble of the preview."""
+        choices = self._team_choices if kind == "team" else self._competition_choices
+        key = (self._choices_digest[kind], name, finder.__name__)
+        if key not in NEARBY:
+            if len(NEARBY) > NEARBY_SIZE:
+                NEARBY.clear()
+            NEARBY[key] = finder(name, choices)
+        intended = NEARBY[key]
+        lookup = self.registry.team if kind == "team" else self.registry.competition
+        return lookup(intended) if intended else None
 
     def known_team(self, name: str) -> Team | None:
         """The registry's team of that name, looked up once per name."""

@@ -37,10 +37,13 @@ from typing import Callable, Iterable
 
 from .model import Article, Competition, Match, Team, Text, Tie
 from .pages import Page
+from .views import ArticleCard
 
-# The inputs: the kind of each, and what names it in a site.
+# The values that are inputs (or, a recap's card, show one): the kind of input each is, and what
+# names it in a site.
 ENTITIES: dict[type, tuple[str, Callable]] = {
     Article: ("recap", operator.attrgetter("slug")),
+    ArticleCard: ("recap", operator.attrgetter("slug")),
     Match: ("match", operator.attrgetter("id")),
     Tie: ("tie", operator.attrgetter("id")),
     Team: ("team", operator.attrgetter("slug")),
@@ -88,10 +91,10 @@ class Inputs:
         self.template_digest = template_digest
         self._templates: dict[str, tuple[bytes, frozenset[str]]] = {}  # name -> digest, keys of those it uses
         self._templates_used = templates_used
-        # key -> (the value digested, its digest, the inputs inside it): within one site a key names one
-        # value, so a value seen again under its key is not digested again (an equal one found by `is`,
-        # any other digested on its own)
-        self._known: dict[str, tuple[object, bytes, frozenset[str]]] = {}
+        # (type, name) -> (the value digested, its digest, the inputs it reads): within one site a name
+        # is one value's, so a value seen again is not digested again (found by `is`; an equal one
+        # under the same name is digested on its own)
+        self._known: dict[tuple[type, str], tuple[object, bytes, frozenset[str]]] = {}
 
     def output_key(self, page: Page) -> tuple[str, frozenset[str]]:
         """The output's key and the inputs it reads."""
@@ -111,20 +114,22 @@ class Inputs:
         reads.add(CONFIG)
         return digest.hexdigest(), frozenset(reads)
 
-    def digest(self, value) -> tuple[str, bytes, frozenset[str]]:
-        """An input's key, digest, and the inputs inside it (its teams, for a match)."""
-        key = input_key(value)
-        known = self._known.get(key)
+    def digest(self, value) -> tuple[bytes, frozenset[str]]:
+        """An input's digest, and the keys of the inputs it reads: its own and those inside it (the
+        teams of a match)."""
+        kind = type(value)
+        name = ENTITIES[kind][1](value)
+        known = self._known.get((kind, name))
         if known is not None and known[0] is value:
-            return key, known[1], known[2]
-        inside: set[str] = set()
-        state = (type(value).__qualname__, self._fields(value, inside))
-        found = (value, hashlib.blake2b(stable_pickle(state), digest_size=16).digest(), frozenset(inside))
-        self._known.setdefault(key, found)
-        return key, found[1], found[2]
+            return known[1], known[2]
+        reads = {f"{ENTITIES[kind][0]}:{name}"}
+        state = (kind.__qualname__, self._fields(value, reads))
+        found = (value, hashlib.blake2b(stable_pickle(state), digest_size=16).digest(), frozenset(reads))
+        self._known.setdefault((kind, name), found)
+        return found[1], found[2]
 
     def _walk(self, value, reads: set[str]):
-        """`value` with each input in it replaced by its key and digest (noted in `reads`), and
+        """`value` with each input in it replaced by its digest (its key noted in `reads`), and
         every other dataclass by its class name and fields; anything else stays as it is, for the
         pickle to hold whole. A dataclass is never pickled itself: pickling reads its `__dict__`,
         which Python 3.11 then makes for good (about 700 bytes a value)."""
@@ -132,10 +137,9 @@ class Inputs:
         if kind in _LEAVES:
             return value
         if kind in ENTITIES:
-            key, digest, inside = self.digest(value)
-            reads.add(key)
-            reads.update(inside)
-            return key, digest
+            digest, inside = self.digest(value)
+            reads |= inside
+            return digest
         if kind is dict:
             return {key: item if type(item) in _LEAVES else self._walk(item, reads) for key, item in value.items()}
         if kind is list or kind is tuple:
