@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from recaps.articles import parse_article
 from recaps.errors import Problems
+from recaps.model import Text
 from recaps.output import JsonItem, _json_joined
 from recaps.rules import (BY_AWAY_GOALS, BY_PENALTIES, DECIDED, IN_PROGRESS, Leg, RuleError, Score, parse_score,
                           parse_season, settle_tie)
@@ -173,3 +174,10 @@ def test_a_json_list_joined_from_its_encoded_items_is_the_list_encoded_whole(ite
     """The open data files are joined from entries each encoded once (`output.JsonItem`)."""
     whole = json.dumps(items, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     assert _json_joined([JsonItem(item) for item in items]) == whole.encode("utf-8")
+
+
+@given(st.text())
+def test_a_text_equals_and_hashes_as_the_str_it_holds(text):
+    body = Text(text)
+    assert body == text and text in {body} and body in {text} and body == Text(text)
+    assert str(body) == text
