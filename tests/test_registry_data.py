@@ -1,14 +1,18 @@
 """The team registry as data: its `city` and `grounds` fields, and content/teams.yaml itself."""
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 
 from recaps.errors import Problems
+from recaps.names import name_key
 from recaps.sources import parse_registries
 
 from test_parsing import TEAMS_PATH, lines, teams_registry
+from test_writers import build, match, project, recap
 
 TEAMS_YAML = Path(__file__).resolve().parent.parent / "content" / "teams.yaml"
 
@@ -73,3 +77,57 @@ def registry():
 def test_well_known_clubs_have_their_city_and_ground(registry, club, city, ground):
     team = registry.team(club)
     assert (team.city, ground in team.grounds) == (city, True)
+
+
+def test_every_name_of_a_club_is_its_own():
+    """The loader keeps a clashing name for its first owner (and reports it); here, read afresh,
+    each name key of every entry (name, slug, aliases) belongs to one club only."""
+    owners: dict[str, set[str]] = {}
+    problems = Problems()
+    loaded = parse_registries([("teams.yaml", TEAMS_PATH, TEAMS_YAML.read_bytes())], problems)
+    for team in loaded.teams.values():
+        for name in (team.name, team.slug, *team.aliases):
+            owners.setdefault(name_key(name), set()).add(team.slug)
+    assert {key: slugs for key, slugs in owners.items() if len(slugs) > 1} == {}
+
+
+@pytest.mark.parametrize("name, club", [
+    ("Bayern Monaco", "Bayern München"), ("Bayern Munich", "Bayern München"), ("Siviglia", "Sevilla"),
+    ("Seville", "Sevilla"), ("Barcellona", "Barcelona"), ("Inter Milan", "Inter"), ("Internazionale", "Inter"),
+    ("Man Utd", "Manchester United"), ("Spurs", "Tottenham Hotspur"), ("Lipsia", "RB Leipzig"),
+    ("Stella Rossa", "Crvena zvezda"), ("Red Star Belgrade", "Crvena zvezda"), ("Dinamo Mosca", "Dynamo Moscow"),
+    ("Zurigo", "Zürich"), ("FC Zurich", "Zürich"), ("Anversa", "Royal Antwerp"), ("Cadice", "Cádiz"),
+    ("Digione", "Dijon"), ("Wisła Cracovia", "Wisła Kraków"), ("Wisla Krakow", "Wisła Kraków"),
+    ("Olimpija Lubiana", "Olimpija Ljubljana"), ("Servette Ginevra", "Servette"), ("Sporting Lisbona", "Sporting CP"),
+    ("Glasgow Rangers", "Rangers"), ("Bodo/Glimt", "Bodø/Glimt"), ("PSG", "Paris Saint-Germain"),
+    ("Marsiglia", "Marseille"), ("Hannover", "Hannover 96"), ("West Brom", "West Bromwich Albion"),
+    ("Östersunds FK", "Östersund"), ("Hapoel Beer Sheva", "Hapoel Be'er Sheva"), ("Ajax Amsterdam", "Ajax"),
+    ("Lazio Roma", "Lazio"), ("PAOK Saloniki", "PAOK"), ("Stoke", "Stoke City"), ("Swansea", "Swansea City"),
+    ("Benevento", "Benevento"), ("Dnipro-1", "Dnipro-1"), ("Dnipro", "Dnipro"),
+    # names that would also fit another club, left out on purpose
+    ("Cluj", None), ("Metalist", None), ("Wolfsberg", None), ("Dnepr", None), ("Astra", None),
+])
+def test_well_known_clubs_resolve_by_their_english_and_italian_names(registry, name, club):
+    found = registry.team(name)
+    assert (found.name if found else None) == club
+
+
+def test_every_club_has_a_country_and_a_city(registry):
+    assert [team.name for team in registry.teams.values() if not team.country or not team.city] == []
+
+
+def test_every_italian_club_has_its_article(registry):
+    """Italian clubs are named by tradition, not by the rule the build guesses with (header of teams.yaml)."""
+    assert [team.name for team in registry.teams.values()
+            if team.country == "ITA" and "it" not in dict(team.definite_articles)] == []
+
+
+def test_a_club_only_in_the_registry_gets_no_page(tmp_path, capsys, monkeypatch):
+    root = project(tmp_path, {"a.md": recap("2019-05-01", *match("Omonia", "Lugano", "2-1", "2019-04-30"))})
+    code, _ = build(root, capsys, monkeypatch)
+    site = root / "site"
+    assert code == 0
+    assert sorted(path.name for path in (site / "teams").iterdir() if path.is_dir()) == ["lugano", "omonia"]
+    assert sorted(team["slug"] for team in json.loads((site / "data" / "teams.json").read_text())) == \
+        ["lugano", "omonia"]
+    assert sorted(set(re.findall(r"/teams/([^/<]+)/", (site / "sitemap.xml").read_text()))) == ["lugano", "omonia"]
