@@ -22,6 +22,10 @@ CUES = [
     ("it", "Il Genoa vince 2-0 sul campo del Torino e sale in classifica.", ("Torino", "Genoa", "0-2")),
     ("it", "L'Udinese ha vinto 2-1 in casa del Cagliari.", ("Cagliari", "Udinese", "1-2")),
     ("it", "Il Lecce batte 1-0 il Parma in casa e respira.", ("Lecce", "Parma", "1-0")),
+    # a ground two clubs share settles a match of one of them against a third, not between them
+    ("en", "Inter beat Porto 2-1 at San Siro on Tuesday.", ("Inter", "Porto", "2-1")),
+    ("en", "Inter beat Milan 2-1 at San Siro on Tuesday.", None),
+    ("it", "La Lazio batte il Genoa 3-0 all'Olimpico.", ("Lazio", "Genoa", "3-0")),
     # scores in words
     ("en", "Everton and Fulham played out a goalless draw at Goodison Park.", ("Everton", "Fulham", "0-0")),
     ("en", "Chelsea slumped to a two-nil loss at Everton.", ("Everton", "Chelsea", "2-0")),

@@ -22,6 +22,11 @@ LINES = [
      [("Everton", "Fulham", "1-1", "2-2", "4-5"), ("Brentford", "Burnley", "0-0", None, "3-4")]),
     ("it", "Coppa Italia:\nNapoli-Genoa 1-1 (4-2 d.c.r.)\n",
      [("Napoli", "Genoa", "1-1", None, "4-2")]),
+    # the shoot-out as the line's score, the match's score in the bracket
+    ("it", "Coppa Italia, ottavi:\nLazio-Genoa 4-5 dcr (1-1)\n", [("Lazio", "Genoa", "1-1", None, "4-5")]),
+    # a label before the line, a colon before the score
+    ("en", "Round-up:\nFT: Arsenal 2-1 Chelsea\nAston Villa vs Everton: 3-0\n",
+     [("Arsenal", "Chelsea", "2-1", None, None), ("Aston Villa", "Everton", "3-0", None, None)]),
     # a score sheet: quotes and the country after each club
     ("en", "Semi-finals, first legs\n\"Porto\" (Portugal) - \"Celtic\" (Scotland) 2:1\n",
      [("Porto", "Celtic", "2-1", None, None)]),

@@ -28,7 +28,7 @@ SHOOTOUT = (r"d\.?\s?c\.?\s?r\.?|pens?\.?|penalties|on penalties|p\.?s\.?o\.?|ai
 HALF_TIME = r"h\.?t\.?|half[- ]time|halftime|p\.?t\.?|primo tempo|intervallo"
 _SCORE = r"(\d{1,2})\s?[-–—:]\s?(\d{1,2})"
 _SEPARATOR = re.compile(r"\s*(?:[-–—]|\bv\.?|\bvs\.?|\bcontro)\s*", re.IGNORECASE)
-_MAIN = re.compile(rf"^\s*{_SCORE}(?![\d])")
+_MAIN = re.compile(rf"^\s*:?\s*{_SCORE}(?![\d])")
 _BETWEEN = re.compile(rf"^\s*{_SCORE}\s*$")
 _NOTE = re.compile(rf"\s*(?:(?P<aet>{EXTRA_TIME})|(?P<pens>{SHOOTOUT})|\((?P<bracket>[^()]*)\)|[,;.])(?![\w])",
                    re.IGNORECASE)
@@ -37,8 +37,10 @@ _BRACKET_PART = re.compile(rf"(?:(?P<what>{EXTRA_TIME}|{SHOOTOUT}|{HALF_TIME})\s
 _AET = re.compile(rf"^(?:{EXTRA_TIME})$", re.IGNORECASE)
 _PENS = re.compile(rf"^(?:{SHOOTOUT})$", re.IGNORECASE)
 _HALF = re.compile(rf"^(?:{HALF_TIME})$", re.IGNORECASE)
+# Before a list line: a bullet, or a label saying it is a final score ("FT:", "Risultato finale:").
+_LABEL = r"(?:[-–•*·]|FT|F\.T\.|full[- ]time|final(?: score)?|result|risultato(?: finale)?|finale)\s*:?"
 # Around a club's name in a score sheet: quotes, its country in brackets ("Porto (Portugal)").
-_DECORATION = re.compile(r"^[\s\"“”'‘’«»]*(?:\([^()\d]{2,30}\))?[\s\"“”'‘’«»]*$")
+_DECORATION = re.compile(rf"^\s*(?:{_LABEL})?[\s\"“”'‘’«»]*(?:\([^()\d]{{2,30}}\))?[\s\"“”'‘’«»]*$", re.IGNORECASE)
 # A youth side written after its club's name: "Palermo U19", "Inter Under-19".
 YOUTH = re.compile(r"\s*(?:U-?(\d{2})|Under[- ]?(\d{2}))\b", re.IGNORECASE)
 # A list whose header says its brackets are half-time scores ("half-time scores in brackets",
@@ -141,7 +143,10 @@ def _settle(home: TeamMention, away: TeamMention, main: tuple[int, int], aet_mar
                 continue
             else:
                 plain.append(score)
-    if pens_marked and pens is None:
+    if pens_marked and pens is None:  # "4-5 d.c.r. (1-1)": the line's score is the shoot-out, the bracket the match's
+        level = [score for score in plain if score[0] == score[1]]
+        if len(level) == 1 and main[0] != main[1] and not aet_marked:
+            return ListLine(**line, score=level[0], aet=None, pens=main, why_not="")
         return ListLine(**line, score=main, aet=None, pens=None,
                         why_not="a list line whose score is marked as a shoot-out: which score is the match's?")
     if aet is not None:  # "2-0 (aet 1-1, pens 2-3)": the bracket's extra time, the line's 90 minutes

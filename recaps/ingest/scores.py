@@ -152,6 +152,8 @@ def _list_lines(layout: Layout, names: Names, findings: Findings) -> set[int]:
             result.aet = {home: line.aet[0], away: line.aet[1]}
         if line.pens:
             result.pens = {home: line.pens[0], away: line.pens[1]}
+            if not line.aet:
+                result.notes.append("a shoot-out: if extra time was played, add `aet` (the list does not say)")
         findings.results.append(result)
     return listed
 
