@@ -173,17 +173,7 @@ def score_file(path: Path, entry: dict, registry, known) -> FileResult:
         if any(fits(mine, true) for _, true in truths):
             tally.right += 1
             continue
-        why = "not in the truth"
-        for true_match, true in truths:
-            if same(mine[0], true[1]) and same(mine[1], true[0]):
-                why = f"home and away reversed (truth {_shown(true)})"
-            elif {mine[0], mine[1]} == {true[0], true[1]} or (same(mine[0], true[0]) and same(mine[1], true[1])):
-                why = f"wrong score (truth {_shown(true)})"
-        for partial in entry.get("not_final") or []:
-            if {partial["home"], partial["away"]} >= {mine[0], mine[1]} or \
-                    (same(mine[0], partial["home"]) and same(mine[1], partial["away"])):
-                why = "a score that is not final (truth: not_final)"
-        problems.append(f"WRONG {_shown(mine)}: {why}{_from(draft, match)}")
+        problems.append(f"WRONG {_shown(mine)}: {_wrong(mine, truths, entry, same)}{_from(draft, match)}")
     for true_match, true in truths:
         basis = true_match.get("basis", "stated")
         hit = any(fits(mine, true) or (fits((*mine[:3], None), true)) for _, mine in got)
@@ -196,6 +186,24 @@ def score_file(path: Path, entry: dict, registry, known) -> FileResult:
         if not hit and basis != "derived":
             problems.append(f"missed ({basis}) {_shown(true)}{_missed_why(draft, true_match)}")
     return FileResult(tally, problems)
+
+
+def _wrong(mine: tuple, truths: list, entry: dict, same) -> str:
+    """Why a written match is wrong: home and away reversed, a wrong score, a score that is not
+    final, or a match the truth does not have (in that order of preference)."""
+    def flipped(score: str) -> str:
+        return "-".join(reversed(score.split("-")))
+
+    swapped = [true for _, true in truths if same(mine[0], true[1]) and same(mine[1], true[0])]
+    ordered = [true for _, true in truths if same(mine[0], true[0]) and same(mine[1], true[1])]
+    if any(flipped(true[2]) == mine[2] for true in swapped):
+        return f"home and away reversed (truth {_shown(next(t for t in swapped if flipped(t[2]) == mine[2]))})"
+    if ordered or swapped:
+        return f"wrong score (truth {_shown((ordered or swapped)[0])})"
+    if any(same(mine[0], partial["home"]) and same(mine[1], partial["away"]) or
+           same(mine[1], partial["home"]) and same(mine[0], partial["away"]) for partial in entry.get("not_final") or []):
+        return "a score that is not final (truth: not_final)"
+    return "not in the truth"
 
 
 def _same_team(registry):
