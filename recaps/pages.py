@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import urls
 from .config import Config
 from .feeds import Feed, feeds_of
-from .model import Article, Competition, Match, Site, Team, Tie
+from .model import Article, Match, Site, Team, Tie
 from .rules import Season
 from .output import JsonItem, article_data, match_data, team_data, tie_data
 from .structured import lastmod

@@ -29,7 +29,9 @@ from .errors import BuildFailed, Problems
 from .i18n import check_translations
 from .model import Site
 from .pages import Page, plan
-from .render import Renderer, TemplateFailed, TemplateSnapshot, text_key
+from .bodies import text_key
+from .render import Renderer
+from .templates import TemplateFailed, TemplateSnapshot
 from .sources import ParseCache, Saved, read_articles, read_registry, shown_path
 from .views import SiteIndex
 from .write import OutputBusy, StagedSite, UnsafeOutput, copy_static, mirror_links, static_files

@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .pages import Page
-from .render import Renderer, TemplateFailed, text_key
+from .bodies import text_key
+from .render import Renderer
+from .templates import TemplateFailed
 from .write import UnsafeOutput, digest_of, fresh_target, target_file
 
 CHUNK = 24  # pages per task: small enough to keep both cores busy to the end

@@ -2,7 +2,7 @@
 (GitHub Pages' project sites), and a dangerous target never reaches the page."""
 import pytest
 
-from recaps.render import MarkdownRenderer
+from recaps.bodies import MarkdownRenderer
 
 
 @pytest.mark.parametrize("base, target, href", [

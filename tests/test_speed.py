@@ -179,7 +179,7 @@ def test_the_cache_key_covers_the_translations_and_other_package_data(tmp_path):
 
 def test_a_fragment_renders_its_body_with_the_values_it_names():
     import jinja2
-    from recaps.render import fragment
+    from recaps.templates import fragment
     env = jinja2.Environment(autoescape=True)
     env.globals["fragment"] = fragment
     template = env.from_string("{% call fragment('chip', team, size) %}<b>{{ team }}</b>{{ size }}{% endcall %}")

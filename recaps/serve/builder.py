@@ -22,7 +22,7 @@ from ..cache import Store
 from ..config import Config
 from ..errors import BuildFailed, Problems
 from ..pipeline import BuildCache, BuildResult, Outputs, Timings, build, configure
-from ..render import TemplateFailed
+from ..templates import TemplateFailed
 from ..sources import Saved
 from ..write import OutputFolder, static_files
 from .indexer import indexed
