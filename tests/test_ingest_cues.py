@@ -26,6 +26,19 @@ CUES = [
     ("en", "Inter beat Porto 2-1 at San Siro on Tuesday.", ("Inter", "Porto", "2-1")),
     ("en", "Inter beat Milan 2-1 at San Siro on Tuesday.", None),
     ("it", "La Lazio batte il Genoa 3-0 all'Olimpico.", ("Lazio", "Genoa", "3-0")),
+    # a participle of winning after a club is its defeat; after "have" ("ha") it is a win
+    ("it", "Blitz del Lecce a Marassi: Genoa battuto 1-0.", ("Genoa", "Lecce", "0-1")),
+    ("it", "Il Genoa è stato battuto 1-0 in casa dal Lecce.", ("Genoa", "Lecce", "0-1")),
+    ("it", "Il Genoa è stato battuto 1-0 in casa.\nIl Lecce fa festa.", ("Genoa", "Lecce", "0-1")),
+    ("it", "TORINO - Il Torino vola: battuto il Lecce 2-0.", ("Torino", "Lecce", "2-0")),
+    ("en", "Everton thrashed Fulham 5-0 at Goodison Park.", ("Everton", "Fulham", "5-0")),
+    ("it", "Il Genoa ha battuto 1-0 il Lecce in casa.", ("Genoa", "Lecce", "1-0")),
+    ("en", "Everton beaten 3-0 at home by Fulham.", ("Everton", "Fulham", "0-3")),
+    ("en", "Everton have beaten Fulham 2-0 at Goodison Park.", ("Everton", "Fulham", "2-0")),
+    # taking the other side's ground
+    ("it", "La Juventus espugna il campo della Fiorentina per 3 a 2.", ("Fiorentina", "Juventus", "2-3")),
+    ("it", "Il Torino passa a Lecce 2-0.", ("Lecce", "Torino", "0-2")),
+    ("it", "Il Parma sbanca il Dall'Ara: Bologna ko 2-1.", ("Bologna", "Parma", "1-2")),
     # scores in words
     ("en", "Everton and Fulham played out a goalless draw at Goodison Park.", ("Everton", "Fulham", "0-0")),
     ("en", "Chelsea slumped to a two-nil loss at Everton.", ("Everton", "Chelsea", "2-0")),

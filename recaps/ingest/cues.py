@@ -20,7 +20,8 @@ WIN = _words(
     r"routed?", r"saw off", r"came from behind to (?:beat|win)",
     r"vinc[eo](?:no)?", r"vint[oa]", r"vittori[ae]", r"battut[oiae]", r"batt[eo](?:no)?", r"imporsi", r"impon[ea]",
     r"s'impone", r"si (?:è|e) impost[oa]", r"impost[oa]", r"successo", r"travolt[oa]", r"travolg[ea]", r"espugna(?:to)?",
-    r"sconfigg(?:e|ono)", r"supera(?:to|no)?", r"elimina(?:to|no)?", r"rifila(?:to)?", r"stende", r"regola")
+    r"sconfigg(?:e|ono)", r"supera(?:to|no)?", r"elimina(?:to|no)?", r"rifila(?:to)?", r"stende", r"regola",
+    r"sbanca(?:no|to)?", r"passa(?:no)? (?:a|ad|al|allo|all['’]|in|sul|sui)")
 LOSE = _words(
     r"lost", r"los(?:e|es|ing)", r"loss(?:es)?", r"defeats?", r"went down", r"fell to", r"humbled",
     r"sconfitt[aeoi]", r"pers[oa]", r"perd[eo](?:no)?", r"ko", r"cadut[oa]", r"cade", r"capitola(?:to)?")
@@ -135,9 +136,16 @@ HOME_OF_SUBJECT = _words(r"at home", r"on home soil", r"in front of (?:their|its
                          r"welcomed", r"ospita(?:to)?", r"ha ospitato")
 AWAY_OF_SUBJECT = _words(r"away from home", r"on the road", r"on their travels", r"in trasferta", r"fuori casa",
                          r"lontano da casa", r"away")
-HOME_OF_NEXT = re.compile(r"\b(?:away (?:to|at)|at|visit(?:ed|ing)?|trip to|in casa (?:di|del|della|dello|dell['’])|"
-                          r"sul campo (?:di|del|della|dello|dell['’])|ospite (?:di|del|della|dello|dell['’]))\s+$",
+_OF = r"(?:di|del|della|dello|dell['’]|dei|degli)"
+HOME_OF_NEXT = re.compile(rf"\b(?:away (?:to|at)|at|visit(?:ed|ing)?|trip to|in casa {_OF}|(?:sul|il) campo {_OF}|"
+                          rf"ospite {_OF}|(?:espugna|sbanca)(?:to|ndo|no)?(?: il| lo| la| l['’])?)\s*$",
                           re.IGNORECASE)
+# A past participle of winning right after a club, or after "to be", is a defeat ("Genoa battuto
+# 1-0", "Atalanta beaten at home", "è stato battuto"); after "to have" it is a win ("ha battuto").
+DEFEATED_PARTICIPLE = re.compile(r"(?:battut|sconfitt|travolt|superat|stes|piegat|regolat|liquidat|matat|"
+                                 r"affondat|castigat)[oaie]\b|beaten\b", re.IGNORECASE)
+LOSER_BEFORE = re.compile(r"(?:[A-ZÀ-Ý][\w'’.]*[\s,]*|\b(?:è|e|sono|era|erano|stat[oaie]|is|are|was|were|been|being|"
+                          r"get|got)\s+(?:\w+\s+)?)$")
 # Words that say a side took the match ("secured the three points for the hosts", "gli ospiti
 # portano a casa i tre punti"), and a negation that turns them round.
 TOOK_THE_MATCH = _words(r"w[oi]ns?", r"victor(?:y|ious)", r"(?:the|all) three points", r"the points", r"the winner",

@@ -470,6 +470,9 @@ def _verb(text: str, item: _Scored, low: int, high: int, words=_RESULT_WORDS) ->
     _, offset, polarity = min(found)
     if polarity == "win" and cues.PASSIVE.match(text, offset):
         polarity = "lose"
+    elif polarity == "win" and cues.DEFEATED_PARTICIPLE.match(text, offset) \
+            and cues.LOSER_BEFORE.search(text[max(0, offset - 30):offset]):
+        polarity = "lose"  # "Genoa battuto 1-0", "è stato battuto": the club before lost
     return offset, polarity
 
 

@@ -20,7 +20,7 @@ FUZZY_CUTOFF = 88
 FUZZY_MIN_LENGTH = 5
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?")
 _AT_PLACE = re.compile(r"\b(?:in|at|a)\s+$", re.IGNORECASE)
-_FROM_PLACE = re.compile(r"\b(?:in|at|a|from)\s+$", re.IGNORECASE)
+_FROM_PLACE = re.compile(r"\b(?:in|at|a|from|espugna(?:to|no)?|sbanca(?:to|no)?)\s+$", re.IGNORECASE)
 # Registry country codes (FIFA's) -> ISO territory codes, for country names in any language.
 TERRITORIES = {
     "ITA": "IT", "ESP": "ES", "GER": "DE", "FRA": "FR", "BRA": "BR", "BEL": "BE", "TUR": "TR", "RUS": "RU",
