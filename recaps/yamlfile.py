@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from .yamlmistakes import explain
+from .yamlmistakes import dash_without_space, explain
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -112,9 +112,6 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
-_MISSING_SPACE = re.compile(r"^-[^\s\d.-]")  # `-Atalanta`: a list item without its space
-
-
 def _check_plain(loader: _Loader, node: yaml.Node) -> None:
     """Unquoted text that YAML reads fine but the writer did not mean: a list item without the
     space after its '-', or a '- ' item read as more of the text above it (lined up wrongly)."""
@@ -123,19 +120,18 @@ def _check_plain(loader: _Loader, node: yaml.Node) -> None:
     start, end = node.start_mark, node.end_mark
     rows = loader.rows
     first = rows[start.line]
-    if _MISSING_SPACE.match(node.value) and not first[:start.column].strip(" -"):
-        written = first.strip().split(" ")[0]
-        raise _Mistake(start.line + 1 + loader.line_offset,
-                              f"a space is missing after the '-' of a list item: write '- {written[1:]}'")
+    missing_space = dash_without_space(first) if node.value.startswith("-") else None
+    if missing_space:
+        raise _Mistake(start.line + 1 + loader.line_offset, missing_space)
     for number in range(start.line + 1, min(end.line, len(rows) - 1) + 1):
         if rows[number].lstrip(" ").startswith("- ") or rows[number].strip() == "-":
-            shown = number + 1 + loader.line_offset
-            if first[:start.column].rstrip().endswith("-"):
-                raise _Mistake(shown, f"this list item is not lined up with the one on line "
-                                             f"{start.line + 1 + loader.line_offset}, so it is read as more of "
-                                             "that item's text: start both '-' at the same column")
-            raise _Mistake(start.line + 1 + loader.line_offset,
-                                  f"this line is read as text, and the '- ' item on line {shown} as more of it: "
+            where, shown = start.line + 1 + loader.line_offset, number + 1 + loader.line_offset
+            dash = first.rfind("-", 0, start.column)
+            if dash >= 0 and not first[dash + 1:start.column].strip():  # the text is a list item's
+                raise _Mistake(shown, f"this list item is not lined up with the one on line {where}, so it is "
+                                      f"read as more of that item's text: indent its '-' by {dash} spaces, like "
+                                      "that one's")
+            raise _Mistake(where, f"this line is read as text, and the '- ' item on line {shown} as more of it: "
                                   "start every item of a list with '- '")
 
 
@@ -235,7 +231,8 @@ def _raise_syntax_error(exc: Exception, text: str, line_offset: int):
 
 
 _FENCE = re.compile(r"^---[ \t]*$")
-_NEAR_FENCE = re.compile(r"^(?:-{2}|-{4,}|[\u2012-\u2015\u2212]+)[ \t]*$")  # `--`, `-----`, a dash a word processor made
+# `--`, `-----`, or a dash a word processor made of hyphens: meant as the closing `---`
+_NEAR_FENCE = re.compile(r"^(?:-{2}|-{4,}|[\u2012-\u2015\u2212]+)[ \t]*$")
 _YAML_LINE = re.compile(r"^(?:[ \t]|- |-$|#|[\w-]+:(?:[ \t]|$))")  # a field's name is one word
 
 

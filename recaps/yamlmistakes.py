@@ -21,7 +21,8 @@ _MISSING_SPACE = re.compile(r"^ *(?:- +)*(?P<key>[A-Za-z_][\w-]*):(?P<value>\S.*
 _RESERVED = {"*": "reads as a reference to another value", "&": "reads as a name for the value",
              "!": "reads as a type", "@": "keeps for itself", "`": "keeps for itself", "%": "reads as a directive",
              "|": "reads as the start of a block of text", ">": "reads as the start of a block of text",
-             "?": "reads as a key", "-": "reads as a list item"}
+             "?": "reads as a key", "-": "reads as a list item", "]": "reads as the end of a list",
+             "}": "reads as the end of a mapping"}
 _UNQUOTED_COLOUR = re.compile(r"[\[,{]\s*#[0-9a-zA-Z]{3,6}\b")  # [#0a3d91]: YAML reads a comment there
 
 
@@ -35,7 +36,8 @@ class _Line:
         found = _LINE.match(text.rstrip())
         self.indent = len(found.group("indent"))
         self.is_item = bool(found.group("dashes"))
-        self.key = (found.group("key") or "").strip().strip("'\"") if found.group("key") is not None else None
+        key = found.group("key")
+        self.key = key.strip().strip("'\"") if key is not None else None  # None: no `key:` on the line
         self.value = found.group("value")
         self.value_column = found.start("value")
         self.key_column = found.start("key") if self.key is not None else None
@@ -76,8 +78,9 @@ def explain(error: yaml.YAMLError, text: str, first_line: int = 1) -> tuple[int,
     its fix. `first_line` is the file's line number of the text's first line, for messages
     that name another line.
 
-    >>> explain(_error("title: Brugge win: 3-1\\n"), "title: Brugge win: 3-1\\n")
-    (0, 'the title holds ": ", which YAML reads as the start of another field: put the title in quotes, like title: "Brugge win: 3-1"')
+    >>> line, message = explain(_error("title: Brugge win: 3-1\\n"), "title: Brugge win: 3-1\\n")
+    >>> line, message[:37], message[message.index("like"):]
+    (0, 'the title holds ": ", which YAML read', 'like title: "Brugge win: 3-1"')
     """
     lines = [_Line(row, number, first_line) for number, row in enumerate(text.split("\n"))]
     last = max(len(lines) - 1, 0)
@@ -88,10 +91,11 @@ def explain(error: yaml.YAMLError, text: str, first_line: int = 1) -> tuple[int,
         return 0, f"{error}: check the quotes, colons and indentation"
     at = min((problem or context).line, last)
     words = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}".lower()
-    found = (_colour(lines, at) or _tab(lines, at, words) or _unclosed_quote(lines, at, context, words) or _unclosed_bracket(lines, context, words)
+    found = (_colour(lines, at) or _tab(lines, at, words) or _dash_without_space(lines, at)
+             or _unclosed_quote(lines, at, context, words) or _unclosed_bracket(lines, at, context, words)
              or _reserved_start(lines, problem, context) or _second_document(lines, at, words)
-             or _closed_early(lines, at, problem, words) or _colon(lines, at, problem, words)
-             or _misaligned(lines, at))
+             or _closed_early(lines, at, problem, words) or _simple_key(lines, context, words)
+             or _colon(lines, at, problem, words) or _misaligned(lines, at))
     if found:
         return found
     return at, (f"the parser says {words.strip()!r}: check this line's indentation against the lines above, "
@@ -115,6 +119,29 @@ def _tab(lines: list[_Line], at: int, words: str) -> tuple[int, str] | None:
     row = lines[at].text
     if "\t" in row and "tab" in words:
         return at, f"a tab at column {row.index(chr(9)) + 1}: write spaces, not tabs"
+    return None
+
+
+_DASH_WITHOUT_SPACE = re.compile(r"^ *-[^\s\d.-]")
+
+
+def dash_without_space(row: str) -> str | None:
+    """What to tell of a line like `-home: A`, meant as the list item `- home: A`, or None.
+
+    >>> dash_without_space("  -Atalanta"), dash_without_space("  - Atalanta"), dash_without_space("score: -1")
+    ("a space is missing after the '-' of a list item: write '- Atalanta'", None, None)
+    """
+    if not _DASH_WITHOUT_SPACE.match(row):
+        return None
+    return f"a space is missing after the '-' of a list item: write '- {row.strip()[1:]}'"
+
+
+def _dash_without_space(lines: list[_Line], at: int) -> tuple[int, str] | None:
+    """`-home: A` above the parser's mark: YAML reads a field named "-home", and stumbles on the lines below."""
+    for line in lines[:at + 1]:
+        message = dash_without_space(line.text)
+        if message:
+            return line.number, message
     return None
 
 
@@ -142,15 +169,30 @@ def _unclosed_quote(lines: list[_Line], at: int, context, words: str) -> tuple[i
     return None
 
 
-def _unclosed_bracket(lines: list[_Line], context, words: str) -> tuple[int, str] | None:
+def _open_bracket(text: str) -> int | None:
+    """The column of the first [ or { the line leaves open, if any (quotes not counted)."""
+    stack = []
+    for column, char in enumerate(text):
+        if char in "[{":
+            stack.append(column)
+        elif char in "]}" and stack:
+            stack.pop()
+    return stack[0] if stack else None
+
+
+def _unclosed_bracket(lines: list[_Line], at: int, context, words: str) -> tuple[int, str] | None:
+    """A [ or { that a line leaves open, up to the parser's mark (it stops where the list ran into
+    the next field)."""
     if context is None or "flow" not in words:
         return None
-    line = lines[min(context.line, len(lines) - 1)]
-    opened = line.text[context.column:context.column + 1]
+    for line in lines[:at + 1]:
+        column = _open_bracket(line.text) if not line.blank else None
+        if column is not None:
+            break
+    else:
+        return None
+    opened = line.text[column]
     closer, kind = ("}", "mapping") if opened == "{" else ("]", "list")
-    if line.value.strip().startswith(opened) and line.key is not None and line.key in ("title", "summary"):
-        return line.number, (f"{line.what} starts with {opened}, which YAML reads as the start of a {kind}: "
-                             f"put {line.what} in quotes, like {line.quoted()}")
     return line.number, (f"the {opened} that opens a {kind} here is never closed: end the {kind} with {closer} "
                          f"on this line (or, if the {opened} is part of the text, put the text in quotes)")
 
@@ -162,10 +204,18 @@ def _reserved_start(lines: list[_Line], problem, context) -> tuple[int, str] | N
         if mark is None or mark.line >= len(lines):
             continue
         line = lines[mark.line]
-        char = line.value[:1]
-        if mark.column == line.value_column and char in _RESERVED and (line.key is not None or char != "-"):
+        char = line.text[mark.column:mark.column + 1]
+        if char not in _RESERVED:
+            continue
+        if mark.column == line.value_column and line.key is not None and line.value.startswith("- "):
+            return line.number, (f"a '- ' list item cannot start on the line of `{line.key}:`: start it on the "
+                                 f"next line, indented; or, if it is text, put it in quotes, like {line.quoted()}")
+        if mark.column == line.value_column and (line.key is not None or char != "-"):
             return line.number, (f"{line.what} starts with {char}, which YAML {_RESERVED[char]}: "
                                  f"put {line.what} in quotes, like {line.quoted()}")
+        if char != "-" and not line.text[:mark.column].strip(" -[{,"):  # where a name or an item starts
+            return line.number, (f"this line has a {char} (column {mark.column + 1}) where YAML {_RESERVED[char]}: "
+                                 "remove it, or put the text in quotes")
     return None
 
 
@@ -193,9 +243,30 @@ def _closed_early(lines: list[_Line], at: int, problem, words: str) -> tuple[int
         return at, (f"{line.what} goes on after its closing quote: put all of {line.what} in quotes, "
                     f"like {line.quoted()}")
     if value[0] in "[{":
-        kind = "list" if value[0] == "[" else "mapping"
-        return at, (f"{line.what} starts with {value[0]}, which YAML reads as the start of a {kind}: "
-                    f"put {line.what} in quotes, like {line.quoted()}")
+        opened, closed = line.value_column + line.value.index(value[0]), _closing(line.text, line.value_column)
+        kind, closer = ("list", "]") if value[0] == "[" else ("mapping", "}")
+        if closed is None or problem.column <= closed:
+            return at, (f"the {kind} that starts at column {opened + 1} cannot be read at column "
+                        f"{problem.column + 1}: put any item holding : # [ ] {{ }} or quotes in quotes, and "
+                        "separate items with one comma")
+        if closed == len(line.text.rstrip()) - 1:
+            return None
+        return at, (f"{line.what} starts with {value[0]}, which YAML reads as the start of a {kind}, and goes on "
+                    f"after the {closer} that ends it: if it is text, put all of it in quotes, like {line.quoted()}; "
+                    f"if it is a {kind}, keep all of it inside the {value[0]} {closer}")
+    return None
+
+
+def _closing(text: str, start: int) -> int | None:
+    """The column of the bracket that closes the one at or after `start`, if the line closes it."""
+    depth = 0
+    for column in range(start, len(text)):
+        if text[column] in "[{":
+            depth += 1
+        elif text[column] in "]}":
+            depth -= 1
+            if depth == 0:
+                return column
     return None
 
 
@@ -204,6 +275,23 @@ def _previous(lines: list[_Line], at: int) -> _Line | None:
         if not line.blank:
             return line
     return None
+
+
+def _not_a_field(line: _Line) -> tuple[int, str]:
+    """A line meant as `name: value` without its ': '."""
+    missing = _MISSING_SPACE.match(line.text.rstrip())
+    if missing:
+        return line.number, (f"a space is missing after `{missing.group('key')}:`: write "
+                             f"'{missing.group('key')}: {missing.group('value')}'")
+    return line.number, ("this line is not a field: write it as `name: value` (a colon and a space after the "
+                         "name), or, if it goes on from the line above, join it to that line")
+
+
+def _simple_key(lines: list[_Line], context, words: str) -> tuple[int, str] | None:
+    """libyaml's "could not find expected ':'": the line where a field's name began has no ': '."""
+    if context is None or "simple key" not in words or context.line >= len(lines):
+        return None
+    return _not_a_field(lines[context.line])
 
 
 def _colon(lines: list[_Line], at: int, problem, words: str) -> tuple[int, str] | None:
@@ -220,13 +308,8 @@ def _colon(lines: list[_Line], at: int, problem, words: str) -> tuple[int, str] 
     above = _previous(lines, at)
     if above is None:
         return None
-    missing = _MISSING_SPACE.match(above.text.rstrip())
-    if missing and above.key is None:
-        return above.number, (f"a space is missing after `{missing.group('key')}:`: write "
-                              f"'{missing.group('key')}: {missing.group('value')}'")
-    if above.key is None and not above.is_item and above.indent <= line.indent:
-        return above.number, (f"this line is not a field: write it as `name: value` (a colon and a space after "
-                              f"the name), or join it to the line above")
+    if above.key is None and (above.indent <= line.indent if not above.is_item else above.indent < line.indent):
+        return _not_a_field(above)
     return _misaligned(lines, at)
 
 

@@ -65,7 +65,7 @@ MISTAKES = [
                  id="field-misaligned"),
     pytest.param(front("title: T", "date: 2025-02-18", "teams:", "  - Atalanta", "   - Club Brugge"), 6,
                  "invalid YAML: this list item is not lined up with the one on line 5, so it is read as more of "
-                 "that item's text: start both '-' at the same column", id="list-item-misaligned"),
+                 "that item's text: indent its '-' by 2 spaces, like that one's", id="list-item-misaligned"),
     pytest.param(front("title: T", "date: 2025-02-18", "matches:", "  - home: Atalanta", "    away: Club Brugge",
                        " - home: Milan", "   away: Feyenoord"), 7,
                  "invalid YAML: this list item is not lined up with the one on line 5: indent its '-' by 2 spaces, "
@@ -85,8 +85,14 @@ MISTAKES = [
                  "invalid YAML: the title starts with `, which YAML keeps for itself: put the title in quotes, like "
                  'title: "`Dea` out"', id="starts-with-backtick"),
     pytest.param(front("title: [Preview] Atalanta v Club Brugge", "date: 2025-02-18"), 2,
-                 "invalid YAML: the title starts with [, which YAML reads as the start of a list: put the title in "
-                 'quotes, like title: "[Preview] Atalanta v Club Brugge"', id="starts-with-bracket"),
+                 "invalid YAML: the title starts with [, which YAML reads as the start of a list, and goes on after "
+                 'the ] that ends it: if it is text, put all of it in quotes, like title: "[Preview] Atalanta v Club '
+                 'Brugge"; if it is a list, keep all of it inside the [ ]', id="starts-with-bracket"),
+    pytest.param(front("title: T", "date: 2025-02-18", "teams: [Atalanta, Club: Brugge, Milan]"), 4,
+                 "`teams` item 2 must be text; got a mapping", id="colon-inside-a-list"),
+    pytest.param(front("title: T", "date: 2025-02-18", "teams: [Atalanta, Club Brugge}, Milan]"), 4,
+                 "invalid YAML: the list that starts at column 8 cannot be read at column 30: put any item holding "
+                 ": # [ ] { } or quotes in quotes, and separate items with one comma", id="stray-brace-in-a-list"),
     pytest.param(front("title: 'Dea's last night'", "date: 2025-02-18"), 2,
                  "invalid YAML: the ' inside the title ends its quotes early: inside '...' write a ' as '', or put "
                  "the title in double quotes, like title: \"Dea's last night\"", id="quote-inside-quotes"),
