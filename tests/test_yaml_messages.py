@@ -7,11 +7,13 @@ the same message in each; the parser's own terms ("mapping values are not allowe
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from recaps.articles import parse_article
 from recaps.config import load_config
 from recaps.errors import Problems
 from recaps.sources import parse_registries
+from recaps.yamlfile import YamlSyntaxError, load
 
 PATH = "content/articles/x.md"
 JARGON = ("mapping values", "block end", "block mapping", "expected key", "scalar", "token", "indicator",
@@ -147,3 +149,26 @@ def test_config_gets_the_same_messages(tmp_path):
     assert [problem.format() for problem in problems.errors] == [
         f'{config}:1: invalid YAML: the title holds ": ", which YAML reads as the start of another field: put the '
         'title in quotes, like title: "Recaps: every match"']
+
+
+FRONT = lines("title: Atalanta 1-3 Club Brugge", "date: 2025-02-18", "tags: [Champions League, Serie A]",
+              "competition: UEFA Champions League", "season: 2024-25", "matches:", "  - home: Atalanta",
+              "    away: Club Brugge", "    score: 1-3", "    stage: Knockout phase play-offs", "    leg: 2")
+EDITS = st.lists(st.tuples(st.integers(0, len(FRONT)), st.booleans(),
+                           st.sampled_from([":", " ", "\t", "-", "- ", "[", "]", "{", "}", "'", '"', "#", "*", "&", "!",
+                                            "|", ">", "\n", "?", "@", "`", "%", ","])), min_size=1, max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(EDITS)
+def test_an_edited_front_matter_is_read_or_told_at_a_line_of_it_with_a_fix(edits):
+    text = FRONT
+    for position, insert, piece in edits:
+        position = min(position, len(text))
+        text = text[:position] + piece + text[position:] if insert else text[:position] + text[position + 1:]
+    try:
+        load(text, line_offset=1)
+    except YamlSyntaxError as exc:
+        assert 2 <= exc.line <= text.count("\n") + 2
+        assert any(fix in exc.message for fix in ("put ", "write", "indent", "remove", "add ", "keep", "join",
+                                                   "end it", "end the", "check this line")), exc.message
