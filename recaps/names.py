@@ -9,6 +9,7 @@ from slugify import slugify as _slugify
 
 
 MAX_SLUG = 80  # keeps every output file name well inside file system limits
+MOST_SLIPS = 2  # letters wrong, missing, extra or swapped in a long name that is still a typo of another
 
 
 @lru_cache(maxsize=65536)
@@ -49,7 +50,8 @@ def typo_of(text: str, choices: dict[str, str]) -> str | None:
     ('Tottenham Hotspur', None)
     """
     key = name_key(text)
-    found = {choices[choice] for choice in choices if is_typo(key, choice)}
+    near = process.extract(key, choices.keys(), scorer=OSA.distance, score_cutoff=MOST_SLIPS, limit=None)
+    found = {choices[choice] for choice, _, _ in near if is_typo(key, choice)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -68,7 +70,7 @@ def is_typo(written: str, known: str) -> bool:
     if written == known:
         return False
     shorter = min(len(written), len(known))
-    allowed = 0 if shorter <= 3 else 1 if shorter <= 8 else 2
+    allowed = 0 if shorter <= 3 else 1 if shorter <= 8 else MOST_SLIPS
     if abs(len(written) - len(known)) > allowed or OSA.distance(written, known, score_cutoff=allowed) > allowed:
         return False
     if shorter <= 5 and sorted(written) != sorted(known):
