@@ -310,7 +310,7 @@ NAMES = [
     ("il Bayern Monaco di Baviera... anzi il Monaco di Baviera", ["bayern-munchen", "bayern-munchen"]),
     ("inter alia, the milan fashion week", []),
     ("Club Brugge KV beat Bruges", ["club-brugge", "club-brugge"]),
-    ("Queens Park Rangers signed Milan Škriniar. Rangers did not.", ["rangers"]),  # names inside longer names
+    ("Eastfield Park Rangers signed Milan Škriniar. Rangers did not.", ["rangers"]),  # names inside longer names
     ("Il Bologna batte l'AC Milan. Gasperini's Atalanta lost.", ["bologna", "milan", "atalanta"]),
 ]
 

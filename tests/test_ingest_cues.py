@@ -22,6 +22,14 @@ CUES = [
     ("it", "Il Genoa vince 2-0 sul campo del Torino e sale in classifica.", ("Torino", "Genoa", "0-2")),
     ("it", "L'Udinese ha vinto 2-1 in casa del Cagliari.", ("Cagliari", "Udinese", "1-2")),
     ("it", "Il Lecce batte 1-0 il Parma in casa e respira.", ("Lecce", "Parma", "1-0")),
+    # a ground names the opponent when the sentence names one club, unless the venue may be neutral
+    ("en", "Fulham came from behind to win 2-1 at Goodison Park.", ("Everton", "Fulham", "1-2")),
+    ("en", "Chelsea lost 2-0 at Anfield on Sunday.", ("Liverpool", "Chelsea", "2-0")),
+    ("en", "Chelsea won the semi-final 2-1 at Villa Park.", None),
+    # a home defeat, a draw told with "drawing"
+    ("en", "Tottenham slumped to a 1-0 home defeat by Brentford.", ("Tottenham Hotspur", "Brentford", "0-1")),
+    ("en", "Everton earned a point at Goodison Park, drawing 1-1 with Fulham.", ("Everton", "Fulham", "1-1")),
+    ("it", "La Roma incassa una sconfitta casalinga, 0-2 contro il Bologna.", ("Roma", "Bologna", "0-2")),
     # a ground two clubs share settles a match of one of them against a third, not between them
     ("en", "Inter beat Porto 2-1 at San Siro on Tuesday.", ("Inter", "Porto", "2-1")),
     ("en", "Inter beat Milan 2-1 at San Siro on Tuesday.", None),

@@ -25,7 +25,7 @@ WIN = _words(
 LOSE = _words(
     r"lost", r"los(?:e|es|ing)", r"loss(?:es)?", r"defeats?", r"went down", r"fell to", r"humbled",
     r"sconfitt[aeoi]", r"pers[oa]", r"perd[eo](?:no)?", r"ko", r"cadut[oa]", r"cade", r"capitola(?:to)?")
-DRAW = _words(r"dr[ae]w", r"draws?", r"drawn", r"level", r"stalemate", r"all square", r"shared the spoils",
+DRAW = _words(r"dr[ae]w", r"draws?", r"drawn", r"drawing", r"level", r"stalemate", r"all square", r"shared the spoils",
               r"pareggi(?:o|a|ano|ato)?", r"pari", r"patta", r"divid(?:ono|e) la posta")
 ENDED = _words(r"ended", r"finished", r"final score", r"full[- ]time", r"scoreline", r"result", r"finale",
                r"finisce", r"finiscono", r"finit[oa]", r"termina(?:ta|to|no)?", r"chius[oa]", r"chiud(?:e|ono)",
@@ -133,7 +133,9 @@ NEXT_ROUND = re.compile(r"(?:\b(?:to|into|reach(?:ed|es|ing)?|for|qualif(?:y|ied
 HOME_OF_SUBJECT = _words(r"at home", r"on home soil", r"in front of (?:their|its) (?:own )?(?:fans|supporters|crowd)",
                          r"home crowd", r"in casa(?!\s+(?:di|del|della|dello|dell['’]|dei|degli)\b)", r"tra le mura amiche", r"tra le proprie mura",
                          r"davanti ai propri tifosi", r"davanti al proprio pubblico", r"padron[ea] di casa", r"hosted", r"(?<!the )hosts?", r"hosting",
-                         r"welcomed", r"ospita(?:to)?", r"ha ospitato")
+                         r"welcomed", r"ospita(?:to)?", r"ha ospitato",
+                         r"home (?:defeat|loss|win|victory|draw|success|reverse)", r"(?:sconfitta|vittoria) casalinga",
+                         r"pareggio casalingo", r"successo casalingo", r"ko casalingo")
 AWAY_OF_SUBJECT = _words(r"away from home", r"on the road", r"on their travels", r"in trasferta", r"fuori casa",
                          r"lontano da casa", r"away")
 _OF = r"(?:di|del|della|dello|dell['’]|dei|degli)"

@@ -256,6 +256,9 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
             if segment_mentions:
                 findings.review.append((sentence, why))
             continue
+        host = _host_by_ground(text, segment_mentions, grounds, low, high)
+        if host is not None:  # "Arsenal won 2-1 at Villa Park": the opponent is the ground's club
+            segment_mentions = sorted([*segment_mentions, host], key=lambda m: m.start)
         if len(set(m.slug for m in segment_mentions)) < 2 and sum(not w for w in whys) == 1:
             findings.partial.append(_Partial(sentence, item, tuple(others), tuple(segment_mentions), tuple(grounds)))
             continue
@@ -266,6 +269,22 @@ def _sentence_results(sentence: Sentence, scored: list[_Scored], mentions: list[
             continue
         result.sentence, result.at = sentence, item.start
         findings.results.append(result)
+
+
+_NEUTRAL = re.compile(r"\b(?:final|finals|semi|finale|semifinale|neutral|neutro|play-?off)", re.IGNORECASE)
+
+
+def _host_by_ground(text: str, mentions: list[TeamMention], grounds: list[Ground], low: int, high: int):
+    """The club whose ground a result names when the sentence names only the other club ("Arsenal
+    won 2-1 at Villa Park"), as a mention at the ground; None when the ground is shared, is the
+    named club's own, or the game may have been at a neutral venue (a final, a semi-final)."""
+    clubs = {m.slug for m in mentions}
+    if len(clubs) != 1 or _NEUTRAL.search(text):
+        return None
+    for ground in grounds:
+        if low <= ground.start < high and len(ground.slugs) == 1 and not ground.slugs & clubs:
+            return TeamMention(ground.start, ground.end, ground.text, next(iter(ground.slugs)), "ground")
+    return None
 
 
 def _split_scoreline(sentence: Sentence, mentions: list[TeamMention], grounds: list[Ground],
