@@ -73,9 +73,10 @@ def load_site_config(parser: argparse.ArgumentParser, args: argparse.Namespace,
 
 def check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Exit 2 through `parser.error` when the options cannot name a site to build."""
-    from .config import check_base_url
-    if args.base_url is not None and (why := check_base_url(args.base_url)):
-        parser.error(f"--base-url: {why}")
+    if args.base_url is not None:
+        from .config import check_base_url
+        if why := check_base_url(args.base_url):
+            parser.error(f"--base-url: {why}")
     if not args.config.is_file():
         parser.error(f"--config: no config file at {args.config} (run where config.yaml is, or pass --config FILE)")
 
@@ -96,17 +97,18 @@ def report_failure(problems: Problems, what: str = "build failed",
 
 
 def build_site(parser: argparse.ArgumentParser, args: argparse.Namespace) -> tuple[int, BuildResult | None]:
-    """Build into the output folder as the options say (`pipeline.publish`): (exit code, result);
-    problems are printed."""
-    from . import pipeline
+    """Build into the output folder as the options say (`publish.publish`): (exit code, result,
+    with the config it was built with); problems are printed."""
+    from .publish import Published, publish
     problems = Problems()
     check_usage(parser, args)
     try:
-        result = pipeline.publish(_request(args), problems, jobs=getattr(args, "jobs", 1),
-                                  use_cache=not getattr(args, "no_cache", False),
-                                  progress=_progress_bar(args))
+        result = publish(_request(args), problems, jobs=getattr(args, "jobs", 1),
+                         use_cache=not getattr(args, "no_cache", False), progress=_progress_bar(args))
     except BuildFailed:
         return report_failure(problems), None
+    if isinstance(result, Published):
+        result.config = load_site_config(parser, args, Problems())
     report(problems)
     return 0, result
 
@@ -156,9 +158,9 @@ def _progress_bar(args: argparse.Namespace):
 
 
 def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from . import pipeline
     problems = Problems()
     if args.command == "check":
+        from . import pipeline
         config = load_site_config(parser, args, problems)
         try:
             if config is None:
@@ -169,25 +171,26 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         _report(problems, args.verbose)
         return _run_check(args, result)
     check_usage(parser, args)
+    from .publish import Published, publish
     try:
-        result = pipeline.publish(_request(args), problems, jobs=args.jobs, use_cache=not args.no_cache,
-                                  progress=_progress_bar(args))
+        result = publish(_request(args), problems, jobs=args.jobs, use_cache=not args.no_cache,
+                         progress=_progress_bar(args))
     except BuildFailed:
         return _failed(problems, args.verbose)
     _report(problems, args.verbose)
-    if not args.quiet:
-        seconds = result.timings.total
-        out_dir = os.path.relpath(result.out_dir) if not args.out else args.out
-        if result.stamped:
-            checked = (f" (nothing changed since the last build: checked the sources and {result.unchanged:,} output "
-                       f"files in {seconds * 1000:.0f} ms)") if args.verbose else ""
-            print(f"built {result.pages} pages ({result.files} files, all unchanged) into {out_dir} in {seconds:.2f} s"
-                  f"{checked}")
-        else:
-            timings = f" ({_steps(result)})" if args.verbose else ""
-            unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
-            print(f"built {result.pages} pages ({result.files} files{unchanged}) into {result.out_dir} "
-                  f"in {seconds:.2f} s{timings}")
+    if args.quiet:
+        return 0
+    out_dir = os.path.relpath(result.out_dir) if not args.out else args.out
+    if isinstance(result, Published):
+        checked = (f" (nothing changed since the last build: checked the sources and {result.unchanged:,} output "
+                   f"files in {result.seconds * 1000:.0f} ms)") if args.verbose else ""
+        print(f"built {result.pages} pages ({result.files} files, all unchanged) into {out_dir} in "
+              f"{result.seconds:.2f} s{checked}")
+    else:
+        timings = f" ({_steps(result)})" if args.verbose else ""
+        unchanged = f", {result.unchanged} unchanged" if result.unchanged else ""
+        print(f"built {result.pages} pages ({result.files} files{unchanged}) into {result.out_dir} "
+              f"in {result.timings.total:.2f} s{timings}")
     return 0
 
 

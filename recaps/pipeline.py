@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from . import cache, renderpool, search, stamp, urls
+from . import cache, renderpool, search, urls
 from .assemble import assemble
 from .cache import Store
 from .config import Config, check_base_url, load_config
@@ -106,7 +106,6 @@ class BuildResult:
     written: list[str] = field(default_factory=list)  # the URLs of the outputs rendered and written
     copied: int = 0  # static files copied
     removed: list[str] = field(default_factory=list)  # the URLs of the outputs whose files were removed
-    stamped: bool = False  # nothing changed since the last build: nothing was built (see `publish`)
 
 
 def configure(config_file: Path, problems: Problems, *, base_url: str | None = None) -> Config | None:
@@ -386,40 +385,6 @@ def plan_site(site: Site, config: Config, problems: Problems, timings: Timings) 
     if problems.errors:
         raise BuildFailed(problems)
     return pages
-
-
-def publish(request: stamp.Request, problems: Problems, *, jobs: int = 1, use_cache: bool = True,
-            progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """`build` into the output folder `request` names, through a `SiteWriter`; with `use_cache`,
-    a build whose sources, options and output are those the last one left (its stamp,
-    `recaps.stamp`) builds nothing and says so (`BuildResult.stamped`). Raises BuildFailed."""
-    timings = Timings()
-    done, read = stamp.unchanged(request) if use_cache else (None, None)
-    if done is not None:
-        problems.items.extend(done.warnings)
-        config = configure(request.config_file, Problems(), base_url=request.base_url)  # what it was built with
-        timings.finish()
-        return BuildResult(problems, timings, done.files, done.pages, Path(done.out_dir), config=config,
-                           stamped=True, unchanged=len(done.outputs))
-    config_data = stamp.config_bytes(request) if use_cache else None
-    config = configure(request.config_file, problems, base_url=request.base_url)
-    if config is None:
-        raise BuildFailed(problems)
-    roots = stamp.source_roots(config)
-    if read is not None and read[0] == roots:  # the sources were just read for the stamp
-        inputs = read[1]
-    else:
-        inputs = stamp.inputs_digest(roots) if config_data is not None else None
-    out_dir = request.out or (config.root / config.output_dir)
-    store = Store(config.root / cache.FOLDER if use_cache else None)
-    result = build(config, problems, SiteWriter(out_dir, store), drafts=request.drafts, jobs=jobs,
-                   cache=BuildCache(store), progress=progress)
-    if config_data is not None and stamp.config_bytes(request) == config_data \
-            and stamp.source_identities(roots) == inputs.identities:  # no source written while it was built
-        stamp.record(request, config_data, stamp.Stamp(roots, inputs.digest, inputs.count, str(out_dir.absolute()),
-                                                       {}, result.pages, result.files, problems.warnings,
-                                                       inputs.digests))
-    return result
 
 
 def template_failed(exc: TemplateFailed, problems: Problems) -> BuildFailed:
