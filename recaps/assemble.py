@@ -12,7 +12,7 @@ from dataclasses import replace
 from .articles import ArticleSpec, EventSpec, MatchSpec
 from .errors import Problems
 from .model import Article, Competition, Event, Match, Site, Stage, Team, Tie
-from .names import closest, name_key, slugify, typo_of
+from .names import closest, misspelling, name_key, slugify, typo_of
 from .registry import Registry, find_stage
 from .rules import RuleError, Season, TieResult, away_goals_apply, check_result, settle_tie
 
@@ -32,8 +32,9 @@ class _Resolver:
     """Resolves names, standing in for unknown ones.
 
     An unknown name is reported once per file, at its first place, after the
-    site is assembled (`flush`): a near miss that would form a tie wrongly is an
-    error there instead of a warning (see `_check_near_misses`).
+    site is assembled (`flush`): a warning, or an error when it misspells a
+    registry name (`typo_of`), said more precisely where it would form a tie
+    wrongly (see `_check_near_misses`).
     """
 
     def __init__(self, registry: Registry, problems: Problems):
@@ -42,7 +43,8 @@ class _Resolver:
         self.unknown_teams: dict[str, Team] = {}
         self.unknown_competitions: dict[str, Competition] = {}
         self.unknown_stages: dict[tuple[str, str], Stage] = {}
-        self._pending: dict[tuple[str, str, str], tuple[int, str]] = {}  # (path, kind, key) -> first line, text
+        self._pending: dict[tuple[str, str, str], tuple[int, str, str]] = {}  # (path, kind, key) -> first line,
+        # text, severity
         # Names recur in thousands of matches: each is looked up once.
         self._team_choices = {key: registry.teams[slug].name for key, slug in registry.team_names.items()}
         self._competition_choices = {key: registry.competitions[slug].name
@@ -54,19 +56,20 @@ class _Resolver:
         self._competitions: dict[str, Competition | None] = {}
         self._stages: dict[tuple[str, str], Stage | None] = {}  # (known competition's slug, name) -> stage
 
-    def _unknown(self, path: str, line: int, kind: str, name: str, message) -> None:
+    def _unknown(self, path: str, line: int, kind: str, name: str, message, severity: str = "warning") -> None:
         """Note an unknown name at its first place in a file; `message()` says what to tell."""
         key = (path, kind, name_key(name))
         if key not in self._pending or line < self._pending[key][0]:
-            self._pending[key] = (line, message())
+            self._pending[key] = (line, message(), severity)
 
     def excuse(self, path: str, kind: str, name: str) -> None:
         """Drop the warning for a name that is reported as an error instead."""
         self._pending.pop((path, kind, name_key(name)), None)
 
     def flush(self) -> None:
-        for (path, _, _), (line, message) in sorted(self._pending.items()):
-            self.problems.warn(path, line, message)
+        for (path, _, _), (line, message, severity) in sorted(self._pending.items()):
+            report = self.problems.error if severity == "error" else self.problems.warn
+            report(path, line, message)
         self._pending.clear()
 
     def near_team(self, name: str) -> Team | None:
@@ -113,8 +116,13 @@ class _Resolver:
         team = self.known_team(name)
         if team:
             return team
-        self._unknown(path, line, "team", name, lambda: f"unknown team {name!r}{_hint(self.near_team(name))}"
-                                                        "add it to teams.yaml (name or aliases)")
+        intended = self.typo_team(name)  # a misspelling is an error wherever it is: that club does not exist
+        if intended:
+            self._unknown(path, line, "team", name, lambda: misspelling("team", name, intended.name, "teams.yaml"),
+                          "error")
+        else:
+            self._unknown(path, line, "team", name, lambda: f"unknown team {name!r}{_hint(self.near_team(name))}"
+                                                            "add it to teams.yaml (name or aliases)")
         slug = slugify(name)
         if slug not in self.unknown_teams:
             self.unknown_teams[slug] = Team(name=name, slug=slug, known=False)
@@ -124,9 +132,14 @@ class _Resolver:
         competition = self.known_competition(name)
         if competition:
             return competition
-        self._unknown(path, line, "competition", name,
-                      lambda: f"unknown competition {name!r}{_hint(self.near_competition(name))}"
-                              "add it to competitions.yaml")
+        intended = self.typo_competition(name)
+        if intended:
+            self._unknown(path, line, "competition", name,
+                          lambda: misspelling("competition", name, intended.name, "competitions.yaml"), "error")
+        else:
+            self._unknown(path, line, "competition", name,
+                          lambda: f"unknown competition {name!r}{_hint(self.near_competition(name))}"
+                                  "add it to competitions.yaml")
         slug = slugify(name)
         if slug not in self.unknown_competitions:
             self.unknown_competitions[slug] = Competition(name=name, slug=slug, known=False)
@@ -333,8 +346,9 @@ def _check_near_misses(reports: dict[str, list[tuple[Match, MatchSpec]]], matche
     is formed: the corrected match would be a leg of a tie that other matches
     already form (the tie would split), a misspelt knockout stage would make a
     tie's match a plain result, or a misspelt competition would lose its rules
-    (stages, away goals) for a match in a stage. Anywhere else it stays a
-    warning with the same hint, so a club new to the registry is never blocked.
+    (stages, away goals) for a match in a stage. This error says why, in place
+    of the resolver's (a misspelt club or competition is an error anywhere; a
+    misspelt stage only here).
 
     Returns the matches whose competition is misspelt: settling their ties
     without its rules would only add misleading errors.
