@@ -14,11 +14,12 @@ from ..rules import Score, Season, parse_score
 from . import cues
 from .dates import find_dates
 from .events import find_events, settle_sides
+from .evidence import article_cues
 from .language import MIN_CONFIDENCE, detect
 from .layout import DATELINE_START, Layout, Sentence, markdown_body, not_a_headline, read_layout
-from .scores import SCORE, Findings, Result, compose, find_results, grounds_in, mentions_in, venue_cues
+from .scores import SCORE, Findings, Result, compose, find_results
 from .site import KnownMatch, other_leg
-from .teams import Names, dateline_clubs, find_names, places
+from .teams import Names, find_names, places
 
 TITLE_MAX = 90
 SLUG_MAX = 60  # a draft's file name: the title's first words, cut at a word boundary
@@ -308,18 +309,8 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
     leg = _leg(stating, result)
     if stage is not None and stage.legs == 1 and leg:
         leg = None
-    if result.main and len([pair for pair in _pairs(findings) if pair != frozenset(result.teams)]) == 0:
-        result.home_cues.extend(_article_venue_cues(layout, names, result, registry))
-        if not result.home_cues:  # weaker: sentences naming neither club settle only what is open
-            result.home_cues.extend(_grounds_named(layout, names, result, layout.sentences))
-            result.home_cues.extend(_sides_that_won(layout, names, result, layout.sentences))
-        city, at_home = dateline_clubs(layout.text, registry)
-        if len(at_home & set(result.teams)) == 1:
-            result.home_cues.append(((at_home & set(result.teams)).pop(), f"the dateline's city, {city}"))
-    elif not result.home_cues:
-        told = _told_after(layout, result, findings)
-        result.home_cues.extend(_grounds_named(layout, names, result, told))
-        result.home_cues.extend(_sides_that_won(layout, names, result, told))
+    only_pair = len([pair for pair in _pairs(findings) if pair != frozenset(result.teams)]) == 0
+    result.home_cues.extend(article_cues(layout, names, result, findings, registry, only_pair=only_pair))
 
     def adds_up(match: KnownMatch) -> bool:
         final = result.aet or result.goals
@@ -407,88 +398,6 @@ def _event(team: str, event) -> dict:
 
 def _pairs(findings: Findings) -> set[frozenset]:
     return {frozenset(result.teams) for result in findings.results}
-
-
-def _told_after(layout: Layout, result: Result, findings: Findings) -> list[Sentence]:
-    """The sentences that tell a round-up's result: from its own to the next result's."""
-    starts = sorted(other.sentence.start for other in findings.results if other.sentence.start > result.sentence.start)
-    end = starts[0] if starts else len(layout.text)
-    return [sentence for sentence in layout.sentences if result.sentence.start < sentence.start < end]
-
-
-def _grounds_named(layout: Layout, names: Names, result: Result, sentences) -> list[tuple[str, str]]:
-    """A ground of one of the match's clubs named in `sentences` ("the Etihad crowd", "the
-    visitors led at Deepdale"), where the sentence names no other club and is not about another
-    game, another day or the next leg."""
-    found = []
-    for sentence in sentences:
-        if sentence is result.sentence or _about_another_game(sentence, names, result.teams):
-            continue
-        for ground in grounds_in(sentence, names):
-            owners = ground.slugs & set(result.teams)
-            if len(owners) == 1 and not cues.NEXT_LEG.search(sentence.text[:ground.start]):
-                found.append((next(iter(owners)), f"“{ground.text}”, its home ground, in “{_short(sentence.text)}”"))
-    return found
-
-
-def _sides_that_won(layout: Layout, names: Names, result: Result, sentences) -> list[tuple[str, str]]:
-    """ "Shaqiri secured the three points for the hosts": in a match with a winner, a sentence
-    naming no club that says the hosts (or the visitors) took it makes the winner the home (or
-    away) side. Not when the sentence negates it or names a club ("Liverpool's goal ... for the
-    visitors" says nothing of who won)."""
-    final = result.aet or result.goals
-    if final[result.teams[0]] == final[result.teams[1]]:
-        return []
-    winner = max(result.teams, key=final.get)
-    loser = next(slug for slug in result.teams if slug != winner)
-    found = []
-    for sentence in sentences:
-        end = sentence.start + len(sentence.text)
-        if sentence is result.sentence or any(sentence.start <= m.start < end for m in names.teams) \
-                or _about_another_game(sentence, names, result.teams):
-            continue
-        text = sentence.text
-        sides = [("home", m) for m in cues.HOME_SIDE.finditer(text)] + [("away", m) for m in cues.AWAY_SIDE.finditer(text)]
-        if len({side for side, _ in sides}) != 1 or cues.NEGATION.search(text) or cues.LOSE.search(text) \
-                or cues.DRAW.search(text) or not cues.TOOK_THE_MATCH.search(text):
-            continue
-        side = sides[0][0]
-        found.append((winner if side == "home" else loser, f"“{sides[0][1].group()}” took the match, in “{_short(text)}”"))
-    return found
-
-
-def _about_another_game(sentence: Sentence, names: Names, pair: tuple[str, str]) -> bool:
-    end = sentence.start + len(sentence.text)
-    if any(m.slug not in pair for m in names.teams if sentence.start <= m.start < end) or SCORE.search(sentence.text):
-        return True  # another club, or a score of its own (a leg, an earlier meeting)
-    return any(p.search(sentence.text) for p in (cues.FUTURE, cues.PAST_MEETING, cues.OTHER_RESULT, cues.OTHER_DAY,
-                                                  cues.HYPOTHETICAL, cues.NEXT_LEG, cues.FIRST_LEG, cues.SECOND_LEG))
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
-def _article_venue_cues(layout: Layout, names: Names, result: Result, registry: Registry) -> list[tuple[str, str]]:
-    """Venue cues anywhere in a one-match article, from sentences about these two clubs only
-    and not about another leg, another time or another game."""
-    found = []
-    pair = result.teams
-    for sentence in layout.sentences:
-        if sentence is result.sentence:
-            continue
-        end = sentence.start + len(sentence.text)
-        mentions = [m for m in names.teams if sentence.start <= m.start < end]
-        if any(m.slug not in pair for m in mentions):
-            continue
-        if any(p.search(sentence.text) for p in (cues.FUTURE, cues.PAST_MEETING, cues.OTHER_RESULT, cues.OTHER_DAY,
-                                                  cues.HYPOTHETICAL)):
-            continue
-        # A ground counts where the sentence names one of the clubs and no leg ("all'andata, al Montjuïc").
-        named = mentions and not (cues.FIRST_LEG.search(sentence.text) or cues.SECOND_LEG.search(sentence.text))
-        found.extend(venue_cues(sentence.text, mentions_in(sentence, names), pair, places(registry),
-                                grounds=grounds_in(sentence, names) if named else []))
-    return found
 
 
 def _stage(layout: Layout, stating: list[Sentence], competition):
