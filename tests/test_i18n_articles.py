@@ -148,9 +148,10 @@ def _project(tmp_path, teams_yaml: str) -> Path:
 def test_an_italian_club_without_its_article_on_italian_pages_is_a_warning(tmp_path, capsys):
     real = (ROOT / "content" / "teams.yaml").read_text(encoding="utf-8")
     project = _project(tmp_path, real.replace('  article: {it: "l\'"}\n  colors: ["#1e71b8"', '  colors: ["#1e71b8"'))
+    line = real.splitlines().index("- name: Atalanta") + 1
     assert main(["--config", str(project / "config.yaml"), "--out", str(tmp_path / "site")]) == 0
     err = capsys.readouterr().err
-    assert ("content/teams.yaml:44: warning: team 'Atalanta' has no 'it' article: 'it' verdicts call it "
+    assert (f"content/teams.yaml:{line}: warning: team 'Atalanta' has no 'it' article: 'it' verdicts call it "
             "\"l'Atalanta\"; if that is wrong, give it one (`article: {it: ...}`)") in err
     assert err.count("has no 'it' article") == 1  # not Milan, Club Brugge, Feyenoord or Bayern: they have theirs or are foreign
 
