@@ -130,3 +130,17 @@ def test_the_other_leg_an_aggregate_implies_goes_to_review_with_its_arithmetic(l
     draft = ingest_text(text, registry, [], today=TODAY)
     assert len(draft.front["matches"]) == 1  # this match is written, the derived leg is not
     assert any(other_leg in item.why for item in draft.review)
+
+
+def test_a_leg_without_its_stage_goes_to_review(registry):
+    draft = ingest_text("Everton beat Fulham 2-0 at home in the second leg.\n", registry, [], today=TODAY)
+    (match,) = draft.front["matches"]
+    assert "leg" not in match and "stage" not in match
+    assert any("leg 2 of a tie whose stage the text does not name" in item.why for item in draft.review)
+
+
+def test_the_second_half_of_a_league_season_is_no_leg(registry):
+    text = "Serie A, prima giornata del girone di ritorno: il Torino batte il Lecce 2-0 in casa.\n"
+    draft = ingest_text(text, registry, [], today=TODAY)
+    (match,) = draft.front["matches"]
+    assert "leg" not in match and not any("leg" in item.why for item in draft.review)

@@ -109,8 +109,9 @@ KNOCKED_OUT = _words(r"knocked out", r"crash(?:ed|es) out", r"went out", r"go(?:
                      r"eliminat[oaie]", r"fuori", r"salutano", r"saluta")
 
 # Which match of a tie: leg cues, and the next round named as where a team goes.
-FIRST_LEG = _words(r"first[- ]legs?", r"1st leg", r"andata")
-SECOND_LEG = _words(r"second[- ]legs?", r"2nd leg", r"return legs?", r"return match", r"ritorno")
+# ("girone di ritorno", "girone d'andata" are the halves of a league season, not legs)
+FIRST_LEG = _words(r"first[- ]legs?", r"1st leg", r"(?<!girone d['’])(?<!girone di )andata")
+SECOND_LEG = _words(r"second[- ]legs?", r"2nd leg", r"return legs?", r"return match", r"(?<!girone di )ritorno")
 FUTURE = _words(r"next week", r"next month", r"in a week['’]?s? time", r"in a week", r"will", r"next", r"upcoming",
                 r"tra una settimana", r"la prossima settimana", r"prossim[oa]", r"sarà", r"si giocherà", r"in programma",
                 r"second one", r"verdict")

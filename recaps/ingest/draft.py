@@ -354,6 +354,10 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
         match["aet"] = str(result.score(result.aet))
     if result.pens:
         match["pens"] = str(result.score(result.pens))
+    if stage is None and leg:  # the build reads a leg only with its stage
+        review.append(ReviewItem("matches", sentence.text, f"{label}: leg {leg} of a tie whose stage the text does "
+                                                           "not name: add `stage` and `leg` to the match"))
+        leg = None
     if stage is not None:
         match["stage"] = stage.name
     if leg:
