@@ -178,7 +178,7 @@ class FieldReader:
         parsed = parse_date(value)
         if parsed is None:
             why = _no_such_day(value)
-            self.error(data, key, f"`{key}` {value!r}: {why}" if why else
+            self.error(data, key, f"`{key}` {value!r} is not a day of the calendar: {why}" if why else
                        f"`{key}` must be a real date written YYYY-MM-DD (or an ISO date-time); got {value!r}")
         elif not FIRST_YEAR <= parsed.year <= LAST_YEAR:
             self.error(data, key, f"`{key}` {value!r} is no date of a football match: the year must be from "
@@ -224,14 +224,14 @@ def _no_such_day(value) -> str | None:
     """Why a YYYY-MM-DD date is no day of the calendar, or None.
 
     >>> _no_such_day("2025-02-29"), _no_such_day("2025-13-01"), _no_such_day("2024-02-29")
-    ('February 2025 has 28 days', 'there is no month 13: months go from 01 to 12', None)
+    ('February 2025 has 28 days', 'there is no month 13 (months go from 01 to 12)', None)
     """
     found = _DAY.match(value.strip()) if isinstance(value, str) else None
     if not found:
         return None
     year, month, day = (int(part) for part in found.groups())
     if not 1 <= month <= 12:
-        return f"there is no month {month}: months go from 01 to 12"
+        return f"there is no month {month} (months go from 01 to 12)"
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         return f"{_MONTHS[month - 1]} {year} has {days} days"

@@ -377,7 +377,7 @@ ARTICLE_ONLY = ["---", "title: T", "date: 2025-02-18"]  # lines 1-3; extra front
     pytest.param(lines(*ARTICLE_ONLY, "tags: [2024, true]", "---"),
                  "4: `tags` item 2 must be text; got the boolean true", id="tags-item-bool"),
     pytest.param(lines("---", "title: T", "date: 2025-02-30", "---"),
-                 "3: `date` '2025-02-30': February 2025 has 28 days",
+                 "3: `date` '2025-02-30' is not a day of the calendar: February 2025 has 28 days",
                  id="impossible-date"),
     pytest.param(lines("---", "title: T", "date: 20250218", "---"),
                  "3: `date` must be a real date written YYYY-MM-DD (or an ISO date-time); got 20250218",
@@ -423,7 +423,7 @@ def test_article_field_of_wrong_type_is_one_error(text, expected):
     pytest.param(["    aet: x"], '10: `aet`: a score is written "H-A", like "1-3"; got \'x\'', id="aet-text"),
     pytest.param(["    pens: [4, 3]"], '10: `pens`: a score is written "H-A", like "1-3"; got [4, 3]', id="pens-list"),
     pytest.param(["    date: 2025-13-01"],
-                 "10: `date` '2025-13-01': there is no month 13: months go from 01 to 12",
+                 "10: `date` '2025-13-01' is not a day of the calendar: there is no month 13 (months go from 01 to 12)",
                  id="match-date"),
     pytest.param(["    season: season"], "10: `season`: a season is written like \"2024-25\" or \"2025\"; got 'season'",
                  id="match-season"),
@@ -551,7 +551,7 @@ ODD = lines(
 ODD_PROBLEMS = [
     f"{PATH}:6: warning: unknown key 'mood' in the front matter is ignored (expected one of: author, "
     "competition, date, draft, lang, matches, review, season, slug, source, summary, tags, teams, title)",
-    f"{PATH}:3: `date` '2025-02-30': February 2025 has 28 days",
+    f"{PATH}:3: `date` '2025-02-30' is not a day of the calendar: February 2025 has 28 days",
     f"{PATH}:10: `score`: a score is written \"H-A\", like \"1-3\"; got 'x'",
 ]
 LINE_ENDS = {
@@ -623,7 +623,7 @@ def test_impossible_article_date_is_one_error_not_two():
     head = ["---", "title: T", "date: 2025-02-30", "competition: UCL", "season: 2024-25",
             "matches:", "  - home: A", "    away: B", "    score: 1-0"]
     _, problems = parse(with_match(head=head))
-    assert problems == [f"{PATH}:3: `date` '2025-02-30': February 2025 has 28 days"]
+    assert problems == [f"{PATH}:3: `date` '2025-02-30' is not a day of the calendar: February 2025 has 28 days"]
 
 
 # --------------------------------------------------------------------------- registry: teams

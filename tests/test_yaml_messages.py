@@ -110,8 +110,8 @@ MISTAKES = [
     pytest.param(front("title: T", " date: 2025-02-18"), 3,
                  "invalid YAML: `date` is not lined up with `title` on line 2: indent it by 0 spaces, like `title`",
                  id="key-indented"),
-    pytest.param(front("title: T", "date: 2025-02-30"), 3, "`date` '2025-02-30': February 2025 has 28 days",
-                 id="no-such-day"),
+    pytest.param(front("title: T", "date: 2025-02-30"), 3,
+                 "`date` '2025-02-30' is not a day of the calendar: February 2025 has 28 days", id="no-such-day"),
     pytest.param(front("title: T", "date: 2025-02-18", "teams:", "  - Atalanta", "  name: Club Brugge"), 6,
                  "invalid YAML: `name` is lined up with the '-' of the list item on line 5: start it with '- ' to "
                  "make it an item of its own", id="list-and-mapping-mixed"),
