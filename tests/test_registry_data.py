@@ -103,9 +103,11 @@ def test_every_name_of_a_club_is_its_own():
     ("Marsiglia", "Marseille"), ("Hannover", "Hannover 96"), ("West Brom", "West Bromwich Albion"),
     ("Östersunds FK", "Östersund"), ("Hapoel Beer Sheva", "Hapoel Be'er Sheva"), ("Ajax Amsterdam", "Ajax"),
     ("Lazio Roma", "Lazio"), ("PAOK Saloniki", "PAOK"), ("Stoke", "Stoke City"), ("Swansea", "Swansea City"),
-    ("Benevento", "Benevento"), ("Dnipro-1", "Dnipro-1"), ("Dnipro", "Dnipro"),
-    # names that would also fit another club, left out on purpose
-    ("Cluj", None), ("Metalist", None), ("Wolfsberg", None), ("Dnepr", None), ("Astra", None),
+    ("Benevento", "Benevento"), ("Dnipro-1", "Dnipro-1"), ("Dnipro", "Dnipro"), ("QPR", "Queens Park Rangers"),
+    ("Sheff Wed", "Sheffield Wednesday"), ("Delfino Pescara", "Pescara"), ("FC Südtirol", "Südtirol"),
+    # names that would also fit another club, or a word of running text, left out on purpose
+    ("Cluj", None), ("Metalist", None), ("Wolfsberg", None), ("Dnepr", None), ("Astra", None), ("Derby", None),
+    ("Birmingham", None),
 ])
 def test_well_known_clubs_resolve_by_their_english_and_italian_names(registry, name, club):
     found = registry.team(name)
