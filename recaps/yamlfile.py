@@ -3,7 +3,9 @@
 Mappings load as `LineDict` and sequences as `LineList`; both know the 1-based
 file line of each key or item, so validation can say `path:line: message`.
 Timestamps stay strings (we parse dates ourselves, with line numbers), which
-also avoids PyYAML's ValueError on impossible dates such as 2025-02-30.
+also avoids PyYAML's ValueError on impossible dates such as 2025-02-30. A
+mistake is reported at its line with its fix (`yamlmistakes`), also when YAML
+reads the text but not as the writer meant (`-Atalanta`, a key given twice).
 """
 from __future__ import annotations
 
@@ -198,7 +200,8 @@ def load(text: str, line_offset: int = 0):
             raise YamlSyntaxError(deep + 1 + line_offset, "invalid YAML: nested too deeply") from None
         _raise_syntax_error(exc, text, line_offset)
     except ValueError as exc:  # a number too long to convert, and the like
-        raise YamlSyntaxError(line_offset + 1, f"invalid YAML value: {exc}") from None
+        raise YamlSyntaxError(line_offset + 1, f"invalid YAML: a value cannot be read ({exc}): if it is text, "
+                                               "put it in quotes") from None
     finally:
         loader.dispose()
 
