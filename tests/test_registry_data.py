@@ -79,13 +79,10 @@ def test_well_known_clubs_have_their_city_and_ground(registry, club, city, groun
     assert (team.city, ground in team.grounds) == (city, True)
 
 
-def test_every_name_of_a_club_is_its_own():
-    """The loader keeps a clashing name for its first owner (and reports it); here, read afresh,
-    each name key of every entry (name, slug, aliases) belongs to one club only."""
+def test_every_name_of_a_club_is_its_own(registry):
+    """Each name key of every club (name, slug, aliases, as loaded) belongs to that club only."""
     owners: dict[str, set[str]] = {}
-    problems = Problems()
-    loaded = parse_registries([("teams.yaml", TEAMS_PATH, TEAMS_YAML.read_bytes())], problems)
-    for team in loaded.teams.values():
+    for team in registry.teams.values():
         for name in (team.name, team.slug, *team.aliases):
             owners.setdefault(name_key(name), set()).add(team.slug)
     assert {key: slugs for key, slugs in owners.items() if len(slugs) > 1} == {}
