@@ -116,9 +116,9 @@ def test_a_wide_season_table_scrolls_in_its_box_and_shows_it(site, browser, sche
     page.goto(origin + BASE + SAMPLE["competition-season"])
     box = page.locator(".table-scroll").first
     scroll_width, client_width = box.evaluate("el => [el.scrollWidth, el.clientWidth]")
-    style = box.evaluate("el => { const s = getComputedStyle(el); return [s.backgroundAttachment, s.backgroundImage, s.backgroundColor]; }")
+    attachments, images, face = box.evaluate(
+        "el => ['backgroundAttachment', 'backgroundImage', 'backgroundColor'].map(key => getComputedStyle(el)[key])")
     context.close()
-    attachments, images, face = style
     assert scroll_width > client_width, "the table fits: nothing to show"
     assert "local" in attachments and "scroll" in attachments, "no shadow at the edge that scrolls"
     # the layers that stay at the box's edges (the last two gradients) start from the shadow's colour

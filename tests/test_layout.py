@@ -51,8 +51,12 @@ ROWS = {
 
 MEASURE = """(rows) => {
   const problems = [];
-  const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 2 && a.bottom <= b.bottom + 2;  // a glyph's box may pass its line's by a pixel
-  const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  // a glyph's box may pass its line's by a pixel above and below
+  const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5
+    && a.top >= b.top - 2 && a.bottom <= b.bottom + 2;
+  const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5
+    && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const span = (rect) => `${Math.round(rect.left)}..${Math.round(rect.right)}`;
   const shown = (rect) => rect.width > 0 && rect.height > 0;
   let measured = 0;
   for (const [rowSelector, scoreSelector] of Object.entries(rows)) {
@@ -71,13 +75,14 @@ MEASURE = """(rows) => {
         const name = node.textContent.trim();
         for (const rect of [...range.getClientRects()].filter(shown)) {
           measured += 1;
-          const where = `${rowSelector}: "${name}" at ${Math.round(rect.left)}..${Math.round(rect.right)}`;
-          if (!inside(rect, box)) problems.push(`${where} leaves its row (${Math.round(box.left)}..${Math.round(box.right)})`);
+          const where = `${rowSelector}: "${name}" at ${span(rect)}`;
+          if (!inside(rect, box)) problems.push(`${where} leaves its row (${span(box)})`);
           if (rect.left < -0.5 || rect.right > innerWidth + 0.5) problems.push(`${where} leaves the screen`);
           for (const score of scoreBoxes) {
-            if (meet(rect, score)) problems.push(`${where} meets a score at ${Math.round(score.left)}..${Math.round(score.right)}`);
+            if (meet(rect, score)) problems.push(`${where} meets a score at ${span(score)}`);
           }
-          const x = (Math.max(rect.left, 0) + Math.min(rect.right, innerWidth)) / 2, y = (rect.top + rect.bottom) / 2;
+          const x = (Math.max(rect.left, 0) + Math.min(rect.right, innerWidth)) / 2;
+          const y = (rect.top + rect.bottom) / 2;
           if (y >= 0 && y < innerHeight) {
             const seen = document.elementFromPoint(x, y);
             if (!seen || !(seen === node.parentElement || node.parentElement.contains(seen) || seen.contains(node)))
