@@ -45,6 +45,40 @@ def test_list_lines_are_read_home_first(lang, text, matches, registry):
     assert written(ingest_text(text, registry, [], today=TODAY)) == matches
 
 
+UNKNOWN_CLUBS = [
+    # (list text, matches written, why a line is not written)
+    ("Serie D, i risultati:\nBorgo Alto-Valle Nuova 1-0 (0-0)\nSampdoria-Lecce 1-3\n",
+     [("Borgo Alto", "Valle Nuova", "1-0", None, None), ("Sampdoria", "Lecce", "1-3", None, None)], ""),
+    ("Non-league results:\nKingsmead Rovers 2-2 Ashford Vale\n", [("Kingsmead Rovers", "Ashford Vale", "2-2", None, None)], ""),
+    # national teams: teams.yaml holds clubs
+    ("Qualificazioni:\nItalia-Grecia 2-0\n", [], "a country"),
+    # a short or misspelt form of a registry club is not a new club
+    ("Results:\nHotspur - Fulham 2-1\n", [], "may be Tottenham Hotspur"),
+    ("Results:\nEvertton 2-1 Fulham\n", [], "misspelling of Everton"),
+]
+
+
+@pytest.mark.parametrize("text, matches, why", UNKNOWN_CLUBS)
+def test_clubs_the_registry_lacks_are_written_as_the_list_writes_them(text, matches, why, registry):
+    draft = ingest_text(text, registry, [], today=TODAY)
+    assert written(draft) == matches
+    if why:
+        assert any(why in item.why for item in draft.review)
+    else:
+        assert any("is not in teams.yaml" in item.why for item in draft.review)
+
+
+NOT_A_LIST_LINE = [
+    "Stasera in campo:\nTorino-Lecce 20:45\nGenoa-Parma 15:00\n",
+    "Kick-off times:\nEverton v Fulham 17:30\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_LIST_LINE)
+def test_a_kick_off_time_is_no_score(text, registry):
+    assert written(ingest_text(text, registry, [], today=TODAY)) == []
+
+
 NOT_TAKEN = [
     # (list text, why, in the review)
     ("Coppa, i risultati:\nTorino-Monza 7-6 d.c.r.\n", "marked as a shoot-out"),

@@ -5,6 +5,7 @@ Pure: text, registry and the matches content/ already reports in; no disk.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,8 @@ from .language import MIN_CONFIDENCE, detect
 from .layout import DATELINE_START, Layout, Sentence, markdown_body, not_a_headline, read_layout
 from .scores import SCORE, Findings, Result, compose, find_results
 from .site import KnownMatch, other_leg
-from .teams import Names, find_names, places
+from .lists import UNKNOWN
+from .teams import Names, closest_team_key, find_names, places
 
 TITLE_MAX = 90
 SLUG_MAX = 60  # a draft's file name: the title's first words, cut at a word boundary
@@ -62,6 +64,7 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     if date_item:
         review.append(date_item)
     findings = find_results(layout, names, places(registry))
+    _unknown_clubs(findings, registry, review)
     focus = _focus(layout, names, findings)
     if focus:
         compose(findings, focus, places(registry))
@@ -120,6 +123,57 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
 
 
 _NAMED_SCORE = re.compile(r"[A-ZÀ-Ý][\w'’.]*[\s-]+\d{1,2}\s?[-–]\s?\d{1,2}[\s-]+[A-ZÀ-Ý]")
+
+
+def team_name(registry: Registry, slug: str) -> str:
+    """The registry's name of a club, or the name as written of one it does not know."""
+    return slug[len(UNKNOWN):] if slug.startswith(UNKNOWN) else registry.teams[slug].name
+
+
+def _unknown_clubs(findings: Findings, registry: Registry, review: list[ReviewItem]) -> None:
+    """Results of clubs the registry does not know, taken as a list writes them ("Pro Patria-
+    Arzachena 1-0"): kept, and flagged, when the name is no country (a national team) and no
+    short or misspelt form of a registry club ("Athletic" for Athletic Club); else reviewed."""
+    kept = []
+    for result in findings.results:
+        problems = [why for why in (_unknown_name_problem(slug[len(UNKNOWN):], registry)
+                                    for slug in result.teams if slug.startswith(UNKNOWN)) if why]
+        if problems:
+            review.append(ReviewItem("matches", result.sentence.text, "; ".join(problems) + ": not written"))
+            continue
+        for slug in result.teams:
+            if slug.startswith(UNKNOWN):
+                review.append(ReviewItem("teams", result.sentence.text,
+                                         f"{slug[len(UNKNOWN):]!r} is not in teams.yaml: written as the list writes "
+                                         "it; check the name, and add the club to teams.yaml"))
+        kept.append(result)
+    findings.results[:] = kept
+
+
+def _unknown_name_problem(name: str, registry: Registry) -> str:
+    key = name_key(name)
+    if key in _country_keys():
+        return f"{name!r} is a country: a national team, which teams.yaml does not hold"
+    if key in places(registry):  # a city of clubs, or a word of a club's name ("Hotspur")
+        clubs = " or ".join(sorted(registry.teams[slug].name for slug in places(registry)[key]))
+        return f"{name!r} may be {clubs}, which teams.yaml names otherwise"
+    for known in registry.team_names:
+        if known.startswith(key + "-") or known.endswith("-" + key) or f"-{key}-" in known:
+            return f"{name!r} may be {registry.teams[registry.team_names[known]].name}, which teams.yaml names otherwise"
+    close = closest_team_key(key, registry)
+    if close:
+        return f"{name!r} looks like a misspelling of {registry.teams[registry.team_names[close]].name}"
+    return ""
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    """Country names in every language the detector knows, keyed."""
+    from babel import Locale
+
+    from .language import LANGUAGES
+
+    return frozenset(name_key(name) for code in LANGUAGES for name in Locale(code).territories.values())
 
 
 def draft_slug(title: str) -> str:
@@ -300,7 +354,7 @@ def season_of(competition, date: dt.date) -> Season | None:
 def _match(result: Result, layout: Layout, names: Names, registry: Registry, competition, known: list[KnownMatch],
            date: dt.date | None, findings: Findings, review: list[ReviewItem]) -> dict | None:
     sentence = result.sentence
-    team_names = [registry.teams[slug].name for slug in result.teams]
+    team_names = [team_name(registry, slug) for slug in result.teams]
     label = " v ".join(team_names)
     # Stage and leg: from the sentences stating the result, body before headline
     # (a headline often names where the winner goes next).
@@ -332,7 +386,7 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
         result.home_cues.append((other.away, f"the other leg, {why_other}, was at {registry.teams[other.home].name}'s"))
     homes = {home for home, _ in result.home_cues}
     if len(homes) > 1:
-        cues_text = "; ".join(f"{registry.teams[h].name} at home by {how}" for h, how in result.home_cues)
+        cues_text = "; ".join(f"{team_name(registry, h)} at home by {how}" for h, how in result.home_cues)
         review.append(ReviewItem("matches", sentence.text, f"{label}: the text disagrees on who was at home ({cues_text})"))
         return None
     if not homes:
@@ -348,7 +402,7 @@ def _match(result: Result, layout: Layout, names: Names, registry: Registry, com
     if not _aggregate_agrees(result, other, findings, registry, review):
         return None
     youth = f" {result.youth}" if result.youth else ""
-    match = {"home": registry.teams[result.home].name + youth, "away": registry.teams[result.away].name + youth,
+    match = {"home": team_name(registry, result.home) + youth, "away": team_name(registry, result.away) + youth,
              "score": str(result.score(result.goals))}
     if result.aet:
         match["aet"] = str(result.score(result.aet))
@@ -489,7 +543,7 @@ def _leg(stating: list[Sentence], result: Result) -> int | None:
 def _aggregate_agrees(result: Result, other: KnownMatch | None, findings: Findings, registry: Registry,
                       review: list[ReviewItem]) -> bool:
     pair = set(result.teams)
-    label = " v ".join(registry.teams[slug].name for slug in result.teams)
+    label = " v ".join(team_name(registry, slug) for slug in result.teams)
     for aggregate in findings.aggregates:
         if other is None:
             review.append(ReviewItem("matches", aggregate.sentence.text, _derived_leg(result, aggregate, registry)))
@@ -522,7 +576,7 @@ def _first_sentence(layout: Layout) -> str:
 def _derived_leg(result: Result, aggregate, registry: Registry) -> str:
     """What an aggregate says of the tie's other leg, with its arithmetic: never written as a
     match, since the text does not state it."""
-    name = {slug: registry.teams[slug].name for slug in result.teams}
+    name = {slug: team_name(registry, slug) for slug in result.teams}
     final = result.aet or result.goals
     if aggregate.leader is None and aggregate.high != aggregate.low:
         return (f"an aggregate ({aggregate.high}-{aggregate.low}) whose leader the text does not make clear, and "

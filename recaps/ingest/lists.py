@@ -61,8 +61,11 @@ class ListLine:
 
 
 def read_line(text: str, mentions: list[TeamMention], *, half_time_brackets: bool) -> ListLine | None:
-    """The match a list line states, or None when `text` is not a list line."""
-    clubs = _two_clubs(text, mentions)
+    """The match a list line states, or None when `text` is not a list line. A club the registry
+    does not know is taken as written ("Pro Patria-Arzachena 1-0"), as a mention whose slug
+    starts with UNKNOWN; whether to write it is the caller's business."""
+    clubs = _two_clubs(text, mentions) or _two_clubs(text, sorted([*mentions, *_unknown_names(text, mentions)],
+                                                                  key=lambda mention: mention.start))
     if clubs is None:
         return None
     home, away, rest, youth = clubs
@@ -71,6 +74,8 @@ def read_line(text: str, mentions: list[TeamMention], *, half_time_brackets: boo
     if main is None:
         return None
     first = (int(main.group(1)), int(main.group(2)))
+    if max(first) > MAX_GOALS or (":" in main.group() and max(len(main.group(1)), len(main.group(2))) > 1):
+        return None  # a kick-off time ("20:45", "15:00"), not a score
     aet_marked = pens_marked = False
     brackets = []
     at = main.end()
@@ -107,6 +112,46 @@ def _two_clubs(text: str, mentions: list[TeamMention]):
         rest = f"{score.group(1)}-{score.group(2)} " + _undecorated_start(text[after_away:])
         return home, away, rest, youth_home
     return None
+
+
+MAX_GOALS = 15
+UNKNOWN = "?"  # the slug of a club the registry does not know starts with this
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ0-9][\w.'’&/]*|de|di|del|della|da|do|dos|la|le|el|van|von|of|and|y)"
+_NAME = re.compile(rf"[A-ZÀ-ÖØ-Þ][\w.'’&/]*(?:[ ]{_NAME_WORD}){{0,4}}")
+_LINE_SCORE = re.compile(r"(?<![\d(])\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d)])")
+
+
+def _unknown_names(text: str, mentions: list[TeamMention]) -> list[TeamMention]:
+    """The clubs of a list line that the registry does not know, as written: "A - B 1-0",
+    "A-B 1-0" (one dash), "A 1-0 B"; none when the line has another shape."""
+    score = _LINE_SCORE.search(text)
+    if score is None:
+        return []
+    label = re.match(rf"\s*(?:{_LABEL})?\s*", text, re.IGNORECASE)
+    start = label.end() if label else 0
+    before, after = text[start:score.start()], text[score.end():]
+    if _NAME.fullmatch(_undecorated(before)) and _NAME.match(_undecorated_start(after).strip()):
+        spans = [(start, score.start()), (score.end(), score.end() + len(after))]  # "A 1-0 B"
+        after_name = _NAME.match(_undecorated_start(after).strip()).group()
+        spans[1] = (text.index(after_name, score.end()), text.index(after_name, score.end()) + len(after_name))
+    else:
+        parts = re.split(r"\s+(?:[-–—]|v\.?|vs\.?)\s+", before.strip())
+        if len(parts) != 2:
+            parts = before.strip().split("-") if before.count("-") == 1 else []
+        if len(parts) != 2 or not all(_NAME.fullmatch(_undecorated(part)) for part in parts):
+            return []
+        first = text.index(parts[0], start)
+        second = text.index(parts[1], first + len(parts[0]))
+        spans = [(first, first + len(parts[0])), (second, second + len(parts[1]))]
+    found = []
+    for low, high in spans:
+        name = _undecorated(text[low:high])
+        at = text.index(name, low)
+        known = [m for m in mentions if at <= m.start < at + len(name)]
+        if known:
+            continue  # the registry's mention stands
+        found.append(TeamMention(at, at + len(name), name, UNKNOWN + name, "name"))
+    return found
 
 
 def _youth_after(text: str, end: int) -> tuple[str, int]:

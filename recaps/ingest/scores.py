@@ -23,7 +23,7 @@ from .teams import Names, TeamMention, place_before
 
 # Goals for each side: 1-0, 3–1, 2:2; not a formation (4-3-3), a season (2024-25) or a time (20:45).
 SCORE = re.compile(r"(?<![\d.,:/–-])(\d{1,2})(?:\s?[-–—:]\s?|\s(?=a\s\d)a\s)(\d{1,2})(?![\d]|[-–—:/.,]\d)")
-MAX_GOALS = 15
+MAX_GOALS = lists.MAX_GOALS  # more goals than this is no football score
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|while|whereas|but|e|mentre|ma)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 _RELATIVE = re.compile(r",\s+(?:who|which|that|che|il quale|la quale|i quali)\b", re.IGNORECASE)

@@ -216,6 +216,11 @@ def _closest(key: str, choices: tuple[str, ...], known: dict[str, str | None]) -
     return known[key]
 
 
+def closest_team_key(key: str, registry: Registry) -> str | None:
+    """The registry's name key closest to `key`, if it is close enough to be a misspelling."""
+    return _closest(key, *_team_keys(registry))
+
+
 def _team_keys(registry: Registry) -> tuple[tuple[str, ...], dict[str, str | None]]:
     """The name keys a misspelling may be close to, and the closest found so far of each word."""
     return derived(registry, "team keys", lambda registry: (
