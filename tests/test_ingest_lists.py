@@ -71,6 +71,7 @@ def test_clubs_the_registry_lacks_are_written_as_the_list_writes_them(text, matc
 NOT_A_LIST_LINE = [
     "Stasera in campo:\nTorino-Lecce 20:45\nGenoa-Parma 15:00\n",
     "Kick-off times:\nEverton v Fulham 17:30\n",
+    "Il calendario:\nTorino-Lecce 12-03\n",
 ]
 
 

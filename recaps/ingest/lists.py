@@ -74,8 +74,9 @@ def read_line(text: str, mentions: list[TeamMention], *, half_time_brackets: boo
     if main is None:
         return None
     first = (int(main.group(1)), int(main.group(2)))
-    if max(first) > MAX_GOALS or (":" in main.group() and max(len(main.group(1)), len(main.group(2))) > 1):
-        return None  # a kick-off time ("20:45", "15:00"), not a score
+    if max(first) > MAX_GOALS or (":" in main.group() and max(len(main.group(1)), len(main.group(2))) > 1) \
+            or any(len(part) > 1 and part.startswith("0") for part in main.groups()):
+        return None  # a kick-off time ("20:45", "15:00") or a date ("12-03"), not a score
     aet_marked = pens_marked = False
     brackets = []
     at = main.end()
