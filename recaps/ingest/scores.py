@@ -184,6 +184,8 @@ def _scores(text: str) -> list[_Scored]:
             continue
         if ":" in match.group() and (len(match.group(1)) > 1 or len(match.group(2)) > 1):
             continue  # a time of day (15:00, 2:15), not a score
+        if any(len(part) > 1 and part.startswith("0") for part in match.groups()):
+            continue  # a date (12-03), not a score
         found.append(_Scored(match.start(), match.end(), first, second, _kind(text, match.start(), match.end())))
     return found
 
