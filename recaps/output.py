@@ -20,7 +20,7 @@ def _score(score) -> str | None:
 
 class JsonItem:
     """An entry of an open data file (a JSON list, one space of indent, sorted keys): its value,
-    and its text as it stands in the file. Pickled, so fingerprinted, as its value."""
+    and its text as it stands in the file. Pickled, so keyed (`dependencies`), as its value."""
 
     __slots__ = ("value",)
 
@@ -134,5 +134,3 @@ FORMATS = {
     "text": lambda view, config, markdown: view["text"].encode("utf-8"),
     "atom": _atom,
 }
-# Formats whose views are plain data, fingerprinted as they are (an Atom view holds model values).
-PLAIN_FORMATS = frozenset({"json-items", "sitemap", "robots", "text"})

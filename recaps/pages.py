@@ -3,9 +3,9 @@ renders it, and its view), pages and data files alike.
 
 A view holds only what its output shows: model values, `ArticleCard`s and
 `MatchRow`s, never the whole `Site` or `SiteIndex`. That makes a view small
-enough to pickle (the fingerprint of a page, a worker process), and makes the
-fingerprint complete: an output whose view, template and config did not change
-renders to the same bytes.
+enough to hand to a worker process, and makes its key (`dependencies`)
+complete: an output whose view, template and config did not change renders to
+the same bytes.
 """
 from __future__ import annotations
 

@@ -351,7 +351,7 @@ class SiteWriter:
             staged.clear_except({urls.output_file(url) for url in outputs.dependencies.keys} |
                                 {urls.output_file(url) for url, _ in outputs.static}, (search.BUNDLE,))
             job = renderpool.Job(pages, outputs.renderer, staged.staging, previous, staged.out_dir,
-                                 fingerprints=[outputs.dependencies.keys[page.url] for page in pages])
+                                 keys=[outputs.dependencies.keys[page.url] for page in pages])
             written: dict[str, renderpool.Written] = {}
 
             def advance(count: int) -> None:

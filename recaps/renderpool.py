@@ -1,13 +1,13 @@
 """Rendering the page plan into a staging folder: in a plain loop (`jobs=1`,
 easy to debug) or in this process and forked workers, each writing its own files.
 
-Every page's key (its fingerprint, from the dependency map) is worked out
-first, in this process. Workers are forked then, so they inherit the pages,
-their fingerprints, the renderer and
+Every page's key (from the dependency map) is worked out first, in this
+process. Workers are forked then, so they inherit the pages, their keys, the
+renderer and
 the converted Markdown instead of receiving them, and hash nothing: what
 travels between processes is a range of page numbers one way and, per page,
-its URL and what was written (fingerprint, digest, file identity) the other.
-A page whose fingerprint and file are those of the previous build is
+its URL and what was written (key, digest, file identity) the other.
+A page whose key and file are those of the previous build is
 hard-linked from the previous site instead of being rendered again; when
 fewer than IN_PROCESS_BELOW pages are left to render, no worker is forked.
 """
@@ -35,7 +35,7 @@ IN_PROCESS_BELOW = 64  # pages to render under which no worker is forked (a rebu
 class Written:
     """A file a build wrote, as the next build checks it before leaving it alone."""
 
-    fingerprint: str
+    key: str  # the output's key (`dependencies`)
     digest: str
     size: int
     mtime_ns: int
@@ -50,7 +50,7 @@ class Job:
     previous: dict[str, Written] = field(default_factory=dict)  # URL -> file of the previous build
     previous_root: Path | None = None  # the previous build's folder
     bodies: list[tuple[bytes, str]] = field(default_factory=list)  # Markdown still to convert
-    fingerprints: list[str] = field(default_factory=list)  # each page's key (`dependencies`), in page order
+    keys: list[str] = field(default_factory=list)  # each page's key (`dependencies`), in page order
 
 
 class Failed(Exception):
@@ -75,7 +75,7 @@ def _render(bounds: tuple[int, int]) -> list[tuple[str, Written, bool]]:
     job, done = _job, []
     try:
         for number in range(*bounds):
-            done.append(_render_page(job, job.pages[number], job.fingerprints[number]))
+            done.append(_render_page(job, job.pages[number], job.keys[number]))
     except TemplateFailed as exc:
         raise Failed((exc.path, exc.line, exc.message)) from None
     except UnsafeOutput as exc:
@@ -83,9 +83,9 @@ def _render(bounds: tuple[int, int]) -> list[tuple[str, Written, bool]]:
     return done
 
 
-def _render_page(job: Job, page: Page, fingerprint: str) -> tuple[str, Written, bool]:
+def _render_page(job: Job, page: Page, key: str) -> tuple[str, Written, bool]:
     old = job.previous.get(page.url)
-    if old is not None and old.fingerprint == fingerprint:
+    if old is not None and old.key == key:
         if _is_written(target_file(str(job.root), page.url), old):
             return page.url, old, True  # staged already: unchanged for two builds or more
         target = fresh_target(job.root, page.url, _folders)
@@ -96,7 +96,7 @@ def _render_page(job: Job, page: Page, fingerprint: str) -> tuple[str, Written, 
     content = job.renderer.render(page)
     target.write_bytes(content)
     status = os.stat(target)
-    return page.url, Written(fingerprint, digest_of(content), status.st_size, status.st_mtime_ns, status.st_ino), False
+    return page.url, Written(key, digest_of(content), status.st_size, status.st_mtime_ns, status.st_ino), False
 
 
 def _is_written(path: str, old: Written) -> bool:
@@ -181,8 +181,7 @@ def render_into(job: Job, jobs: int, progress: Callable[[int], None] | None = No
     _job = job
     _folders.clear()
     job.renderer.prepare(job.pages)
-    changed = sum(1 for page, fingerprint in zip(job.pages, job.fingerprints)
-                  if getattr(job.previous.get(page.url), "fingerprint", None) != fingerprint)
+    changed = sum(1 for page, key in zip(job.pages, job.keys) if getattr(job.previous.get(page.url), "key", None) != key)
     if changed < IN_PROCESS_BELOW:  # a few pages to render: forking would cost more than it saves
         jobs = 1
     try:

@@ -219,15 +219,13 @@ class Saved:
         # as reported, and resolved: a change seen through a symlinked folder is known by its real path too
         self.paths = frozenset(str(path) for path in paths) | {os.path.realpath(path) for path in paths}
 
-    @classmethod
-    def joined(cls, told: list[Saved | None]) -> Saved | None:
-        """What all of `told` saw (None: look at every file, when one of them says so, or when
-        the watched folders differ)."""
+    @staticmethod
+    def joined(told: list[Saved | None]) -> Saved | None:
+        """What all of `told` saw; None (look at every file) when one of them says so, or when the
+        watched folders differ."""
         if not told or None in told or len({saved.folders for saved in told}) != 1:
             return None
-        joined = cls((), ())
-        joined.folders, joined.paths = told[0].folders, frozenset().union(*(saved.paths for saved in told))
-        return joined
+        return Saved(told[0].folders, [path for saved in told for path in saved.paths])
 
     def unchanged(self, real: str | None) -> bool:
         """Whether the plain file at the real path `real` (None: a symlink) is as the last read found it."""

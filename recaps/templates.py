@@ -22,7 +22,7 @@ from .notation import aggregate_text, decided_text, leg_name, score_text, second
 from .pages import Page
 
 class TemplateSnapshot(jinja2.BaseLoader):
-    """The templates folder as it was read once: rendering and fingerprints
+    """The templates folder as it was read once: rendering and the templates' digests
     see the same sources even if a file is saved meanwhile."""
 
     def __init__(self, templates_dir: Path):

@@ -79,11 +79,11 @@ def preview(config: Path, tmp_path: Path) -> PreviewBuilder:
 
 
 def rerendered(builder: PreviewBuilder) -> set[str]:
-    before = dict(builder.fingerprints)
+    before = dict(builder.written)
     outcome = builder.build()
     assert outcome.ok, outcome.problems.sorted()
-    return {url for url, fingerprint in builder.fingerprints.items() if before.get(url) != fingerprint} | \
-        (before.keys() - builder.fingerprints.keys())
+    return {url for url, key in builder.written.items() if before.get(url) != key} | \
+        (before.keys() - builder.written.keys())
 
 
 def test_nothing_changed_renders_nothing(tmp_path):

@@ -48,7 +48,7 @@ def test_bracket_puts_each_tie_beside_the_ties_that_fed_it():
 
 
 def test_no_view_holds_the_whole_site_and_every_view_pickles_small():
-    """A page sees only its view: no `Site`, no `SiteIndex` to call back into, so its fingerprint
+    """A page sees only its view: no `Site`, no `SiteIndex` to call back into, so its key
     covers everything it shows, and it can be handed to another process."""
     problems = Problems()
     config = configure(Path(__file__).parent / "fixtures" / "valid" / "config.yaml", problems)

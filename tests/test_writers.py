@@ -113,13 +113,13 @@ def test_a_final_is_spoken_of_as_the_final(tmp_path, capsys, monkeypatch, extra,
     assert code == 1 and expected in err and "leg 1" not in err
 
 
-def test_a_misspelt_name_elsewhere_still_builds_with_the_hint_first(tmp_path, capsys, monkeypatch):
+def test_a_misspelt_name_elsewhere_is_an_error_with_the_hint_first(tmp_path, capsys, monkeypatch):
     lone = recap("2019-05-01", *match("Tottenham Hotpsur", "Ajax", "0-1", "2019-04-30", leg=1))
     root = project(tmp_path, {"a.md": lone})
     code, err = build(root, capsys, monkeypatch)
-    assert code == 0
-    assert "content/articles/a.md:8: warning: unknown team 'Tottenham Hotpsur': did you mean " \
-           '"Tottenham Hotspur"? If not, add it to teams.yaml' in err
+    assert code == 1
+    assert "content/articles/a.md:8: unknown team 'Tottenham Hotpsur': did you mean " \
+           '"Tottenham Hotspur"? A name this close to one in teams.yaml is taken for a misspelling' in err
 
 
 def test_a_club_new_to_the_registry_is_never_blocked(tmp_path, capsys, monkeypatch):

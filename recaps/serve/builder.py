@@ -134,7 +134,7 @@ class PreviewBuilder:
         self.writer = PreviewWriter(self.folder, self.lock)
 
     @property
-    def fingerprints(self) -> dict[str, str]:
+    def written(self) -> dict[str, str]:
         """URL -> key of each file in the folder."""
         return self.writer.written
 
