@@ -30,6 +30,9 @@ CUES = [
     ("en", "Tottenham slumped to a 1-0 home defeat by Brentford.", ("Tottenham Hotspur", "Brentford", "0-1")),
     ("en", "Everton earned a point at Goodison Park, drawing 1-1 with Fulham.", ("Everton", "Fulham", "1-1")),
     ("it", "La Roma incassa una sconfitta casalinga, 0-2 contro il Bologna.", ("Roma", "Bologna", "0-2")),
+    # the next game a result leads to is not part of it
+    ("en", "Everton beat Fulham 3-2 at home to set up a fourth-round tie against Chelsea.", ("Everton", "Fulham", "3-2")),
+    ("it", "Il Torino batte 2-0 il Lecce in casa e affronterà l'Inter nei quarti.", ("Torino", "Lecce", "2-0")),
     # a ground two clubs share settles a match of one of them against a third, not between them
     ("en", "Inter beat Porto 2-1 at San Siro on Tuesday.", ("Inter", "Porto", "2-1")),
     ("en", "Inter beat Milan 2-1 at San Siro on Tuesday.", None),

@@ -317,7 +317,10 @@ def _split_scoreline(sentence: Sentence, mentions: list[TeamMention], grounds: l
 _GOALS_BETWEEN = re.compile(r"\s+(\d{1,2}),?\s+")
 _GOALS_AFTER = re.compile(r"\s+(\d{1,2})(?![\w'’]|[-–—:/.,]\d|\s*(?:pts|points|punti))", re.IGNORECASE)
 # Where a clause ends, for a score in a sentence naming more than its two clubs.
-_CLAUSE_END = re.compile(r",\s+(?:e|ed|and|ma|but|mentre|while|where|dove|before|prima di)\s+|;\s+|\s+[—–]\s+",
+# The next game a result leads to ("to set up a tie against Forest", "e affronterà l'Empoli") ends it too.
+_CLAUSE_END = re.compile(r",\s+(?:e|ed|and|ma|but|mentre|while|where|dove|before|prima di)\s+|;\s+|\s+[—–]\s+|"
+                         r",?\s+(?:to set up|setting up|and (?:will|now) (?:face|meet|play)|to book|booking|"
+                         r"e (?:ora )?(?:affronterà|affronteranno|sfiderà|sfideranno|troverà|troveranno)|per (?:affrontare|sfidare))\s+",
                          re.IGNORECASE)
 
 
