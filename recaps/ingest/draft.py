@@ -293,7 +293,8 @@ def _youth_or_women(layout: Layout, names: Names) -> str:
 def _article_results(findings: Findings, names: Names, layout: Layout, review: list[ReviewItem]) -> list[Result]:
     """This article's results: one per pair of clubs. A result of clubs the article is about
     (named twice, or in its opening) is its own; another game of the round or night counts
-    too, when its own sentence says who was at home (a scoreline, "at Fulham", a ground)."""
+    too, unless its own sentence is unsure who was at home; the sentences telling it may still
+    settle that (evidence.article_cues)."""
     by_pair: dict[frozenset, list[Result]] = {}
     for result in findings.results:
         by_pair.setdefault(frozenset(result.teams), []).append(result)
@@ -304,10 +305,10 @@ def _article_results(findings: Findings, names: Names, layout: Layout, review: l
             review.extend(ReviewItem("matches", r.sentence.text, "two different scores for one match") for r in results)
             continue
         prominent = min(names.count(slug) for slug in pair) >= 2 or _opening(layout, first.sentence)
-        if not prominent and len({home for home, _ in first.home_cues}) != 1:
+        if not prominent and len({home for home, _ in first.home_cues}) > 1:
             review.append(ReviewItem("matches", first.sentence.text,
-                                     "another result, of clubs the article barely mentions, whose sentence does not "
-                                     "say who was at home: left out"))
+                                     "another result, of clubs the article barely mentions, whose sentence is unsure "
+                                     "who was at home: left out"))
             continue
         first.main = prominent
         for other in results[1:]:

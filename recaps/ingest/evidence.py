@@ -86,8 +86,10 @@ def _sides_that_won(names: Names, result: Result, sentences) -> list[tuple[str, 
 
 def _about_another_game(sentence: Sentence, names: Names, pair: tuple[str, str]) -> bool:
     end = sentence.start + len(sentence.text)
-    if any(m.slug not in pair for m in names.teams if sentence.start <= m.start < end) or SCORE.search(sentence.text):
-        return True  # another club, or a score of its own (a leg, an earlier meeting)
+    if any(m.slug not in pair for m in names.teams if sentence.start <= m.start < end):
+        return True  # another club
+    if SCORE.search(sentence.text) and not (cues.RUNNING.search(sentence.text) or cues.HALF_TIME.search(sentence.text)):
+        return True  # a score of its own that is no running score: a leg, an earlier meeting
     return any(p.search(sentence.text) for p in (cues.FUTURE, cues.PAST_MEETING, cues.OTHER_RESULT, cues.OTHER_DAY,
                                                   cues.HYPOTHETICAL, cues.NEXT_LEG, cues.FIRST_LEG, cues.SECOND_LEG))
 
