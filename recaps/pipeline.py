@@ -396,6 +396,6 @@ def _check_unique_urls(pages: list[Page], problems: Problems) -> None:
     seen: dict[str, Page] = {}
     for page in pages:
         if page.url in seen:
-            problems.error(urls.output_path(page.url).as_posix(), 0,
+            problems.error(urls.output_file(page.url), 0,
                            f"two pages would be written to {page.url} ({seen[page.url].template} and {page.template})")
         seen.setdefault(page.url, page)

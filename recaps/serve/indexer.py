@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from .. import search, urls
@@ -24,7 +24,7 @@ from ..errors import BuildFailed, Problems
 
 def indexed(url: str) -> bool:
     """Whether the output at `url` is one that search reads (a recap, team or tie page)."""
-    path = urls.output_path(url)  # `*` is one path segment, as in Pagefind's globs
+    path = PurePosixPath(urls.output_file(url))  # `*` is one path segment, as in Pagefind's globs
     return any(len(path.parts) == pattern.count("/") + 1 and path.match(pattern) for pattern in search.PAGES)
 
 
