@@ -33,6 +33,10 @@ CUES = [
     # the next game a result leads to is not part of it
     ("en", "Everton beat Fulham 3-2 at home to set up a fourth-round tie against Chelsea.", ("Everton", "Fulham", "3-2")),
     ("it", "Il Torino batte 2-0 il Lecce in casa e affronterà l'Inter nei quarti.", ("Torino", "Lecce", "2-0")),
+    # a fixture written home first that opens the sentence
+    ("it", "Torino-Lecce finisce 1-1, tra i fischi.", ("Torino", "Lecce", "1-1")),
+    ("en", "Everton v Fulham: 1-2 was the final score at the end of a long afternoon.", ("Everton", "Fulham", "1-2")),
+    ("it", "Genoa-Parma, il derby emiliano-ligure va agli ospiti: vincono 2-1 in trasferta.", ("Genoa", "Parma", "1-2")),
     # a ground two clubs share settles a match of one of them against a third, not between them
     ("en", "Inter beat Porto 2-1 at San Siro on Tuesday.", ("Inter", "Porto", "2-1")),
     ("en", "Inter beat Milan 2-1 at San Siro on Tuesday.", None),

@@ -456,7 +456,22 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
         result.goals = {pair[0]: item.first, pair[1]: item.second}
     _extra(result, text, item, others, verb, mentions, pair)
     result.home_cues.extend(venue_cues(text, mentions, pair, places, low, high, grounds))
+    fixture = _fixture_first(text, mentions, pair)
+    if fixture and not scoreline:
+        result.home_cues.append((fixture, "the fixture, named home side first, opens the sentence"))
     return result, ""
+
+
+# "Inter-Milan finisce 1-1", "Everton v Fulham: 1-2 the final score": a fixture that opens a sentence.
+_FIXTURE_JOIN = re.compile(r"\s*(?:[-–—]|v\.?|vs\.?)\s*", re.IGNORECASE)
+
+
+def _fixture_first(text: str, mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:
+    """The home club of a fixture written home first ("A-B", "A v B") at the start of the sentence."""
+    ours = [m for m in mentions if m.slug in pair]
+    if len(ours) < 2 or ours[0].slug == ours[1].slug or re.search(r"\w", text[:ours[0].start]):
+        return None
+    return ours[0].slug if _FIXTURE_JOIN.fullmatch(text, ours[0].end, ours[1].start) else None
 
 
 def _scoreline(text: str, item: _Scored, mentions: list[TeamMention]) -> tuple[str, str] | None:
@@ -469,7 +484,7 @@ def _scoreline(text: str, item: _Scored, mentions: list[TeamMention]) -> tuple[s
         return before[-1].slug, after[0].slug
     if len(before) >= 2:
         first, second = before[-2], before[-1]
-        if first.slug != second.slug and re.fullmatch(r"\s*[-–—]\s*", text[first.end:second.start]):
+        if first.slug != second.slug and _FIXTURE_JOIN.fullmatch(text, first.end, second.start):
             return first.slug, second.slug
     return None
 
