@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 from slugify import slugify as _slugify
 
 
@@ -75,6 +75,8 @@ def is_typo(written: str, known: str) -> bool:
         return False
     if shorter <= 5 and sorted(written) != sorted(known):
         return False  # in a short name only swapped letters are surely a slip
+    if not _slips(written, known):
+        return False
     written_words, known_words = written.split("-"), known.split("-")
     if _within(written_words, known_words) or _within(known_words, written_words):
         return False
@@ -83,6 +85,45 @@ def is_typo(written: str, known: str) -> bool:
         if all(_is_mark(one) or _is_mark(other) for one, other in differing):
             return False
     return True
+
+
+def _slips(written: str, known: str) -> bool:
+    """Whether each letter `written` has in place of one of `known` is a slip of the hand (a key next
+    to it) or of the ear (a vowel for a vowel), or one of two letters swapped: Svezia and Spezia,
+    Randers and Rangers are other names. A letter missing, extra or swapped is a slip anywhere
+    but at the start of the name.
+
+    >>> _slips("bayerm", "bayern"), _slips("arsenel", "arsenal"), _slips("svezia", "spezia")
+    (True, True, False)
+    """
+    edits = Levenshtein.editops(written, known)
+    if edits and edits[0].tag != "replace" and edits[0].src_pos == edits[0].dest_pos == 0 \
+            and written[:2] != known[1::-1]:
+        return False  # a first letter more or less: another name (Angers, Rangers)
+    replaced = {(op.src_pos, op.dest_pos) for op in edits if op.tag == "replace"}
+    for one, other in replaced:
+        swapped = any(written[one] == known[other + step] and written[one + step] == known[other]
+                      for step in (-1, 1) if (one + step, other + step) in replaced)
+        if not (swapped or written[one] in _NEAR_KEYS.get(known[other], ())
+                or written[one] in _VOWELS and known[other] in _VOWELS):
+            return False
+    return True
+
+
+def _near_keys() -> dict[str, frozenset[str]]:
+    """Each letter's neighbouring keys on a QWERTY keyboard (its rows staggered as they are)."""
+    place = {char: (row, column) for row, keys in enumerate(_KEY_ROWS) for column, char in enumerate(keys)}
+    near = {}
+    for char, (row, column) in place.items():
+        spots = {(row, column - 1), (row, column + 1), (row - 1, column), (row - 1, column + 1),
+                 (row + 1, column - 1), (row + 1, column)}
+        near[char] = frozenset(other for other, spot in place.items() if spot in spots)
+    return near
+
+
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR_KEYS = _near_keys()
+_VOWELS = frozenset("aeiou")
 
 
 def _within(words: list[str], others: list[str]) -> bool:

@@ -23,6 +23,8 @@ from recaps.yamlfile import load
     ("Paris Saint-Germian", "Paris Saint-Germain"),
     ("Manchestr Citty", "Manchester City"),      # two slips in a long name
     ("Rmoa", "Roma"),                            # swapped letters in a short name
+    ("Bayerm Munich", "Bayern Munich"),          # a neighbouring key
+    ("Arsenel", "Arsenal"),                      # a vowel for a vowel
     ("Champions Leage", "Champions League"),
 ])
 def test_a_slip_is_a_typo(written, known):
@@ -46,6 +48,10 @@ def test_a_slip_is_a_typo(written, known):
     ("Bodø", "Boro"),
     ("Lille", "Villa"),
     ("Celje", "Celta"),
+    ("Svezia", "Spezia"),                        # a letter for one far from it on the keyboard
+    ("Randers", "Rangers"),
+    ("Internacional", "Internazionale"),
+    ("Angers", "Rangers"),                       # a first letter more
     ("Milan", "Milan"),                          # the name itself
 ])
 def test_a_distinct_name_is_no_typo(written, known):
