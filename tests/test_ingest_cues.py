@@ -37,6 +37,10 @@ CUES = [
     ("it", "Torino-Lecce finisce 1-1, tra i fischi.", ("Torino", "Lecce", "1-1")),
     ("en", "Everton v Fulham: 1-2 was the final score at the end of a long afternoon.", ("Everton", "Fulham", "1-2")),
     ("it", "Genoa-Parma, il derby emiliano-ligure va agli ospiti: vincono 2-1 in trasferta.", ("Genoa", "Parma", "1-2")),
+    ("it", "Torino-Lecce, la sfida della salvezza\nIl Lecce vince 2-1 e respira.", ("Torino", "Lecce", "1-2")),
+    # ...but a preview's headline naming the next leg does not overrule a scoreline of this one
+    ("en", "Fulham v Everton preview\nFirst leg: Everton 2-2 Fulham.\nThe return is on Tuesday.",
+     ("Everton", "Fulham", "2-2")),
     # a ground two clubs share settles a match of one of them against a third, not between them
     ("en", "Inter beat Porto 2-1 at San Siro on Tuesday.", ("Inter", "Porto", "2-1")),
     ("en", "Inter beat Milan 2-1 at San Siro on Tuesday.", None),

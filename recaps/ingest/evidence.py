@@ -3,8 +3,10 @@
 A result's own sentence comes first (a scoreline, "at home", "in casa del", a ground): see
 scores.venue_cues. Then, for the article's one match: venue cues in every sentence about
 its two clubs only, and the dateline's city. What settles only what is still open, as it is
-weaker: a ground named in a sentence that names neither club ("the Etihad crowd"), and "the
-hosts" or "the visitors" said to have taken a match with a winner. In a round-up, the
+weaker: a ground named in a sentence that names neither club ("the Etihad crowd"), "the
+hosts" or "the visitors" said to have taken a match with a winner, and the fixture named
+home side first at the start of the headline or first sentence ("Torino-Lecce": a preview's
+headline names the next leg). In a round-up, the
 sentences from a result to the next one tell that result, and count for it alone. A cue from
 a sentence about another game, another day, an earlier meeting or the next leg never counts.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 from ..registry import Registry
 from . import cues
 from .layout import Layout, Sentence
-from .scores import SCORE, Findings, Result, grounds_in, mentions_in, venue_cues
+from .scores import SCORE, Findings, Result, fixture_first, grounds_in, mentions_in, venue_cues
 from .teams import Names, dateline_clubs, places
 
 
@@ -26,6 +28,7 @@ def article_cues(layout: Layout, names: Names, result: Result, findings: Finding
         if not result.home_cues and not found:  # weaker: settles only what is open
             found.extend(_grounds_named(names, result, layout.sentences))
             found.extend(_sides_that_won(names, result, layout.sentences))
+            found.extend(_fixture_named(layout, names, result))  # a preview's headline names the next leg
         city, at_home = dateline_clubs(layout.text, registry)
         if len(at_home & set(result.teams)) == 1:
             found.append(((at_home & set(result.teams)).pop(), f"the dateline's city, {city}"))
@@ -33,6 +36,17 @@ def article_cues(layout: Layout, names: Names, result: Result, findings: Finding
         told = _told_after(layout, result, findings)
         found.extend(_grounds_named(names, result, told))
         found.extend(_sides_that_won(names, result, told))
+    return found
+
+
+def _fixture_named(layout: Layout, names: Names, result: Result) -> list[tuple[str, str]]:
+    """The match named as a fixture, home side first, at the start of the headline or the first
+    sentence ("Torino-Lecce, the return leg ...")."""
+    found = []
+    for sentence in layout.sentences[:2]:
+        home = fixture_first(sentence.text, mentions_in(sentence, names), result.teams)
+        if home and sentence is not result.sentence:
+            found.append((home, f"the fixture, named home side first, opens “{_short(sentence.text)}”"))
     return found
 
 

@@ -456,7 +456,7 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
         result.goals = {pair[0]: item.first, pair[1]: item.second}
     _extra(result, text, item, others, verb, mentions, pair)
     result.home_cues.extend(venue_cues(text, mentions, pair, places, low, high, grounds))
-    fixture = _fixture_first(text, mentions, pair)
+    fixture = fixture_first(text, mentions, pair)
     if fixture and not scoreline:
         result.home_cues.append((fixture, "the fixture, named home side first, opens the sentence"))
     return result, ""
@@ -466,7 +466,7 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
 _FIXTURE_JOIN = re.compile(r"\s*(?:[-–—]|v\.?|vs\.?)\s*", re.IGNORECASE)
 
 
-def _fixture_first(text: str, mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:
+def fixture_first(text: str, mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:
     """The home club of a fixture written home first ("A-B", "A v B") at the start of the sentence."""
     ours = [m for m in mentions if m.slug in pair]
     if len(ours) < 2 or ours[0].slug == ours[1].slug or re.search(r"\w", text[:ours[0].start]):
