@@ -5,7 +5,7 @@ An input is named by a key:
 
     config                the site's settings (config.yaml with --base-url and --drafts applied)
     template:<name>       a template, with every template it extends, includes or imports
-    recap:<slug>          a recap: its front matter and its body
+    recap:<slug>          a recap: its front matter and its body (or its card, what a list shows)
     match:<id>            a result, as the recaps that report it give it
     tie:<id>              a tie: its legs and how it was settled
     team:<slug>           a team, as teams.yaml gives it (or the recaps, for a team it lacks)
@@ -15,8 +15,8 @@ An output reads its template, the config, and every recap, match, tie, team and 
 its view holds, directly or inside another value (a card holds the matches it shows, a match
 its teams); a competition season's page reads the season's matches and ties. An input's digest
 is worked out from its content, once per build (`Inputs`). An output's key hashes its URL,
-template, language and view, each input in the view standing as its key and digest: equal keys
-mean equal bytes, so a build renders only the outputs whose key is not the one written last
+template, language and view, each input in the view standing as its digest: equal keys mean
+equal bytes, so a build renders only the outputs whose key is not the one written last
 (`DependencyMap.changed`), and `DependencyMap.reading` names the outputs that read given
 inputs. Outputs made of plain data (the open data files, the sitemap, robots.txt) are keyed by
 that data, and read no input.

@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 from . import cache, renderpool, search, urls
 from .assemble import assemble
@@ -204,7 +204,17 @@ class BuildCache:
 PARSED_BUCKETS = 16  # files the parse cache is kept in: an edit rewrites one (at 10,000 recaps 22 MB took 0.3 s)
 
 
-def build(config: Config, problems: Problems, writer=None, *, drafts: bool = False, jobs: int = 1,
+class Writer(Protocol):
+    """Where a build's outputs go: `SiteWriter`, or the preview's `serve.builder.PreviewWriter`."""
+
+    def check(self, config: Config, problems: Problems) -> None:
+        """Report what makes writing impossible, before anything is read."""
+
+    def write(self, outputs: Outputs, result: BuildResult) -> None:
+        """Render the outputs whose key changed and write them; count what was done in `result`."""
+
+
+def build(config: Config, problems: Problems, writer: Writer | None = None, *, drafts: bool = False, jobs: int = 1,
           cache: BuildCache | None = None, saved: Saved | None = None,
           progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """The build: read, assemble, plan, key each output by what it reads, and hand the outputs to
@@ -227,8 +237,6 @@ def build(config: Config, problems: Problems, writer=None, *, drafts: bool = Fal
         pages = plan_site(site, config, problems, timings)
     renderer = timings.run("templates", cache.renderer, config)
     with frozen_heap():  # what the steps above made lives to the end: collections need not scan it
-        inputs = renderer.inputs()
-        dependencies = timings.run("dependencies", DependencyMap.of, pages, inputs)
         result = BuildResult(problems, timings, 0, sum(p.url.endswith(HTML_ENDINGS) for p in pages), None, {}, config)
         bodies = [article.body for article in site.articles]
         try:
@@ -236,6 +244,7 @@ def build(config: Config, problems: Problems, writer=None, *, drafts: bool = Fal
             if writer is None:
                 result.rendered = timings.run("render", lambda: {page.url: renderer.render(page) for page in pages})
             else:
+                dependencies = timings.run("dependencies", DependencyMap.of, pages, renderer.inputs())
                 outputs = Outputs(pages, dependencies, renderer, static_files(config.root / config.static_dir),
                                   jobs, progress)
                 timings.run("write", writer.write, outputs, result)
