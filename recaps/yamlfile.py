@@ -51,6 +51,7 @@ MAX_DEPTH = 100  # far beyond any real front matter or registry, far below any p
 class _Loader(_BaseLoader):
     line_offset = 0
     rows: list[str] = []  # the text's lines
+    commented: set[int] = set()  # the 0-based lines holding a '#'
     depth = 0  # collections being constructed, outermost first
 
 
@@ -117,9 +118,11 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
 def _check_plain(loader: _Loader, node: yaml.Node) -> None:
     """Unquoted text that YAML reads fine but the writer did not mean: a list item without the
     space after its '-', or a '- ' item read as more of the text above it (lined up wrongly)."""
-    if not isinstance(node, yaml.ScalarNode) or node.style or not node.value:
-        return
     start, end = node.start_mark, node.end_mark
+    if node.id != "scalar" or node.style or (start.line == end.line and not node.value.startswith("-")):
+        return  # nearly every value: quoted, or on one line and not starting with '-'
+    if not node.value:
+        return
     rows = loader.rows
     first = rows[start.line]
     missing_space = dash_without_space(first) if node.value.startswith("-") else None
@@ -139,9 +142,10 @@ def _check_plain(loader: _Loader, node: yaml.Node) -> None:
 
 def _comment_after(loader: _Loader, node: yaml.Node) -> str:
     """The comment after a one-line unquoted value (`title: Match #3` is read as "Match")."""
-    if not isinstance(node, yaml.ScalarNode) or node.style or node.end_mark.line != node.start_mark.line:
+    line = node.end_mark.line
+    if line not in loader.commented or node.id != "scalar" or node.style or line != node.start_mark.line:
         return ""
-    row = loader.rows[node.end_mark.line] if node.end_mark.line < len(loader.rows) else ""
+    row = loader.rows[line]
     rest = row[node.end_mark.column:]
     return rest.strip() if rest.lstrip().startswith("#") and (not node.value or rest[:1] in " \t") else ""
 
@@ -188,6 +192,7 @@ def load(text: str, line_offset: int = 0):
     loader = _Loader(text)
     loader.line_offset = line_offset
     loader.rows = text.split("\n")
+    loader.commented = {number for number, row in enumerate(loader.rows) if "#" in row} if "#" in text else set()
     try:
         return loader.get_single_data()
     except _TooDeep as exc:
