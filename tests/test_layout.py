@@ -2,7 +2,8 @@
 and a shoot-out, two-figure scores, in English and in Italian) between long club names, measured
 in Chromium at every width from a small phone to a desktop, with the headline web font and with
 it blocked (the fallback faces are wider). Every piece of a name's text must lie inside its row,
-clear of every score box, and be what the reader sees at its own place on the screen."""
+clear of every score box, and be what the reader sees at its own place on the screen; and no
+score on the page is broken at its dash."""
 from __future__ import annotations
 
 import shutil
@@ -96,6 +97,25 @@ MEASURE = """(rows) => {
 }"""
 
 
+# A score broken at its dash reads as two numbers: "3–" at a line's end, "3" on the next.
+BROKEN_SCORES = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent;
+    for (let at = text.indexOf('\u2013'); at > 0 && at < text.length - 1; at = text.indexOf('\u2013', at + 1)) {
+      const range = document.createRange();
+      range.setStart(node, at - 1);
+      range.setEnd(node, at + 2);
+      const lines = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      const tops = new Set(lines.map((rect) => Math.round(rect.top)));
+      if (tops.size > 1) broken.push(`"${text.slice(Math.max(0, at - 12), at + 12).trim()}" breaks at its dash`);
+    }
+  }
+  return broken;
+}"""
+
+
 def write_project(folder: Path) -> Path:
     """The site: both legs of a tie settled by a shoot-out, and a final with two-figure penalties."""
     content = folder / "content"
@@ -147,7 +167,7 @@ def test_names_and_scores_never_overlap(served, width, web_font):
         if path.startswith("ties/") and path.count("/") > 3:
             assert (FONT_FAMILY in used_fonts(page, ".scoreboard__goals")) == web_font, path
         found = page.evaluate(MEASURE, ROWS)
-        problems += [f"/{path} {problem}" for problem in found["problems"]]
+        problems += [f"/{path} {problem}" for problem in found["problems"] + page.evaluate(BROKEN_SCORES)]
         measured += found["measured"]
         wide = page.evaluate("document.documentElement.scrollWidth")
         if wide > width:
