@@ -70,8 +70,9 @@ CUES = [
     ("en", "PARIS (AP) — Chelsea beat Everton 2-1 on Saturday.\nThe winner came late.", None),
     # a club spelt with a dash where the registry has a slash
     ("en", "Results:\nFulham - Bodo-Glimt 2:0", ("Fulham", "Bodø/Glimt", "2-0")),
-    # a score in brackets after a fixture is the first leg's, not this match's
-    ("it", "Stasera il ritorno:\nArsenal-Porto (0-1)", None),
+    # a score in brackets after a return fixture is the first leg's, in the fixture's order
+    ("it", "Stasera il ritorno:\nArsenal-Porto (0-1)", ("Porto", "Arsenal", "1-0")),
+    ("it", "Stasera in campo:\nArsenal-Porto (0-1)", None),
     # a scoreline that says what would happen
     ("en", "Chelsea 0 Everton 0 - and Everton go through if nobody scores", None),
     # a score after extra time, with no score after 90 minutes, is not taken for one

@@ -27,6 +27,10 @@ LINES = [
     # a label before the line, a colon before the score
     ("en", "Round-up:\nFT: Arsenal 2-1 Chelsea\nAston Villa vs Everton: 3-0\n",
      [("Arsenal", "Chelsea", "2-1", None, None), ("Aston Villa", "Everton", "3-0", None, None)]),
+    # return fixtures with the first leg's score in brackets, in the fixture's order
+    ("it", "Stasera in campo:\nTorino-Lecce (andata 0-2)\n", [("Lecce", "Torino", "2-0", None, None)]),
+    ("en", "Second legs tonight:\nEverton v Fulham (1-1)\nChelsea v Arsenal (0-3)\n",
+     [("Fulham", "Everton", "1-1", None, None), ("Arsenal", "Chelsea", "3-0", None, None)]),
     # a score sheet: quotes and the country after each club
     ("en", "Semi-finals, first legs\n\"Porto\" (Portugal) - \"Celtic\" (Scotland) 2:1\n",
      [("Porto", "Celtic", "2-1", None, None)]),

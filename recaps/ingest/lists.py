@@ -13,6 +13,10 @@ changes nothing unless the line says extra time was played: then a level bracket
 than the final score is the score after 90 minutes, unless the list says its brackets are
 half-time scores. What does not fit (a shoot-out written as the score, extra time without a
 score after 90 minutes) is not guessed: the line goes to review.
+
+A return fixture without a score of its own but with one in brackets ("Arsenal-Porto (andata
+0-1)", or "(0-1)" under a heading of return legs) gives the first leg, played at the other
+side's, its score in the fixture's order; it is written with a note to check it.
 """
 from __future__ import annotations
 
@@ -58,9 +62,28 @@ class ListLine:
     pens: tuple[int, int] | None
     youth: str  # "U19" when both sides are youth sides, else ""
     why_not: str  # why the line is not taken as it stands ("" when it is)
+    first_leg: bool = False  # the first leg, read from a return fixture's bracket
 
 
-def read_line(text: str, mentions: list[TeamMention], *, half_time_brackets: bool) -> ListLine | None:
+# A return fixture with the first leg's score in brackets, written in the fixture's order:
+# "Arsenal-Porto (andata 0-1)" is Porto 1-0 Arsenal; under a heading of return legs the word
+# may be left out ("Ritorno degli ottavi: Arsenal-Porto (0-1)").
+FIRST_LEG_WORDS = r"andata|and\.|first[- ]leg|1st leg|1st|first"
+_FIRST_LEG_BRACKET = re.compile(rf"^\(\s*(?P<said>(?:{FIRST_LEG_WORDS})\s*:?\s*)?{_SCORE}\s*\)$", re.IGNORECASE)
+
+
+def _first_leg(home: TeamMention, away: TeamMention, rest: str, youth: str, *, return_fixtures: bool):
+    found = _FIRST_LEG_BRACKET.match(rest.strip())
+    if found is None or not (found.group("said") or return_fixtures):
+        return None
+    first = (int(found.group(2)), int(found.group(3)))
+    if max(first) > MAX_GOALS:
+        return None
+    return ListLine(away, home, (first[1], first[0]), None, None, youth, "", first_leg=True)
+
+
+def read_line(text: str, mentions: list[TeamMention], *, half_time_brackets: bool,
+              return_fixtures: bool = False) -> ListLine | None:
     """The match a list line states, or None when `text` is not a list line. A club the registry
     does not know is taken as written ("Pro Patria-Arzachena 1-0"), as a mention whose slug
     starts with UNKNOWN; whether to write it is the caller's business."""
@@ -72,7 +95,7 @@ def read_line(text: str, mentions: list[TeamMention], *, half_time_brackets: boo
     rest = rest.rstrip()
     main = _MAIN.match(rest)
     if main is None:
-        return None
+        return _first_leg(home, away, rest, youth, return_fixtures=return_fixtures)
     first = (int(main.group(1)), int(main.group(2)))
     if max(first) > MAX_GOALS or (":" in main.group() and max(len(main.group(1)), len(main.group(2))) > 1) \
             or any(len(part) > 1 and part.startswith("0") for part in main.groups()):

@@ -131,7 +131,8 @@ def _list_lines(layout: Layout, names: Names, findings: Findings) -> set[int]:
         end = block.start + len(block.text)
         mentions = [TeamMention(m.start - block.start, m.end - block.start, m.text, m.slug, m.how)
                     for m in names.teams if block.start <= m.start < end]
-        line = lists.read_line(block.text, mentions, half_time_brackets=half_time_brackets)
+        line = lists.read_line(block.text, mentions, half_time_brackets=half_time_brackets,
+                               return_fixtures=bool(cues.SECOND_LEG.search(header)))
         if line is None:
             header = block.text
             continue
@@ -147,7 +148,12 @@ def _list_lines(layout: Layout, names: Names, findings: Findings) -> set[int]:
         home, away = line.home.slug, line.away.slug
         result = Result(sentence, (home, away), {home: line.score[0], away: line.score[1]}, at=line.home.start,
                         youth=line.youth)
-        result.home_cues.append((home, "a results list names the home side first"))
+        if line.first_leg:
+            result.home_cues.append((home, "a return fixture's bracket gives the first leg, at the other side's"))
+            result.notes.append("the first leg, read from the bracket of the return fixture (its score in the "
+                                "fixture's order): check it")
+        else:
+            result.home_cues.append((home, "a results list names the home side first"))
         if line.aet:
             result.aet = {home: line.aet[0], away: line.aet[1]}
         if line.pens:
