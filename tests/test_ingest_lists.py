@@ -27,6 +27,9 @@ LINES = [
     # a label before the line, a colon before the score
     ("en", "Round-up:\nFT: Arsenal 2-1 Chelsea\nAston Villa vs Everton: 3-0\n",
      [("Arsenal", "Chelsea", "2-1", None, None), ("Aston Villa", "Everton", "3-0", None, None)]),
+    # a score beside each club, the comma spaced as a scores page writes it; after extra time alone, not taken
+    ("en", "Full time\nEverton 2 , Fulham 3 After extra time\nChelsea 1 , Arsenal 1\n",
+     [("Chelsea", "Arsenal", "1-1", None, None)]),
     # return fixtures with the first leg's score in brackets, in the fixture's order
     ("it", "Stasera in campo:\nTorino-Lecce (andata 0-2)\n", [("Lecce", "Torino", "2-0", None, None)]),
     ("en", "Second legs tonight:\nEverton v Fulham (1-1)\nChelsea v Arsenal (0-3)\n",

@@ -312,6 +312,10 @@ def _split_scoreline(sentence: Sentence, mentions: list[TeamMention], grounds: l
         if cues.HYPOTHETICAL.search(text) or cues.FUTURE.search(text):
             findings.review.append((sentence, "a scoreline in a sentence that says what would happen, not what did"))
             return
+        if cues.EXTRA_TIME.search(text, after.end(), after.end() + 30) or cues.HALF_TIME.search(text):
+            findings.review.append((sentence, "a scoreline after extra time, or at half-time, without the score "
+                                              "after 90 minutes: not taken as a result"))
+            return
         result = Result(sentence, (first.slug, second.slug), dict(zip((first.slug, second.slug), goals)),
                         at=first.end)
         result.home_cues.append((first.slug, "the scoreline names the home side first"))
@@ -320,7 +324,7 @@ def _split_scoreline(sentence: Sentence, mentions: list[TeamMention], grounds: l
         return
 
 
-_GOALS_BETWEEN = re.compile(r"\s+(\d{1,2}),?\s+")
+_GOALS_BETWEEN = re.compile(r"\s+(\d{1,2})\s?,?\s+")  # "Arsenal 2 Chelsea 1", "Arsenal 2, Chelsea 1", "Arsenal 2 , Chelsea 1"
 _GOALS_AFTER = re.compile(r"\s+(\d{1,2})(?![\w'’]|[-–—:/.,]\d|\s*(?:pts|points|punti))", re.IGNORECASE)
 # Where a clause ends, for a score in a sentence naming more than its two clubs.
 # The next game a result leads to ("to set up a tie against Forest", "e affronterà l'Empoli") ends it too.
