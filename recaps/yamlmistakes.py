@@ -165,7 +165,9 @@ def _unclosed_quote(lines: list[_Line], at: int, context, words: str) -> tuple[i
             return line.number, (f"the {quote} that opens {line.what} is never closed: end it with {quote} on this "
                                  f"line (or, if the {quote} is part of the text, put the text in {other} quotes)")
     if start is not None:
-        return start, "the quote that opens here is never closed: end it with the same quote on this line"
+        quote = lines[start].text[context.column:context.column + 1]
+        return start, (f"the {quote} at column {context.column + 1} is never closed: end the text it opens with "
+                       f"{quote} on this line")
     return None
 
 
@@ -246,9 +248,10 @@ def _closed_early(lines: list[_Line], at: int, problem, words: str) -> tuple[int
         opened, closed = line.value_column + line.value.index(value[0]), _closing(line.text, line.value_column)
         kind, closer = ("list", "]") if value[0] == "[" else ("mapping", "}")
         if closed is None or problem.column <= closed:
+            part = "item" if kind == "list" else "value"
             return at, (f"the {kind} that starts at column {opened + 1} cannot be read at column "
-                        f"{problem.column + 1}: put any item holding : # [ ] {{ }} or quotes in quotes, and "
-                        "separate items with one comma")
+                        f"{problem.column + 1}: put any {part} holding : # [ ] {{ }} or quotes in quotes, and "
+                        f"separate the {part}s with one comma")
         if closed == len(line.text.rstrip()) - 1:
             return None
         return at, (f"{line.what} starts with {value[0]}, which YAML reads as the start of a {kind}, and goes on "

@@ -94,7 +94,7 @@ MISTAKES = [
                  "`teams` item 2 must be text; got a mapping", id="colon-inside-a-list"),
     pytest.param(front("title: T", "date: 2025-02-18", "teams: [Atalanta, Club Brugge}, Milan]"), 4,
                  "invalid YAML: the list that starts at column 8 cannot be read at column 30: put any item holding "
-                 ": # [ ] { } or quotes in quotes, and separate items with one comma", id="stray-brace-in-a-list"),
+                 ": # [ ] { } or quotes in quotes, and separate the items with one comma", id="stray-brace-in-a-list"),
     pytest.param(front("title: 'Dea's last night'", "date: 2025-02-18"), 2,
                  "invalid YAML: the ' inside the title ends its quotes early: inside '...' write a ' as '', or put "
                  "the title in double quotes, like title: \"Dea's last night\"", id="quote-inside-quotes"),
