@@ -56,8 +56,8 @@ def typo_of(text: str, choices: dict[str, str]) -> str | None:
 
 
 def is_typo(written: str, known: str) -> bool:
-    """Whether the name key `written` misspells `known`: a letter or two wrong, missing, extra
-    or swapped, few for the length of the name.
+    """Whether the name key `written` misspells `known`: a letter or two missing, extra, swapped
+    or slipped (`_slips`), few for the length of the name.
 
     Names that differ the way real, distinct names do are no typos: a word more or less
     (Inter, Inter Turku; Real Madrid, Real Madrid B), a mark of a word or two letters or
