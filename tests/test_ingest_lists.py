@@ -102,3 +102,10 @@ def test_a_list_line_that_does_not_fit_goes_to_review(text, why, registry):
     assert "matches" not in draft.front
     assert any(why in item.why for item in draft.review)
 
+
+
+def test_a_youth_list_does_not_list_the_senior_clubs_as_mentioned(registry):
+    text = "Campionato Primavera, i risultati:\nLecce U19-Torino U19 0-1\nIl Torino vola in classifica.\n"
+    draft = ingest_text(text, registry, [], today=TODAY)
+    assert written(draft) == [("Lecce U19", "Torino U19", "0-1", None, None)]
+    assert "teams" not in draft.front

@@ -110,6 +110,8 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
         review.append(ReviewItem("title", first, "the text has no headline: this title is ours, not the writer's"))
     _unstated(layout, names, registry, results, review)
     playing = {m["home"] for m in matches} | {m["away"] for m in matches}
+    youth = {f" {result.youth}" for result in results if result.youth}
+    playing |= {name.removesuffix(mark) for name in playing for mark in youth}  # nor their senior sides
     teams = [registry.teams[slug].name for slug in names.named + names.fuzzy
              if registry.teams[slug].name not in playing]
     date = _date_of_reported(matches, known, registry, date, layout, review)
