@@ -109,3 +109,10 @@ def test_a_youth_list_does_not_list_the_senior_clubs_as_mentioned(registry):
     draft = ingest_text(text, registry, [], today=TODAY)
     assert written(draft) == [("Lecce U19", "Torino U19", "0-1", None, None)]
     assert "teams" not in draft.front
+
+
+def test_a_womens_report_lists_no_senior_clubs(registry):
+    text = "Juventus Women beat Roma Women 2-1 at home.\nThe Roma players were disappointed.\n"
+    draft = ingest_text(text, registry, [], today=TODAY)
+    assert "matches" not in draft.front and "teams" not in draft.front
+    assert any("senior clubs it names" in item.why for item in draft.review)

@@ -114,6 +114,10 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     playing |= {name.removesuffix(mark) for name in playing for mark in youth}  # nor their senior sides
     teams = [registry.teams[slug].name for slug in names.named + names.fuzzy
              if registry.teams[slug].name not in playing]
+    if side and teams:  # the clubs named are a youth or women's side's seniors: not this article's teams
+        review.append(ReviewItem("teams", "", f"a youth or women's side ({side!r}): the senior clubs it names "
+                                              f"({', '.join(teams)}) are not listed under teams"))
+        teams = []
     date = _date_of_reported(matches, known, registry, date, layout, review)
     front = {"title": title, "date": date, "lang": lang or None, "draft": True,
              "competition": top_competition or None, "season": str(top_season) if top_season else None,
