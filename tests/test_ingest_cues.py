@@ -156,3 +156,9 @@ def test_the_second_half_of_a_league_season_is_no_leg(registry):
     draft = ingest_text(text, registry, [], today=TODAY)
     (match,) = draft.front["matches"]
     assert "leg" not in match and not any("leg" in item.why for item in draft.review)
+
+
+def test_a_datelines_city_is_no_club_of_the_article(registry):
+    draft = ingest_text("MILAN (AP) — Napoli won 2-1 at Inter on Sunday to move top.\n", registry, [], today=TODAY)
+    assert draft.front["matches"][0]["home"] == "Inter"
+    assert "Milan" not in draft.front.get("teams", []) and not any("MILAN" in item.why for item in draft.review)

@@ -63,7 +63,7 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
                 if not any(start <= m.start < end for start, end in datelines)]
     as_names = [m for m in mentions if m.kind != NICKNAME and (len(m.text.split()) > 1 or _capitalised(m.text))]
     named = {m.slugs[0] for m in as_names if m.kind == TEAM}
-    covered = [(m.start, m.end) for m in mentions]
+    covered = [(m.start, m.end) for m in mentions] + datelines  # a dateline's city is no misspelt club
     for mention in mentions:
         if mention.kind == COMPETITION and mention in as_names:
             names.competitions.append((mention.start, mention.slugs[0]))
