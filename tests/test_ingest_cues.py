@@ -162,3 +162,9 @@ def test_a_datelines_city_is_no_club_of_the_article(registry):
     draft = ingest_text("MILAN (AP) — Napoli won 2-1 at Inter on Sunday to move top.\n", registry, [], today=TODAY)
     assert draft.front["matches"][0]["home"] == "Inter"
     assert "Milan" not in draft.front.get("teams", []) and not any("MILAN" in item.why for item in draft.review)
+
+
+def test_a_place_after_a_preposition_is_no_misspelt_club(registry):
+    draft = ingest_text("Il Napoli vince 2-1 a Genova contro la Sampdoria.\n", registry, [], today=TODAY)
+    assert not any("misspelling" in item.why for item in draft.review)
+    assert "Genoa" not in draft.front.get("teams", [])

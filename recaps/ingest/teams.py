@@ -194,8 +194,8 @@ def _misspellings(text: str, covered: list[tuple[int, int]], registry: Registry,
         if any(start < found.end() and found.start() < end for start, end in covered):
             continue
         key = name_key(found.group())
-        if len(key) < FUZZY_MIN_LENGTH:
-            continue
+        if len(key) < FUZZY_MIN_LENGTH or place_before(text, found.start(), coming_from=True):
+            continue  # "a Genova", "in Munchen": a place, not a misspelt club
         match = _closest(key, choices, known)
         if match is None:
             continue
