@@ -61,9 +61,11 @@ def _away_goals(tie: Tie) -> tuple[int, int]:
     return count[winner], count[loser]
 
 
-def decided_text(tie: Tie, lang: str = "en") -> str:
-    """How a decided tie was settled, with the figures, the winner's first:
-    'Club Brugge go through on aggregate, 5–2' / 'Il Club Brugge passa il turno ...'; '' while in progress."""
+def decided_text(tie: Tie, lang: str = "en", figures: bool = True) -> str:
+    """How a decided tie was settled, the winner's figures first:
+    'Club Brugge go through on aggregate, 5–2' / 'Il Club Brugge passa il turno ...'; '' while in progress.
+    Without `figures` the aggregate is left out (a scoreboard shows it already), but a
+    shoot-out's or the away goals' figures stay: 'Club Brugge go through on aggregate'."""
     winner = tie.winner
     if winner is None:
         return ""
@@ -75,17 +77,27 @@ def decided_text(tie: Tie, lang: str = "en") -> str:
     if how == "penalties" and last and last.pens:
         first, second = sorted((last.pens.home, last.pens.away), reverse=True)
         values["pens"] = _dash(first, second)
-        return _capital((_("%(winner)s win on penalties, %(pens)s, after a %(score)s draw") if single
-                         else _("%(winner)s go through on penalties, %(pens)s, after a %(score)s aggregate")) % values)
-    if how == "away_goals":
-        ours, theirs = _away_goals(tie)
-        values["away"] = _dash(ours, theirs)
-        return _capital(_("%(winner)s go through on away goals, %(away)s, after a %(score)s aggregate") % values)
-    if how == "extra_time":
-        return _capital((_("%(winner)s win %(score)s after extra time") if single
-                         else _("%(winner)s go through after extra time, %(score)s on aggregate")) % values)
-    return _capital((_("%(winner)s win %(score)s") if single
-                     else _("%(winner)s go through on aggregate, %(score)s")) % values)
+        if not figures:
+            text = (_("%(winner)s win on penalties, %(pens)s") if single
+                    else _("%(winner)s go through on penalties, %(pens)s"))
+        else:
+            text = (_("%(winner)s win on penalties, %(pens)s, after a %(score)s draw") if single
+                    else _("%(winner)s go through on penalties, %(pens)s, after a %(score)s aggregate"))
+    elif how == "away_goals":
+        values["away"] = _dash(*_away_goals(tie))
+        text = (_("%(winner)s go through on away goals, %(away)s, after a %(score)s aggregate") if figures
+                else _("%(winner)s go through on away goals, %(away)s"))
+    elif how == "extra_time":
+        if not figures:
+            text = _("%(winner)s win after extra time") if single else _("%(winner)s go through after extra time")
+        else:
+            text = (_("%(winner)s win %(score)s after extra time") if single
+                    else _("%(winner)s go through after extra time, %(score)s on aggregate"))
+    elif not figures:
+        text = _("%(winner)s win") if single else _("%(winner)s go through on aggregate")
+    else:
+        text = _("%(winner)s win %(score)s") if single else _("%(winner)s go through on aggregate, %(score)s")
+    return _capital(text % values)
 
 
 def settled_text(tie: Tie, lang: str = "en") -> str:

@@ -49,6 +49,38 @@ def test_verdicts_give_the_figures_the_winners_first(first, second, aet, pens, s
     assert settled_text(settled, lang) == mark
 
 
+@pytest.mark.parametrize("first, second, aet, pens, season, lang, verdict", [
+    ("2-0", "3-0", None, None, Season(2024, 2025), "en", "Milan go through on aggregate"),
+    ("2-0", "3-0", None, None, Season(2024, 2025), "it", "Il Milan passa il turno"),
+    ("2-1", "1-0", None, None, Season(2018, 2019), "en", "Milan go through on away goals, 1–0"),
+    ("2-1", "1-0", None, None, Season(2018, 2019), "it",
+     "Il Milan passa il turno per la regola dei gol in trasferta, 1–0"),
+    ("2-0", "2-0", "2-1", None, Season(2024, 2025), "en", "Feyenoord go through after extra time"),
+    ("2-0", "2-0", "2-1", None, Season(2024, 2025), "it", "Il Feyenoord passa il turno dopo i tempi supplementari"),
+    ("2-0", "2-0", "2-0", "4-5", Season(2024, 2025), "en", "Feyenoord go through on penalties, 5–4"),
+    ("2-0", "2-0", "2-0", "4-5", Season(2024, 2025), "it", "Il Feyenoord passa il turno ai calci di rigore, 5–4"),
+])
+def test_a_scoreboard_verdict_leaves_the_aggregate_to_the_figures(first, second, aet, pens, season, lang, verdict):
+    settled = tie(match(FEY, MIL, first, season=season),
+                  match(MIL, FEY, second, leg=2, aet=aet, pens=pens, season=season), season=season)
+    assert decided_text(settled, lang, figures=False) == verdict
+
+
+@pytest.mark.parametrize("score, aet, pens, lang, verdict", [
+    ("2-1", None, None, "en", "Feyenoord win"),
+    ("2-1", None, None, "it", "Il Feyenoord vince"),
+    ("2-2", "3-2", None, "en", "Feyenoord win after extra time"),
+    ("2-2", "3-2", None, "it", "Il Feyenoord vince dopo i tempi supplementari"),
+    ("1-1", "1-1", "3-4", "en", "Milan win on penalties, 4–3"),
+    ("1-1", "1-1", "3-4", "it", "Il Milan vince ai calci di rigore, 4–3"),
+])
+def test_a_single_match_verdict_without_figures(score, aet, pens, lang, verdict):
+    final = match(FEY, MIL, score, aet=aet, pens=pens)
+    single = Tie("t", CUP, final.season, STAGE, FEY, MIL, 1, (final,),
+                 settle_tie({1: final.as_leg}, 1, away_goals=False))
+    assert decided_text(single, lang, figures=False) == verdict
+
+
 def test_table_cells_in_italian():
     first, later = match(FEY, MIL, "2-0"), match(MIL, FEY, "2-0", leg=2, aet="2-1")
     assert table_scores(tie(first, later), "it") == {"aggregate": "3–2 (d.t.s.)", "legs": ["2–0", "1–2 (d.t.s.)"]}
