@@ -62,6 +62,7 @@ UNKNOWN_CLUBS = [
     # a short or misspelt form of a registry club is not a new club
     ("Results:\nHotspur - Fulham 2-1\n", [], "may be Tottenham Hotspur"),
     ("Results:\nEvertton 2-1 Fulham\n", [], "misspelling of Everton"),
+    ("Results:\nEastfield Utd 2-1 Fulham\n", [], "shortened"),
 ]
 
 

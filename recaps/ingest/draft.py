@@ -156,8 +156,16 @@ def _unknown_clubs(findings: Findings, registry: Registry, review: list[ReviewIt
     findings.results[:] = kept
 
 
+# Words that shorten a club's name in results lists ("Sheff Wed", "Nott'm Forest", "West Brom"):
+# such a name is not the club's, so it is not written as one.
+ABBREVIATED_WORDS = {"utd", "wed", "sheff", "nottm", "nott-m", "brom", "ath", "rov", "wdrs", "wand", "cty", "alb", "bor",
+                     "dyn", "atl"}
+
+
 def _unknown_name_problem(name: str, registry: Registry) -> str:
     key = name_key(name)
+    if any(word in ABBREVIATED_WORDS for word in [name_key(part) for part in name.split()]):
+        return f"{name!r} is a club's name shortened: which club is it?"
     if key in _country_keys():
         return f"{name!r} is a country: a national team, which teams.yaml does not hold"
     if key in places(registry):  # a city of clubs, or a word of a club's name ("Hotspur")
