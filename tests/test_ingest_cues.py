@@ -54,6 +54,10 @@ CUES = [
     ("it", "Il Genoa ha battuto 1-0 il Lecce in casa.", ("Genoa", "Lecce", "1-0")),
     ("en", "Everton beaten 3-0 at home by Fulham.", ("Everton", "Fulham", "0-3")),
     ("en", "Everton have beaten Fulham 2-0 at Goodison Park.", ("Everton", "Fulham", "2-0")),
+    # a win or a defeat told as a noun, its owner after it; suffering one is a defeat
+    ("it", "Tris del Napoli al Genoa: 3-0 al Maradona.", ("Napoli", "Genoa", "3-0")),
+    ("it", "Tonfo della Roma all'Olimpico: 0-2 contro il Bologna.", ("Roma", "Bologna", "0-2")),
+    ("it", "Il Genoa subisce il poker del Napoli: 4-0 al Maradona.", ("Napoli", "Genoa", "4-0")),
     # taking the other side's ground
     ("it", "La Juventus espugna il campo della Fiorentina per 3 a 2.", ("Fiorentina", "Juventus", "2-3")),
     ("it", "Il Torino passa a Lecce 2-0.", ("Lecce", "Torino", "0-2")),

@@ -21,10 +21,15 @@ WIN = _words(
     r"vinc[eo](?:no)?", r"vint[oa]", r"vittori[ae]", r"battut[oiae]", r"batt[eo](?:no)?", r"imporsi", r"impon[ea]",
     r"s'impone", r"si (?:è|e) impost[oa]", r"impost[oa]", r"successo", r"travolt[oa]", r"travolg[ea]", r"espugna(?:to)?",
     r"sconfigg(?:e|ono)", r"supera(?:to|no)?", r"elimina(?:to|no)?", r"rifila(?:to)?", r"stende", r"regola",
-    r"sbanca(?:no|to)?", r"passa(?:no)? (?:a|ad|al|allo|all['’]|in|sul|sui)")
+    r"sbanca(?:no|to)?", r"passa(?:no)? (?:a|ad|al|allo|all['’]|in|sul|sui)",
+    # a win told as a noun, its owner after it: "Tris del Napoli", "Blitz del Lecce a Marassi"
+    r"tris", r"poker", r"manita", r"goleada", r"cinquina", r"blitz", r"colpaccio")
 LOSE = _words(
     r"lost", r"los(?:e|es|ing)", r"loss(?:es)?", r"defeats?", r"went down", r"fell to", r"humbled",
-    r"sconfitt[aeoi]", r"pers[oa]", r"perd[eo](?:no)?", r"ko", r"cadut[oa]", r"cade", r"capitola(?:to)?")
+    r"sconfitt[aeoi]", r"pers[oa]", r"perd[eo](?:no)?", r"ko", r"cadut[oa]", r"cade", r"capitola(?:to)?",
+    r"tonfo", r"batosta", r"scivolone", r"capitombolo")
+# Suffering a win-word makes it a defeat: "il Genoa subisce il tris del Napoli", "incassa la manita".
+SUFFERED = _words(r"subisce", r"subiscono", r"subit[oa]", r"incassa(?:no|to)?", r"suffer(?:s|ed)?", r"conceded?")
 DRAW = _words(r"dr[ae]w", r"draws?", r"drawn", r"drawing", r"level", r"stalemate", r"all square", r"shared the spoils",
               r"pareggi(?:o|a|ano|ato)?", r"pari", r"patta", r"divid(?:ono|e) la posta")
 ENDED = _words(r"ended", r"finished", r"final score", r"full[- ]time", r"scoreline", r"result", r"finale",
