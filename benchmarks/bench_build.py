@@ -5,7 +5,8 @@
                                                                     (default: 1000 10000)
 
 Per corpus size N, the recaps come from benchmarks/gen_corpus.py (ours, and with `--peers`
-the Pelican and Hugo flavors of the same recaps), generated into benchmarks/out/ once. Each
+the Pelican and Hugo flavors of the same recaps), generated into benchmarks/out/ once; our
+project has the repository's registries with every generated club they lack added. Each
 round builds, in turn: ours cold (no cache, no previous site), Pelican cold, Hugo cold; ours
 with nothing changed, Hugo again; one recap edited, ours, then Hugo. Every build is a whole
 process (`python build.py`, `pelican`, `hugo`), timed from start to exit, its peak memory
@@ -30,16 +31,18 @@ import sys
 import time
 from pathlib import Path
 
-from gen_corpus import write_corpus
+from gen_corpus import TEAMS_BY_COUNTRY, write_corpus, yaml_scalar
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 WORK = ROOT / "benchmarks" / "out"
 PEERS = WORK / "peers"  # Pelican's virtualenv
 EDIT = "\n\nA sentence added for the one-edit benchmark.\n"
 
 
 def make_project(count: int) -> Path:
-    """Our project for `count` generated recaps, built with the project's templates and static files."""
+    """Our project for `count` generated recaps, built with the project's registries, templates and
+    static files, and every generated club registered."""
     project = WORK / f"corpus-{count}"
     if len(list((project / "content" / "articles").glob("*.md"))) != count:
         shutil.rmtree(project, ignore_errors=True)
@@ -49,7 +52,24 @@ def make_project(count: int) -> Path:
     (project / "config.yaml").write_text(
         f"title: Benchmark\nbase_url: https://example.org/\ntemplates_dir: {ROOT / 'templates'}\n"
         f"static_dir: {ROOT / 'static'}\n", encoding="utf-8")
+    register_clubs(project)
     return project
+
+
+def register_clubs(project: Path) -> None:
+    """Add to the project's teams.yaml every generated club its registry does not know, as a
+    newsroom that publishes their results does: an unknown name close to a registered one (Olimpia
+    beside Olimpija Ljubljana) is taken for a misspelling, and fails the build."""
+    from recaps.config import load_config
+    from recaps.errors import Problems
+    from recaps.sources import read_registry
+
+    registry = read_registry(load_config(project / "config.yaml", Problems()), Problems())
+    with (project / "content" / "teams.yaml").open("a", encoding="utf-8") as teams:
+        for country, names in TEAMS_BY_COUNTRY.items():
+            for name in names:
+                if registry.team(name) is None:
+                    teams.write(f"\n- name: {yaml_scalar(name)}\n  country: {country}\n")
 
 
 def peer_corpus(count: int, flavor: str) -> Path:

@@ -2,7 +2,7 @@
 """Live preview latency: from saving a recap to its new text visible in
 headless Chromium, on the real content and on generated corpora.
 
-    python benchmarks/bench_serve.py [--registered] [--steps] [real] [N ...]   (default: real 1000)
+    python benchmarks/bench_serve.py [--steps] [real] [N ...]   (default: real 1000)
 
 For each site: start `build.py serve`, open one recap, then save it a few
 times with a new sentence and time each save until the sentence shows in the
@@ -16,10 +16,8 @@ it rendered again, and the process's peak memory. Each rebuild is told what
 changed, as the server's watcher tells it (the row "look" is a save that changed
 nothing with no such word: the server's look at every source once saves stop).
 
-The generated corpora name teams that content/teams.yaml does not know, so
-every rebuild looks for near misses of thousands of unknown names;
-`--registered` adds every corpus team to the corpus's own teams.yaml, as a
-newsroom that registers its teams would have it.
+The generated corpora are bench_build.py's projects, with every generated club
+registered.
 """
 from __future__ import annotations
 
@@ -37,14 +35,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_build import WORK, make_project  # noqa: E402
-from gen_corpus import TEAMS_BY_COUNTRY  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from recaps.articles import parse_article  # noqa: E402
-from recaps.config import load_config  # noqa: E402
 from recaps.errors import Problems  # noqa: E402
 from recaps.serve.builder import PreviewBuilder  # noqa: E402
-from recaps.sources import Saved, read_registry  # noqa: E402
+from recaps.sources import Saved  # noqa: E402
 from recaps.write import OutputFolder  # noqa: E402
 from tests.serving import Served, copy_project  # noqa: E402
 
@@ -60,16 +56,8 @@ def real_project() -> Path:
     return copy_project(ROOT / "config.yaml", folder)
 
 
-def corpus_project(count: int, registered: bool) -> Path:
-    project = make_project(count)
-    if registered:
-        registry = read_registry(load_config(project / "config.yaml", Problems()), Problems())
-        with (project / "content" / "teams.yaml").open("a", encoding="utf-8") as teams:
-            for country, names in TEAMS_BY_COUNTRY.items():
-                for name in names:
-                    if registry.team(name) is None:
-                        teams.write(f"\n- name: {name}\n  country: {country}\n")
-    return project / "config.yaml"
+def corpus_project(count: int) -> Path:
+    return make_project(count) / "config.yaml"
 
 
 def peak_memory_mib(pid: int) -> float:
@@ -170,22 +158,21 @@ def measure_steps(name: str, config: Path) -> None:
           flush=True)
 
 
-def main_steps(targets: list[str], registered: bool) -> None:
+def main_steps(targets: list[str]) -> None:
     print(f"{'site':>10} {'edit':>6} {'CPU ms':>7} {'wall ms':>8} {'written':>7}   median ms per step "
           f"(medians of {ROUNDS} saves; written: outputs rendered again)")
     for target in targets:
         if target == "real":
             measure_steps("real", ROOT / "config.yaml")
         else:
-            measure_steps(f"{int(target):,}", corpus_project(int(target), registered))
+            measure_steps(f"{int(target):,}", corpus_project(int(target)))
 
 
 def main(targets: list[str]) -> None:
-    registered = "--registered" in targets
     steps = "--steps" in targets
-    targets = [target for target in targets if target not in ("--registered", "--steps")] or ["real", "1000"]
+    targets = [target for target in targets if target != "--steps"] or ["real", "1000"]
     if steps:
-        return main_steps(targets, registered)
+        return main_steps(targets)
     print(f"{'site':>10} {'start s':>9} {'visible ms':>10} {'min':>7} {'max':>7} {'rebuild ms':>10} "
           f"{'pages':>8} {'peak MiB':>8}   (medians of {SAVES} saves)")
     with sync_playwright() as playwright:
@@ -194,8 +181,7 @@ def main(targets: list[str]) -> None:
             if target == "real":
                 measure("real", real_project(), browser)
             else:
-                name = f"{int(target):,}" + (" reg." if registered else "")
-                measure(name, corpus_project(int(target), registered), browser)
+                measure(f"{int(target):,}", corpus_project(int(target)), browser)
         browser.close()
 
 
