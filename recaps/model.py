@@ -25,6 +25,7 @@ class Team:
     nicknames: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (lang, names) pairs
     definite_articles: tuple[tuple[str, str], ...] = ()  # (lang, article) pairs from teams.yaml `article: {it: la}`
     city: str | None = None  # where the club is at home, for ingest's venue and dateline cues
+    city_names: tuple[tuple[str, str], ...] = ()  # (lang, name) pairs: the city in other languages
     grounds: tuple[str, ...] = ()  # its home grounds, current and former, as writers name them
     known: bool = True  # False: named in an article, absent from teams.yaml
 
