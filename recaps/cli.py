@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import stamp
-from .cache import FOLDER
+from .cache import FOLDER, Store
 from .errors import BuildFailed, Problems
 
 if TYPE_CHECKING:  # the build's modules load only once a build is needed (see _run_build)
@@ -165,7 +165,8 @@ def _run_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         try:
             if config is None:
                 raise BuildFailed(problems)
-            result = pipeline.build(config, problems, drafts=args.drafts, jobs=args.jobs)
+            cache = pipeline.BuildCache(Store(None if args.no_cache else config.root / FOLDER))
+            result = pipeline.build(config, problems, drafts=args.drafts, jobs=args.jobs, cache=cache)
         except BuildFailed:
             return _failed(problems, args.verbose, "check failed", CHECK_WRITES_NOTHING)
         _report(problems, args.verbose)
