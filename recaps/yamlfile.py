@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from .yamlmistakes import dash_without_space, explain
+from .yamlmistakes import dash_without_space, explain, unused_label
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -194,7 +194,7 @@ def load(text: str, line_offset: int = 0):
     loader.rows = text.split("\n")
     loader.commented = {number for number, row in enumerate(loader.rows) if "#" in row} if "#" in text else set()
     try:
-        return loader.get_single_data()
+        data = loader.get_single_data()
     except _TooDeep as exc:
         raise YamlSyntaxError(exc.line + 1 + line_offset, "invalid YAML: nested too deeply") from None
     except _Mistake as exc:
@@ -209,6 +209,10 @@ def load(text: str, line_offset: int = 0):
                                                "put it in quotes") from None
     finally:
         loader.dispose()
+    label = unused_label(text) if "&" in text else None
+    if label:
+        raise YamlSyntaxError(label[0] + 1 + line_offset, f"invalid YAML: {label[1]}")
+    return data
 
 
 def _too_deep_at(text: str) -> int | None:

@@ -199,6 +199,26 @@ def _unclosed_bracket(lines: list[_Line], at: int, context, words: str) -> tuple
                          f"on this line (or, if the {opened} is part of the text, put the text in quotes)")
 
 
+def unused_label(text: str) -> tuple[int, str] | None:
+    """A value starting with `&name` that nothing refers to: YAML takes `&Bayern` for a label
+    and keeps only the words after it (`title: &Bayern through` is read as "through"), so such a
+    label is a mistake. Labels used by a `*name` elsewhere are meant, and stay allowed."""
+    labels: dict[str, int] = {}
+    used: set[str] = set()
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if isinstance(event, yaml.AliasEvent):
+            used.add(event.anchor)
+        elif getattr(event, "anchor", None) is not None:
+            labels.setdefault(event.anchor, event.start_mark.line)
+    unused = sorted((line, name) for name, line in labels.items() if name not in used)
+    if not unused:
+        return None
+    number, name = unused[0]
+    line = _Line(text.split("\n")[number], number, 1)
+    return number, (f"{line.what} starts with &{name}, which YAML reads as a name for the value, not as text, "
+                    f"and keeps only what follows it: put {line.what} in quotes, like {line.quoted()}")
+
+
 def _reserved_start(lines: list[_Line], problem, context) -> tuple[int, str] | None:
     """A value starting with a character YAML reserves (`*`, `@`, a backtick...): the parser
     marks the value's first character."""

@@ -115,6 +115,10 @@ MISTAKES = [
     pytest.param(front("title: T", "date: 2025-02-18", "teams:", "  - Atalanta", "  name: Club Brugge"), 6,
                  "invalid YAML: `name` is lined up with the '-' of the list item on line 5: start it with '- ' to "
                  "make it an item of its own", id="list-and-mapping-mixed"),
+    pytest.param(front("title: &Atalanta out in Bergamo", "date: 2025-02-18"), 2,
+                 "invalid YAML: the title starts with &Atalanta, which YAML reads as a name for the value, not as "
+                 "text, and keeps only what follows it: put the title in quotes, like "
+                 'title: "&Atalanta out in Bergamo"', id="ampersand-label-eats-a-word"),
 ]
 
 
@@ -172,3 +176,8 @@ def test_an_edited_front_matter_is_read_or_told_at_a_line_of_it_with_a_fix(edits
         assert 2 <= exc.line <= text.count("\n") + 2
         assert any(fix in exc.message for fix in ("put ", "write", "indent", "remove", "add ", "keep", "join",
                                                    "end it", "end the", "check this line")), exc.message
+
+
+def test_a_label_that_is_referred_to_is_meant():
+    assert load(lines("home: &club Atalanta", "teams: [*club, Milan]")) == {"home": "Atalanta",
+                                                                            "teams": ["Atalanta", "Milan"]}
