@@ -383,8 +383,9 @@ def _events(reader: FieldReader, item: LineDict, key: str, kinds: tuple, *,
             minute = ""
         kind = entry.get("kind")
         if kind not in kinds:
-            reader.error(entry, "kind", f"`kind` must be one of {', '.join(str(k).lower() for k in kinds)}; "
-                                        f"got {kind!r}")
+            named = ", ".join(str(k).lower() for k in kinds)
+            reader.error(entry, "kind", f"a {key[:-1]} needs its `kind`: one of {named}" if kind is None
+                         else f"`kind` must be one of {named}; got {kind!r}")
             kind = None
         events.append(EventSpec(team=reader.text(entry, "team", required=True),
                                 player=reader.text(entry, "player", required=True),

@@ -441,6 +441,8 @@ def test_article_field_of_wrong_type_is_one_error(text, expected):
     pytest.param(["    goals:", "      - {team: A, minute: 3}"], "11: `player` is required", id="goal-no-player"),
     pytest.param(["    cards:", "      - team: A", "        player: P", "        minute: 10", "        kind: blue"],
                  "14: `kind` must be one of red, second_yellow, yellow; got 'blue'", id="card-blue"),
+    pytest.param(["    cards:", "      - {team: A, player: P, minute: 10}"],
+                 "11: a card needs its `kind`: one of red, second_yellow, yellow", id="card-without-kind"),
 ])
 def test_match_field_of_wrong_type_is_one_error_and_drops_the_match(extra, expected):
     spec, problems = parse(with_match(*extra))
