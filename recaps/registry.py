@@ -213,10 +213,11 @@ def load_teams(data, path: str, problems: Problems, registry: Registry) -> None:
         for _, nicks in nicknames:
             for nick in nicks:
                 registry.nicknames.setdefault(name_key(nick), set()).add(slug)
+        city, city_names = _city(reader, entry)
         registry.teams[slug] = Team(
             name=name, slug=slug, short=reader.text(entry, "short"), country=reader.text(entry, "country"),
             colors=tuple(c for c in colors if _COLOR.match(c)), aliases=tuple(a for a, _ in aliases),
-            nicknames=nicknames, definite_articles=_articles(reader, entry), city=reader.text(entry, "city") or None,
+            nicknames=nicknames, definite_articles=_articles(reader, entry), city=city, city_names=city_names,
             grounds=_grounds(reader, entry))
 
 
@@ -230,6 +231,19 @@ def team_lines(text: str) -> dict[str, int]:
     entries = data if isinstance(data, LineList) else []
     return {name_key(str(entry["name"])): entry.line_of("name") for entry in entries
             if isinstance(entry, LineDict) and isinstance(entry.get("name"), str)}
+
+
+def _city(reader: FieldReader, entry) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """A team's `city: Bergamo`, or `city: {en: Turin, it: Torino}` where languages name it
+    differently: its English name and its names in other languages."""
+    if not isinstance(entry.get("city"), LineDict):
+        return reader.text(entry, "city") or None, ()
+    names = _by_language(reader, entry, "city", "en: Turin, it: Torino")
+    english = [name for lang, name, _ in names if lang == "en"]
+    if "en" not in entry["city"]:
+        reader.error(entry, "city", "`city` written by language needs its English name too, like "
+                                    "`{en: Turin, it: Torino}`")
+    return (english[0] if english else None), tuple((lang, name) for lang, name, _ in names if lang != "en")
 
 
 def _grounds(reader: FieldReader, entry) -> tuple[str, ...]:

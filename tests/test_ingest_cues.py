@@ -92,6 +92,16 @@ CUES = [
     ("en", "Real Madrid beat Chelsea 2-1 on Tuesday.\nIn the first leg at the Bernabeu it had finished 0-0.", None),
     # not a score: a pass played one-two
     ("en", "Everton beat Fulham at Goodison after a neat one-two down the left.", None),
+    # national teams: at home in their country's cities and grounds
+    ("it", "L'Italia batte 3-1 la Norvegia a Torino nella gara di qualificazione.", ("Italy", "Norway", "3-1")),
+    ("en", "Norway lost 2-0 to England at St James' Park.", ("England", "Norway", "2-0")),
+    ("en", "Spain beat Sweden 2-1 in Seville on Friday.", ("Spain", "Sweden", "2-1")),
+    # a country's name as a place or a label is not its team
+    ("en", "Everton beat Fulham 2-0 at home, with the Spain striker scoring twice.", ("Everton", "Fulham", "2-0")),
+    ("en", "Results:\nLazio (Italy) - Benfica (Portugal) 2-1\n", ("Lazio", "Benfica", "2-1")),
+    ("it", "Il Lecce batte 1-0 il Parma in casa, con il gol di un attaccante cresciuto in Spagna.",
+     ("Lecce", "Parma", "1-0")),
+    ("en", "MADRID, Spain (AP) — Real Madrid beat Getafe 2-0 on Sunday.", ("Real Madrid", "Getafe", "2-0")),
 ]
 
 

@@ -37,6 +37,9 @@ LINES = [
     # a score sheet: quotes and the country after each club
     ("en", "Semi-finals, first legs\n\"Porto\" (Portugal) - \"Celtic\" (Scotland) 2:1\n",
      [("Porto", "Celtic", "2-1", None, None)]),
+    # national teams, named as teams.yaml names them, English or Italian
+    ("it", "Qualificazioni:\nItalia-Grecia 2-0\nGermania - Paesi Bassi 1-1\n",
+     [("Italy", "Greece", "2-0", None, None), ("Germany", "Netherlands", "1-1", None, None)]),
     # youth sides keep their mark
     ("it", "Campionato Primavera, i risultati:\nLecce U19-Torino U19 0-1\nGenoa Under-19 - Empoli Under-19 2-2\n",
      [("Lecce U19", "Torino U19", "0-1", None, None), ("Genoa U19", "Empoli U19", "2-2", None, None)]),
@@ -57,8 +60,8 @@ UNKNOWN_CLUBS = [
     ("Serie D, i risultati:\nBorgo Alto-Valle Nuova 1-0 (0-0)\nSampdoria-Lecce 1-3\n",
      [("Borgo Alto", "Valle Nuova", "1-0", None, None), ("Sampdoria", "Lecce", "1-3", None, None)], ""),
     ("Non-league results:\nKingsmead Rovers 2-2 Ashford Vale\n", [("Kingsmead Rovers", "Ashford Vale", "2-2", None, None)], ""),
-    # national teams: teams.yaml holds clubs
-    ("Qualificazioni:\nItalia-Grecia 2-0\n", [], "a country"),
+    # a country teams.yaml holds no national team of
+    ("Qualificazioni:\nTonga-Samoa 1-0\n", [], "a country"),
     # a short or misspelt form of a registry club is not a new club
     ("Results:\nHotspur - Fulham 2-1\n", [], "may be Tottenham Hotspur"),
     ("Results:\nEvertton 2-1 Fulham\n", [], "misspelling of Everton"),

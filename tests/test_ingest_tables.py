@@ -25,7 +25,12 @@ def test_a_ground_added_to_the_registry_is_found_without_code(registry):
 def test_a_city_two_clubs_share_names_both(registry):
     milan, inter = registry.team("Milan").slug, registry.team("Inter").slug
     edited = with_team(with_team(registry, "Milan", city="Lakeside"), "Inter", city="Lakeside")
-    assert places(edited)["lakeside"] == {milan, inter}
+    assert places(edited)["lakeside"] == {milan, inter, registry.team("Italy").slug}  # and their country's team
+
+
+def test_a_city_is_a_place_in_every_language_teams_yaml_names_it(registry):
+    edited = with_team(registry, "Empoli", city="Lakeside", city_names=(("it", "Lagoriva"),))
+    assert registry.team("Empoli").slug in places(edited)["lagoriva"]
 
 
 def test_a_city_that_is_also_a_club_name_is_no_place(registry):

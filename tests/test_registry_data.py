@@ -8,12 +8,17 @@ from pathlib import Path
 import pytest
 
 from recaps.errors import Problems
+from recaps.ingest.nations import is_national_team
 from recaps.names import name_key
 from recaps.sources import parse_registries
 
 from test_parsing import TEAMS_PATH, lines, teams_registry
 from test_writers import build, match, project, recap
 
+UEFA = {"ALB", "AND", "ARM", "AUT", "AZE", "BLR", "BEL", "BIH", "BUL", "CRO", "CYP", "CZE", "DEN", "ENG", "EST",
+        "FRO", "FIN", "FRA", "GEO", "GER", "GIB", "GRE", "HUN", "ISL", "ISR", "ITA", "KAZ", "KVX", "LVA", "LIE",
+        "LTU", "LUX", "MLT", "MDA", "MNE", "NED", "MKD", "NIR", "NOR", "POL", "POR", "IRL", "ROU", "RUS", "SMR",
+        "SCO", "SRB", "SVK", "SVN", "ESP", "SWE", "SUI", "TUR", "UKR", "WAL"}
 TEAMS_YAML = Path(__file__).resolve().parent.parent / "content" / "teams.yaml"
 
 
@@ -35,8 +40,13 @@ def test_a_club_keeps_its_city_and_grounds():
 @pytest.mark.parametrize("text, expected", [
     pytest.param(lines("- name: Milan", "  city: [Milan, Milano]"),
                  ["2: `city` must be text; got a list"], id="city-list"),
-    pytest.param(lines("- name: Milan", "  city: {en: Milan}"),
-                 ["2: `city` must be text; got a mapping"], id="city-mapping"),
+    pytest.param(lines("- name: Milan", "  city: {it: Milano}"),
+                 ["2: `city` written by language needs its English name too, like `{en: Turin, it: Torino}`"],
+                 id="city-without-english"),
+    pytest.param(lines("- name: Milan", "  city: {en: Milan, 7: Milano}"),
+                 ["2: `city` is keyed by language codes like it or en; got 7"], id="city-language-code"),
+    pytest.param(lines("- name: Milan", "  city: {en: [Milan]}"),
+                 ["2: `en` must be text; got a list"], id="city-name-not-text"),
     pytest.param(lines("- name: Milan", "  city: true"),
                  ["2: `city` must be text; got the boolean true"], id="city-boolean"),
     pytest.param(lines("- name: Milan", "  grounds: {it: San Siro}"),
@@ -51,6 +61,15 @@ def test_a_club_keeps_its_city_and_grounds():
 def test_city_and_grounds_problems(text, expected):
     _, problems = teams_registry(text)
     assert problems == [f"{TEAMS_PATH}:{item}" for item in expected]
+
+
+def test_a_city_named_by_language_keeps_its_english_name_and_the_others():
+    registry, problems = teams_registry(lines(
+        "- name: Juventus", "  city: {en: Turin, it: Torino}", "- name: Atalanta", "  city: {en: Bergamo}"))
+    assert problems == []
+    juventus, atalanta = registry.teams.values()
+    assert (juventus.city, juventus.city_names) == ("Turin", (("it", "Torino"),))
+    assert (atalanta.city, atalanta.city_names) == ("Bergamo", ())
 
 
 def test_a_bad_ground_leaves_the_good_ones():
@@ -104,7 +123,10 @@ def test_every_name_of_a_club_is_its_own(registry):
     ("Sheff Wed", "Sheffield Wednesday"), ("Delfino Pescara", "Pescara"), ("FC Südtirol", "Südtirol"),
     # names that would also fit another club, or a word of running text, left out on purpose
     ("Cluj", None), ("Metalist", None), ("Wolfsberg", None), ("Dnepr", None), ("Astra", None), ("Derby", None),
-    ("Birmingham", None),
+    ("Birmingham", None), ("Celje", None),
+    ("Athletic", "Athletic Club"), ("MK Dons", "Milton Keynes Dons"), ("Port Vale", "Port Vale"), ("SPAL", "SPAL"),
+    ("Wigan", "Wigan Athletic"), ("Peterborough", "Peterborough United"), ("Hearts", "Heart of Midlothian"),
+    ("FC Utrecht", "Utrecht"), ("Lecco", "Lecco"), ("Lecce", "Lecce"),
 ])
 def test_well_known_clubs_resolve_by_their_english_and_italian_names(registry, name, club):
     found = registry.team(name)
@@ -112,7 +134,37 @@ def test_well_known_clubs_resolve_by_their_english_and_italian_names(registry, n
 
 
 def test_every_club_has_a_country_and_a_city(registry):
-    assert [team.name for team in registry.teams.values() if not team.country or not team.city] == []
+    """National teams excepted: named as their country is, they are at home anywhere in it."""
+    clubs = [team for team in registry.teams.values() if not is_national_team(team)]
+    assert [team.name for team in clubs if not team.country or not team.city] == []
+    assert len(clubs) > 350
+
+
+@pytest.mark.parametrize("name, team", [
+    ("Italia", "Italy"), ("Inghilterra", "England"), ("Germania", "Germany"), ("Spagna", "Spain"),
+    ("Olanda", "Netherlands"), ("Paesi Bassi", "Netherlands"), ("Holland", "Netherlands"),
+    ("Bosnia ed Erzegovina", "Bosnia and Herzegovina"), ("Galles", "Wales"), ("Irlanda del Nord", "Northern Ireland"),
+    ("Repubblica Ceca", "Czech Republic"), ("Stati Uniti", "United States"), ("Arabia Saudita", "Saudi Arabia"),
+])
+def test_national_teams_answer_to_their_english_and_italian_names(registry, name, team):
+    found = registry.team(name)
+    assert (found.name, is_national_team(found)) == (team, True)
+
+
+def test_every_uefa_member_has_its_national_team(registry):
+    assert len([team for team in registry.teams.values() if is_national_team(team) and team.country in UEFA]) == 55
+
+
+def test_a_club_named_like_a_country_is_no_national_team(registry):
+    assert is_national_team(registry.team("Monaco")) is False  # a club, with a city
+
+
+@pytest.mark.parametrize("club, city", [
+    ("Juventus", "Torino"), ("Genoa", "Genova"), ("Napoli", "Napoli"), ("Bayern München", "Monaco di Baviera"),
+    ("Arsenal", "Londra"), ("Sevilla", "Siviglia"), ("Fiorentina", "Firenze"), ("Milan", "Milano"),
+])
+def test_cities_have_their_italian_names(registry, club, city):
+    assert dict(registry.team(club).city_names)["it"] == city
 
 
 def test_every_italian_club_has_its_article(registry):

@@ -5,7 +5,6 @@ Pure: text, registry and the matches content/ already reports in; no disk.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +20,7 @@ from .layout import DATELINE_START, Layout, Sentence, markdown_body, not_a_headl
 from .scores import SCORE, Findings, Result, compose, find_results
 from .site import KnownMatch, other_leg
 from .lists import UNKNOWN
+from .nations import country_keys, is_national_team
 from .teams import Names, closest_team_key, find_names, places
 
 TITLE_MAX = 90
@@ -166,11 +166,12 @@ def _unknown_name_problem(name: str, registry: Registry) -> str:
     key = name_key(name)
     if any(word in ABBREVIATED_WORDS for word in [name_key(part) for part in name.split()]):
         return f"{name!r} is a club's name shortened: which club is it?"
-    if key in _country_keys():
-        return f"{name!r} is a country: a national team, which teams.yaml does not hold"
-    if key in places(registry):  # a city of clubs, or a word of a club's name ("Hotspur")
-        clubs = " or ".join(sorted(registry.teams[slug].name for slug in places(registry)[key]))
-        return f"{name!r} may be {clubs}, which teams.yaml names otherwise"
+    if key in country_keys():
+        return f"{name!r} is a country: a national team teams.yaml does not hold"
+    clubs = sorted(registry.teams[slug].name for slug in places(registry).get(key, ())
+                   if not is_national_team(registry.teams[slug]))
+    if clubs:  # a city of clubs, or a word of a club's name ("Hotspur")
+        return f"{name!r} may be {' or '.join(clubs)}, which teams.yaml names otherwise"
     for known in registry.team_names:
         if known.startswith(key + "-") or known.endswith("-" + key) or f"-{key}-" in known:
             return f"{name!r} may be {registry.teams[registry.team_names[known]].name}, which teams.yaml names otherwise"
@@ -178,16 +179,6 @@ def _unknown_name_problem(name: str, registry: Registry) -> str:
     if close:
         return f"{name!r} looks like a misspelling of {registry.teams[registry.team_names[close]].name}"
     return ""
-
-
-@functools.cache
-def _country_keys() -> frozenset[str]:
-    """Country names in every language the detector knows, keyed."""
-    from babel import Locale
-
-    from .language import LANGUAGES
-
-    return frozenset(name_key(name) for code in LANGUAGES for name in Locale(code).territories.values())
 
 
 def draft_slug(title: str) -> str:

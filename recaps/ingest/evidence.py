@@ -66,7 +66,7 @@ def _grounds_named(names: Names, result: Result, sentences) -> list[tuple[str, s
         if sentence is result.sentence or _about_another_game(sentence, names, result.teams):
             continue
         for ground in grounds_in(sentence, names):
-            owners = ground.slugs & set(result.teams)
+            owners = ground.hosts & set(result.teams)
             if len(owners) == 1 and not cues.NEXT_LEG.search(sentence.text[:ground.start]):
                 found.append((next(iter(owners)), f"“{ground.text}”, its home ground, in “{_short(sentence.text)}”"))
     return found

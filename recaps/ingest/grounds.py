@@ -2,7 +2,8 @@
 
 The grounds are the registry's (teams.yaml `grounds:` of each club). A ground names the
 clubs that play there (San Siro: Milan and Inter); it is a venue cue for a match only when
-exactly one of the match's two clubs plays there. Names
+exactly one of the match's two clubs plays there, or, for a national team, when it is in
+its country (the Olimpico: Italy). Names
 compare accent- and case-insensitively, word by word. A ground named after a person
 ("Franchi", "Maradona") counts only after a word that makes it a place ("al", "at the",
 "stadio"), so the player Maradona is no venue.
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from ..names import name_key
 from ..registry import Registry
+from .nations import nation_of
 from .tables import derived
 
 # A ground named alone (not "... Stadium", "... Park") counts after one of these words.
@@ -29,15 +31,24 @@ class Ground:
     end: int
     text: str
     slugs: frozenset[str]  # the registry's clubs that play there
+    nation: str | None = None  # the national team at home there: its clubs' country's
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        """Who is at home there: its clubs and its country's national team."""
+        return self.slugs | {self.nation} if self.nation else self.slugs
 
 
-def _table(registry: Registry) -> tuple[dict[tuple[str, ...], frozenset[str]], int, frozenset[str]]:
+_Table = tuple[dict[tuple[str, ...], tuple[frozenset[str], str | None]], int, frozenset[str]]
+
+
+def _table(registry: Registry) -> _Table:
     return derived(registry, "grounds", _grounds_table)
 
 
-def _grounds_table(registry: Registry) -> tuple[dict[tuple[str, ...], frozenset[str]], int, frozenset[str]]:
+def _grounds_table(registry: Registry) -> _Table:
     """Word keys of every club's ground (teams.yaml `grounds:`) -> the slugs of the clubs that
-    play there; the longest name in words; the words, lower-case as written and keyed, that a
+    play there and the national team at home there; the longest name in words; the words, lower-case as written and keyed, that a
     ground's name starts with."""
     grounds: dict[tuple[str, ...], set[str]] = {}
     firsts = set()
@@ -48,7 +59,7 @@ def _grounds_table(registry: Registry) -> tuple[dict[tuple[str, ...], frozenset[
                 continue
             grounds.setdefault(tuple(name_key(word) for word in words), set()).add(team.slug)
             firsts.add(words[0].lower())
-    table = {key: frozenset(slugs) for key, slugs in grounds.items()}
+    table = {key: (frozenset(slugs), nation_of(registry, slugs)) for key, slugs in grounds.items()}
     return table, max(map(len, table), default=0), frozenset(firsts | {key[0] for key in table})
 
 
@@ -66,7 +77,7 @@ def find_grounds(text: str, registry: Registry) -> list[Ground]:
             key = tuple(name_key(word) for word in words[index:index + size])
             if key in table and (key[-1] in _MADE_PLACE or index and name_key(words[index - 1]) in _PLACE_WORDS):
                 start, end = spans[index][0], spans[index + size - 1][1]
-                found.append(Ground(start, end, text[start:end], table[key]))
+                found.append(Ground(start, end, text[start:end], *table[key]))
                 index += size
                 break
         else:

@@ -177,7 +177,7 @@ def _live(block: str, sentence: str) -> bool:
 
 def grounds_in(sentence: Sentence, names: Names) -> list[Ground]:
     end = sentence.start + len(sentence.text)
-    return [Ground(g.start - sentence.start, g.end - sentence.start, g.text, g.slugs)
+    return [Ground(g.start - sentence.start, g.end - sentence.start, g.text, g.slugs, g.nation)
             for g in names.grounds if sentence.start <= g.start < end]
 
 
@@ -443,6 +443,8 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
         pair = (clubs[0], clubs[1])
     elif len(clubs) < 2:
         return None, "a result that names fewer than two clubs: which match is it?"
+    elif _verb_pair(text, item, mentions):
+        pair = _verb_pair(text, item, mentions)
     else:
         return None, "a result in a sentence naming several clubs: which two played?"
     level = item.first == item.second
@@ -470,6 +472,26 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
     if fixture and not scoreline:
         result.home_cues.append((fixture, "the fixture, named home side first, opens the sentence"))
     return result, ""
+
+
+# What may stand between a result word and its score or the club it governs: "beat Sweden 2-1",
+# "batte 3-1 la Norvegia", "ha battuto per 2 a 0 la Grecia", "defeated Palestine 5-0".
+_VERB_TO_CLUB = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,2}?(?:\s+(?:per\s+)?\d{1,2}\s?(?:[-–—:]|a)\s?\d{1,2})?"
+                           r"(?:\s+(?:the|il|la|lo|l['’]|i|gli|le|over|against|contro|by|su[il]?|sulla|sull['’]))?\s*",
+                           re.IGNORECASE)
+
+
+def _verb_pair(text: str, item: _Scored, mentions: list[TeamMention]) -> tuple[str, str] | None:
+    """In a sentence naming more clubs, the two a result word joins with its score: "Spain beat
+    Sweden 2-1 in Seville", "L'Italia batte 3-1 la Norvegia a Torino"."""
+    for first, second in zip(mentions, mentions[1:]):
+        between = text[first.end:second.start]
+        if first.slug == second.slug or not _VERB_TO_CLUB.fullmatch(between) \
+                or not any(pattern.search(between) for _, pattern in _RESULT_WORDS[:3]):
+            continue
+        if first.end <= item.start < second.start or 0 <= item.start - second.end <= 4:
+            return first.slug, second.slug
+    return None
 
 
 # "Inter-Milan finisce 1-1", "Everton v Fulham: 1-2 the final score": a fixture that opens a sentence.
@@ -658,7 +680,7 @@ def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], pl
                 and not _next_leg_before(text, word.start()):
             found.append((owners.pop(), f"“{text[max(low, word.start() - 3):word.end()].strip()}”"))
     for ground in grounds:
-        owners = ground.slugs & set(pair)
+        owners = ground.hosts & set(pair)
         if low <= ground.start < high and len(owners) == 1 and not _next_leg_before(text, ground.start):
             found.append((next(iter(owners)), f"“{ground.text}”, its home ground"))
     return found

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..names import name_key
 from ..registry import COMPETITION, NICKNAME, TEAM, Registry
 from .grounds import Ground, find_grounds
+from .nations import HOME_NATIONS, TERRITORIES, is_national_team, national_teams
 from .tables import derived
 
 FUZZY_CUTOFF = 88
@@ -21,15 +22,7 @@ FUZZY_MIN_LENGTH = 5
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?")
 _AT_PLACE = re.compile(r"\b(?:in|at|a)\s+$", re.IGNORECASE)
 _FROM_PLACE = re.compile(r"\b(?:in|at|a|from|espugna(?:to|no)?|sbanca(?:to|no)?)\s+$", re.IGNORECASE)
-# Registry country codes (FIFA's) -> ISO territory codes, for country names in any language.
-TERRITORIES = {
-    "ITA": "IT", "ESP": "ES", "GER": "DE", "FRA": "FR", "BRA": "BR", "BEL": "BE", "TUR": "TR", "RUS": "RU",
-    "POR": "PT", "NED": "NL", "GRE": "GR", "NOR": "NO", "CZE": "CZ", "AUT": "AT", "UKR": "UA", "SUI": "CH",
-    "SRB": "RS", "ISR": "IL", "DEN": "DK", "ARG": "AR", "USA": "US", "SWE": "SE", "SVK": "SK", "ROU": "RO",
-    "POL": "PL", "MDA": "MD", "KSA": "SA", "JPN": "JP", "HUN": "HU", "EGY": "EG", "CYP": "CY", "CRO": "HR",
-    "BUL": "BG", "AZE": "AZ", "SCO": "GB", "ENG": "GB", "WAL": "GB",
-}
-_HOME_NATIONS = {"ENG": ("England", "Inghilterra"), "SCO": ("Scotland", "Scozia"), "WAL": ("Wales", "Galles")}
+
 
 
 @dataclass(frozen=True)
@@ -59,8 +52,11 @@ class Names:
 def find_names(text: str, registry: Registry, lang: str = "") -> Names:
     names = Names()
     datelines = [found.span(1) for found in _DATELINE.finditer(text)]
+    country_lines = [found.span() for found in _DATELINE.finditer(text)]  # "SEOUL, South Korea (AP) —"
     mentions = [m for m in _split_pairs(text, registry.find_names(text), registry)
-                if not any(start <= m.start < end for start, end in datelines)]
+                if not any(start <= m.start < end for start, end in datelines)
+                and not (m.kind == TEAM and is_national_team(registry.teams[m.slugs[0]])
+                         and _country_not_side(text, m.start, m.end, country_lines))]
     as_names = [m for m in mentions if m.kind != NICKNAME and (len(m.text.split()) > 1 or _capitalised(m.text))]
     named = {m.slugs[0] for m in as_names if m.kind == TEAM}
     covered = [(m.start, m.end) for m in mentions] + datelines  # a dateline's city is no misspelt club
@@ -83,6 +79,23 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
     _misspellings(text, covered, registry, names)
     names.grounds = find_grounds(text, registry)
     return names
+
+
+# A country's name that is not its national team: a club's country ("Athletic (Spain)"), a place
+# ("in Spain", "from Italy", "in Spagna"), a player's or coach's country ("the England striker").
+_COUNTRY_AS_PLACE = re.compile(r"(?:\b(?:in|at|from|of|a|di|nella|nell['’])\s+(?:the\s+|la\s+|il\s+|l['’])?|\(\s*)$",
+                               re.IGNORECASE)
+_COUNTRY_AS_LABEL = re.compile(r"\s*\)|['’]s?\s+(?:top flight|league|government|president|capital)|"
+                               r"\s+(?:international|internationals|striker|forward|midfielder|defender|goalkeeper|keeper|"
+                               r"winger|full-back|centre-back|captain|manager|boss|coach|head coach|team-mate|teammate|"
+                               r"call-up|duty|duties|star|youngster|born)\b", re.IGNORECASE)
+
+
+def _country_not_side(text: str, start: int, end: int, datelines: list[tuple[int, int]]) -> bool:
+    """Whether a country's name at text[start:end] is a place or a label, not the national team."""
+    return (any(low <= start < high for low, high in datelines)
+            or bool(_COUNTRY_AS_PLACE.search(text[max(0, start - 12):start]))
+            or bool(_COUNTRY_AS_LABEL.match(text, end)))
 
 
 # A wire report's dateline: "LONDON, Nov 9 (Reuters) -", "MADRID (AP) —", "(ANSA) - ROMA, 12 GEN -".
@@ -228,9 +241,9 @@ def _team_keys(registry: Registry) -> tuple[tuple[str, ...], dict[str, str | Non
 
 
 def places(registry: Registry) -> dict[str, set[str]]:
-    """Place name key -> team slugs: each club's city (teams.yaml `city:`), the cities in clubs'
-    aliases ("Atalanta Bergamo", "Bayern Munich") and country names in every language the
-    detector knows."""
+    """Place name key -> the slugs of the teams at home there: each club's city in every language
+    teams.yaml names it (`city:`), with its country's national team; the cities in clubs' aliases
+    ("Atalanta Bergamo", "Bayern Munich"); and country names in every language the detector knows."""
     return derived(registry, "places", _places)
 
 
@@ -250,15 +263,18 @@ def _places(registry: Registry) -> dict[str, set[str]]:
     for slug, team in registry.teams.items():
         # A city two clubs share settles a match of one of them against a third; one that is
         # also a club's name ("from Valencia") is not taken for a place.
-        if team.city and name_key(team.city) not in registry.team_names:
-            found.setdefault(name_key(team.city), set()).add(slug)
+        # A national team is at home in its clubs' cities, those spelt like a club ("a Torino") too.
+        nation = national_teams(registry).get(team.country)
+        for city in city_keys(team):
+            hosts = {nation} if city in registry.team_names else {slug, nation}
+            found.setdefault(city, set()).update(hosts - {None})
     locales = [Locale(code) for code in LANGUAGES]
     for slug, team in registry.teams.items():
         territory = TERRITORIES.get(team.country)
         if not territory:
             continue
-        country_names = list(_HOME_NATIONS.get(team.country, ()))
-        if team.country not in _HOME_NATIONS:
+        country_names = list(HOME_NATIONS.get(team.country, ()))
+        if team.country not in HOME_NATIONS:
             country_names += [locale.territories.get(territory, "") for locale in locales]
         for country in country_names:
             if country:
@@ -277,9 +293,14 @@ def dateline_clubs(text: str, registry: Registry) -> tuple[str, set[str]]:
     key = name_key(city)
     cities = {key}
     namesake = registry.teams.get(registry.team_names.get(key, ""))
-    if namesake and namesake.city:
-        cities.add(name_key(namesake.city))
-    return city, {slug for slug, team in registry.teams.items() if team.city and name_key(team.city) in cities}
+    if namesake:
+        cities.update(city_keys(namesake))
+    return city, {slug for slug, team in registry.teams.items() if cities & city_keys(team)}
+
+
+def city_keys(team) -> set[str]:
+    """The keys of the club's city in every language teams.yaml names it ("turin", "torino")."""
+    return {name_key(city) for city in (team.city, *(name for _, name in team.city_names)) if city}
 
 
 def place_before(text: str, start: int, *, coming_from: bool = False) -> bool:
