@@ -92,6 +92,13 @@ CUES = [
     ("en", "Real Madrid beat Chelsea 2-1 on Tuesday.\nIn the first leg at the Bernabeu it had finished 0-0.", None),
     # not a score: a pass played one-two
     ("en", "Everton beat Fulham at Goodison after a neat one-two down the left.", None),
+    # a sentence opening on the day of the games it reports; the next game a result leads to
+    ("en", "In Saturday's replays, Everton won 2-0 at home against Fulham.", ("Everton", "Fulham", "2-0")),
+    ("en", "Everton, who won Saturday's game 2-0 against Fulham, travel next.", None),
+    ("en", "Brentford will host Burnley after triumphing 3-2 at Brighton & Hove Albion.",
+     ("Brighton & Hove Albion", "Brentford", "2-3")),
+    ("en", "Leeds United face a trip to Hull City after thumping Stoke City 4-1 at Elland Road.",
+     ("Leeds United", "Stoke City", "4-1")),
     # national teams: at home in their country's cities and grounds
     ("it", "L'Italia batte 3-1 la Norvegia a Torino nella gara di qualificazione.", ("Italy", "Norway", "3-1")),
     ("en", "Norway lost 2-0 to England at St James' Park.", ("England", "Norway", "2-0")),

@@ -16,8 +16,8 @@ def _words(*alternatives: str) -> re.Pattern:
 # A score was the final result of a match: a verb or noun of winning, losing or drawing.
 WIN = _words(
     r"w[oi]ns?", r"winning", r"defeated", r"winners", r"ran out", r"eased past", r"swept aside", r"victor(?:y|ies|ious)", r"beat(?:s|en|ing)?", r"thrash(?:ed|es|ing)",
-    r"hammer(?:ed|s)", r"crush(?:ed|es)", r"edged?", r"stunned", r"overcame", r"triumph(?:ed|s)?",
-    r"routed?", r"saw off", r"came from behind to (?:beat|win)",
+    r"hammer(?:ed|s|ing)", r"crush(?:ed|es|ing)", r"edged?", r"edging", r"stunned", r"overcame", r"overcoming",
+    r"triumph(?:ed|s|ing)?", r"rout(?:ed|ing|s)?", r"defeating", r"thump(?:ed|s|ing)", r"saw off", r"came from behind to (?:beat|win)",
     r"vinc[eo](?:no)?", r"vint[oa]", r"vittori[ae]", r"battut[oiae]", r"batt[eo](?:no)?", r"imporsi", r"impon[ea]",
     r"s'impone", r"si (?:è|e) impost[oa]", r"impost[oa]", r"successo", r"travolt[oa]", r"travolg[ea]", r"espugna(?:to)?",
     r"sconfigg(?:e|ono)", r"supera(?:to|no)?", r"elimina(?:to|no)?", r"rifila(?:to)?", r"stende", r"regola",
@@ -81,6 +81,18 @@ PAST_MEETING = _words(r"(?:the )?(?:last|previous) (?:derby|meeting|game between
                       # the pluperfect tells of an earlier game: "Juventus had won the first leg 2-1"
                       r"had (?:won|lost|drawn|beaten|drew|been beaten)", r"avev(?:a|ano) (?:vinto|perso|pareggiato|battuto)",
                       r"era(?:no)? (?:finit[ao]|stat[oia] battut[oia])")
+# The club a result leads to, in its next game ("will host Burnley after winning 3-2 at Wolves",
+# "face a trip to Hull after their 4-1 win", "e affronterà l'Empoli"): no side of this result.
+NEXT_OPPONENT = re.compile(r"\b(?:(?:will|to|now|next|then)\s+(?:host|face|meet|play|visit|welcome|travel to)|"
+                           r"(?:face|faces|facing|earn(?:ed|s)?|book(?:ed|s)?) (?:a|an)(?: [\w-]+){0,2} "
+                           r"(?:trip to|visit to|tie (?:against|with)|clash with|date with|meeting with)|"
+                           r"affronter(?:à|anno)|sfider(?:à|anno)|ospiter(?:à|anno)|incontrer(?:à|anno)|"
+                           r"trover(?:à|anno))\s*(?:the\s+|il\s+|la\s+|lo\s+|l['’]\s*|i\s+|gli\s+)?$",
+                           re.IGNORECASE)
+# A sentence that opens on the day whose games it reports ("In Tuesday's replays, ...", "Sunday's
+# results:"): the day frames them, it is no earlier meeting.
+DAY_FRAME = re.compile(r"^\s*(?:(?:in|on|among|of|from)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                       r"sunday)['’]s\b[^,.;:]{0,60}[,:]", re.IGNORECASE)
 # Another game of the same round or night ("Elsewhere, ..."): a result the article reports too.
 OTHER_RESULT = _words(r"elsewhere", r"meanwhile", r"earlier(?: on| in the day| today| tonight)?", r"in the other",
                       r"the other (?:tie|game|match|semi-final)", r"other results?", r"nell['’]altr[oa]", r"negli altri",

@@ -374,7 +374,7 @@ def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
         return "a score while the game was still going, not a final score"
     if cues.HYPOTHETICAL.search(text[max(low, item.start - NEAR):item.start]):
         return ""
-    if cues.PAST_MEETING.search(segment):
+    if cues.PAST_MEETING.search(_without(segment, cues.DAY_FRAME) if low == 0 else segment):
         return "a score from an earlier meeting, not this article's match"
     if cues.OTHER_DAY.search(text):
         return "a result of another day or competition, not this article's match"
@@ -443,6 +443,8 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
         pair = (clubs[0], clubs[1])
     elif len(clubs) < 2:
         return None, "a result that names fewer than two clubs: which match is it?"
+    elif len(_this_games_clubs(text, mentions)) == 2:
+        pair = _this_games_clubs(text, mentions)
     elif _verb_pair(text, item, mentions):
         pair = _verb_pair(text, item, mentions)
     else:
@@ -479,6 +481,13 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
 _VERB_TO_CLUB = re.compile(r"\s*[^\W\d]+(?:\s+[^\W\d]+){0,2}?(?:\s+(?:per\s+)?\d{1,2}\s?(?:[-–—:]|a)\s?\d{1,2})?"
                            r"(?:\s+(?:the|il|la|lo|l['’]|i|gli|le|over|against|contro|by|su[il]?|sulla|sull['’]))?\s*",
                            re.IGNORECASE)
+
+
+def _this_games_clubs(text: str, mentions: list[TeamMention]) -> tuple[str, ...]:
+    """The clubs a sentence names, but the one a result leads to next ("Brentford will host
+    Burnley after winning 3-2 at Wolves": Brentford and Wolves)."""
+    return tuple(dict.fromkeys(m.slug for m in mentions
+                               if not cues.NEXT_OPPONENT.search(text[max(0, m.start - 50):m.start])))
 
 
 def _verb_pair(text: str, item: _Scored, mentions: list[TeamMention]) -> tuple[str, str] | None:
@@ -655,6 +664,8 @@ def venue_cues(text: str, mentions: list[TeamMention], pair: tuple[str, str], pl
         for match in pattern.finditer(text, low, high):
             if cues.HOME_OF_NEXT.search(text[max(low, match.start() - 20):match.end() + 1] + " "):
                 continue  # "away to X": X is the one at home
+            if cues.NEXT_OPPONENT.search(text[max(low, match.start() - 20):match.end()]):
+                continue  # "will host Burnley after winning at Wolves": the next game's home
             clause = max((b.end() for b in _STRONG_BREAK.finditer(text, low, match.start())), default=low)
             relative = [r for r in _RELATIVE.finditer(text, clause, match.start())]
             if relative:  # "beaten by Inter, who were at home": the club the clause hangs on
