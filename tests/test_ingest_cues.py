@@ -103,6 +103,8 @@ CUES = [
     ("it", "L'Italia batte 3-1 la Norvegia a Torino nella gara di qualificazione.", ("Italy", "Norway", "3-1")),
     ("en", "Norway lost 2-0 to England at St James' Park.", ("England", "Norway", "2-0")),
     ("en", "Spain beat Sweden 2-1 in Seville on Friday.", ("Spain", "Sweden", "2-1")),
+    ("it", "La Nazionale italiana ha battuto per 2 a 0 la Grecia, in una gara giocata allo Stadio Olimpico di Roma; "
+           "intanto la Bosnia ha battuto per 4 a 1 la Finlandia.", ("Italy", "Greece", "2-0")),
     # a country's name as a place or a label is not its team
     ("en", "Everton beat Fulham 2-0 at home, with the Spain striker scoring twice.", ("Everton", "Fulham", "2-0")),
     ("en", "Results:\nLazio (Italy) - Benfica (Portugal) 2-1\n", ("Lazio", "Benfica", "2-1")),

@@ -126,7 +126,8 @@ def test_every_name_of_a_club_is_its_own(registry):
     ("Birmingham", None), ("Celje", None),
     ("Athletic", "Athletic Club"), ("MK Dons", "Milton Keynes Dons"), ("Port Vale", "Port Vale"), ("SPAL", "SPAL"),
     ("Wigan", "Wigan Athletic"), ("Peterborough", "Peterborough United"), ("Hearts", "Heart of Midlothian"),
-    ("FC Utrecht", "Utrecht"), ("Lecco", "Lecco"), ("Lecce", "Lecce"),
+    ("FC Utrecht", "Utrecht"), ("Lecco", "Lecco"), ("Lecce", "Lecce"), ("Norimberga", "Nürnberg"),
+    ("Hajduk Spalato", "Hajduk Split"), ("Al-Nassr", "Al Nassr"), ("Nazionale italiana", "Italy"),
 ])
 def test_well_known_clubs_resolve_by_their_english_and_italian_names(registry, name, club):
     found = registry.team(name)

@@ -73,11 +73,12 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
         elif mention.kind == NICKNAME and _written_as_nickname(mention, lang, registry) \
                 and not _longer_name(text, mention.start, mention.end):  # "Salford City" is not City
             _nickname(text, mention, _in_language(mention, lang, registry), names.teams, named, registry, names)
+    names.grounds = find_grounds(text, registry)
+    names.teams = [m for m in names.teams if not _ground_city(text, m, names.grounds)]
     for mention in names.teams:
         if mention.slug not in names.named:
             names.named.append(mention.slug)
     _misspellings(text, covered, registry, names)
-    names.grounds = find_grounds(text, registry)
     return names
 
 
@@ -102,6 +103,16 @@ def _country_not_side(text: str, start: int, end: int, datelines: list[tuple[int
 _DATELINE = re.compile(r"(?:^|\n)(?:\([A-Za-z]+\)\s*[-–—]\s*)?([A-ZÀ-Ý][A-ZÀ-Ý'’. ]+?)"
                        r"(?:,\s*[^\n()–—-]{1,25}?)?\s*(?:\([A-Za-z]+\)\s*)?[-–—]\s")
 _DASH = re.compile(r"\s*[-–—]\s*")
+
+
+_GROUND_TO_CITY = re.compile(r"\s+(?:di|de|of|in|a)\s+|,\s*")
+
+
+def _ground_city(text: str, mention: TeamMention, grounds: list[Ground]) -> bool:
+    """Whether a club's name is the city of the ground named just before it ("allo Stadio Olimpico
+    di Roma", "the Olympic Stadium in Rome"): a place, not the club."""
+    return any(_GROUND_TO_CITY.fullmatch(text, ground.end, mention.start) for ground in grounds
+               if 0 < mention.start - ground.end <= 5)
 
 
 def _split_pairs(text: str, mentions: list, registry: Registry) -> list:
