@@ -92,6 +92,12 @@ CUES = [
     ("en", "Real Madrid beat Chelsea 2-1 on Tuesday.\nIn the first leg at the Bernabeu it had finished 0-0.", None),
     # not a score: a pass played one-two
     ("en", "Everton beat Fulham at Goodison after a neat one-two down the left.", None),
+    # more words of winning and losing
+    ("it", "Il Milan piega la Roma 2-1 a San Siro.", ("Milan", "Roma", "2-1")),
+    ("it", "La Juventus crolla 3-0 in casa contro il Bologna.", ("Juventus", "Bologna", "0-3")),
+    ("it", "L'Atalanta si aggiudica il derby 2-0 contro il Lecce in casa.", ("Atalanta", "Lecce", "2-0")),
+    ("en", "Arsenal slumped to a 2-0 defeat at Brentford.", ("Brentford", "Arsenal", "2-0")),
+    ("en", "Everton dispatched Fulham 3-1 at Goodison Park.", ("Everton", "Fulham", "3-1")),
     # a sentence opening on the day of the games it reports; the next game a result leads to
     ("en", "In Saturday's replays, Everton won 2-0 at home against Fulham.", ("Everton", "Fulham", "2-0")),
     ("en", "Everton, who won Saturday's game 2-0 against Fulham, travel next.", None),

@@ -18,6 +18,9 @@ WIN = _words(
     r"w[oi]ns?", r"winning", r"defeated", r"winners", r"ran out", r"eased past", r"swept aside", r"victor(?:y|ies|ious)", r"beat(?:s|en|ing)?", r"thrash(?:ed|es|ing)",
     r"hammer(?:ed|s|ing)", r"crush(?:ed|es|ing)", r"edged?", r"edging", r"stunned", r"overcame", r"overcoming",
     r"triumph(?:ed|s|ing)?", r"rout(?:ed|ing|s)?", r"defeating", r"thump(?:ed|s|ing)", r"saw off", r"came from behind to (?:beat|win)",
+    r"success", r"downed", r"dispatched", r"brushed aside", r"cruised past", r"swept past", r"outclassed", r"demolished",
+    r"trionf(?:a|ano|o)", r"pieg(?:a|ano)", r"piegat[oa]", r"liquid(?:a|ano)", r"liquidat[oa]", r"asfalt(?:a|ano)",
+    r"strapazz(?:a|ano)", r"si aggiudica(?:no)?", r"la spunta(?:no)?", r"schianta(?:no)?",
     r"vinc[eo](?:no)?", r"vint[oa]", r"vittori[ae]", r"battut[oiae]", r"batt[eo](?:no)?", r"imporsi", r"impon[ea]",
     r"s'impone", r"si (?:è|e) impost[oa]", r"impost[oa]", r"successo", r"travolt[oa]", r"travolg[ea]", r"espugna(?:to)?",
     r"sconfigg(?:e|ono)", r"supera(?:to|no)?", r"elimina(?:to|no)?", r"rifila(?:to)?", r"stende", r"regola",
@@ -27,7 +30,8 @@ WIN = _words(
 LOSE = _words(
     r"lost", r"los(?:e|es|ing)", r"loss(?:es)?", r"defeats?", r"went down", r"fell to", r"humbled",
     r"sconfitt[aeoi]", r"pers[oa]", r"perd[eo](?:no)?", r"ko", r"cadut[oa]", r"cade", r"capitola(?:to)?",
-    r"tonfo", r"batosta", r"scivolone", r"capitombolo")
+    r"tonfo", r"batosta", r"scivolone", r"capitombolo", r"crolla(?:no)?", r"cede(?:no)?", r"inciampa(?:no)?",
+    r"slump(?:ed|s)? to", r"crash(?:ed|es)? to", r"succumb(?:ed|s)?(?: to)?")
 # Suffering a win-word makes it a defeat: "il Genoa subisce il tris del Napoli", "incassa la manita".
 SUFFERED = _words(r"subisce", r"subiscono", r"subit[oa]", r"incassa(?:no|to)?", r"suffer(?:s|ed)?", r"conceded?")
 DRAW = _words(r"dr[ae]w", r"draws?", r"drawn", r"drawing", r"level", r"stalemate", r"all square", r"shared the spoils",
