@@ -137,11 +137,11 @@ def make_photo(data: bytes, path: str | Path, widths: tuple[int, ...] = WIDTHS,
     sizes = [(w, max(1, round(height * w / width))) for w in sorted(targets)]
     image = _decode(header, path, draft_size=sizes[-1])
     stem = slugify(Path(path).stem) or "photo"
-    variants = []
-    for fmt in ("webp", "jpeg"):
-        for size in sizes:
-            resized = image.resize(size, Image.Resampling.LANCZOS) if image.size != size else image
-            variants.append(_variant(stem, fmt, _encode(resized, fmt), size))
+    scaled = {}
+    for size in reversed(sizes):  # each from the next larger: half the work, the same look
+        image = image.resize(size, Image.Resampling.LANCZOS) if image.size != size else image
+        scaled[size] = image
+    variants = [_variant(stem, fmt, _encode(scaled[size], fmt), size) for fmt in ("webp", "jpeg") for size in sizes]
     return Photo(width=sizes[-1][0], height=sizes[-1][1], variants=tuple(variants))
 
 

@@ -128,10 +128,10 @@ def draw(card: Card) -> bytes:
     drawer = {MatchCard: _match, TieCard: _tie, TeamCard: _team, CompetitionCard: _competition,
               SiteCard: _site}[type(card)]
     drawer(canvas, card)
-    flat = canvas.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT,
+    flat = canvas.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE,
                            dither=Image.Dither.NONE)
     out = io.BytesIO()
-    flat.save(out, "PNG", optimize=True)
+    flat.save(out, "PNG", compress_level=6)
     return out.getvalue()
 
 
