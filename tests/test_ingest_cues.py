@@ -92,6 +92,9 @@ CUES = [
     ("en", "Real Madrid beat Chelsea 2-1 on Tuesday.\nIn the first leg at the Bernabeu it had finished 0-0.", None),
     # not a score: a pass played one-two
     ("en", "Everton beat Fulham at Goodison after a neat one-two down the left.", None),
+    # a headline in title case: its verbs are no part of a club's name
+    ("en", "Everton Beat Fulham 3-1 in Merseyside Thriller\n\nEverton beat Fulham at Goodison Park on Sunday.",
+     ("Everton", "Fulham", "3-1")),
     # more words of winning and losing
     ("it", "Il Milan piega la Roma 2-1 a San Siro.", ("Milan", "Roma", "2-1")),
     ("it", "La Juventus crolla 3-0 in casa contro il Bologna.", ("Juventus", "Bologna", "0-3")),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..names import name_key
 from ..registry import COMPETITION, NICKNAME, TEAM, Registry
+from . import cues
 from .grounds import Ground, find_grounds
 from .nations import HOME_NATIONS, TERRITORIES, is_national_team, national_teams
 from .tables import derived
@@ -151,13 +152,18 @@ def _longer_name(text: str, start: int, end: int) -> str:
     after = _WORD_AFTER.search(text[end:end + 40])
     words = []
     if before and before.group(1)[0].isupper() and not _CLUB_AFFIX.match(before.group(1)) \
+            and not _headline_word(before.group(1)) \
             and not before.group(1).endswith(("'s", "’s")) and not _starts_sentence(text, before.start(1)):
         words.append(before.group(1))
     words.append(text[start:end])
     next_word = after.group(1).split("-")[0] if after else ""  # "Palermo U19-Cagliari U19": U19 ends the name
-    if next_word[:1].isupper() and not _CLUB_AFFIX.match(next_word):
+    if next_word[:1].isupper() and not _CLUB_AFFIX.match(next_word) and not _headline_word(next_word):
         words.append(after.group(1))
     return " ".join(words) if len(words) > 1 else ""
+
+
+def _headline_word(word: str) -> bool:
+    return any(pattern.fullmatch(word) for pattern in (cues.WIN, cues.LOSE, cues.DRAW, cues.HEADLINE_WORDS))
 
 
 def _starts_sentence(text: str, at: int) -> bool:
