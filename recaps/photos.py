@@ -153,9 +153,9 @@ def make_share_image(data: bytes, path: str | Path, max_pixels: int = MAX_PIXELS
     return _variant(stem + "-share", "jpeg", _encode(cropped, "jpeg"), SHARE_SIZE)
 
 
-def settings_key() -> str:
-    """What besides the source's bytes decides the output: part of a cache key."""
-    return repr((WIDTHS, MAX_PIXELS, JPEG_QUALITY, WEBP_QUALITY, SHARE_SIZE, FLATTEN_ON,
+def settings_key(widths: tuple[int, ...] = WIDTHS, max_pixels: int = MAX_PIXELS) -> str:
+    """What besides the source's bytes decides the output: with their digest, the cache key."""
+    return repr((tuple(widths), max_pixels, JPEG_QUALITY, WEBP_QUALITY, SHARE_SIZE, FLATTEN_ON,
                  Image.__version__))
 
 
@@ -180,7 +180,7 @@ def _open(data: bytes, path: str | Path, max_pixels: int) -> Image.Image:
 
 
 def _decode(image: Image.Image, path: str | Path, draft_size: tuple[int, int] | None) -> Image.Image:
-    if draft_size and image.format == "JPEG":
+    if draft_size and image.format in ("JPEG", "MPO"):  # MPO: a phone's JPEG with a second picture
         image.draft("RGB", _upright(image, draft_size, path))  # a quarter turn swaps back alike
     try:
         image.load()

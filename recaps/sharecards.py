@@ -191,9 +191,9 @@ def _team(canvas: Image.Image, card: TeamCard) -> None:
     draw.rectangle((0, TOP, SIZE[0], BOTTOM), fill=primary)
     _badge(canvas, card.club, (290, 315), 280)
     ink = contrast_ink(primary)
-    _text(draw, (500, 290), card.club.name, 110, 48, SIZE[0] - 500 - MARGIN, ink, anchor="ls")
+    _name(draw, (500, 240), card.club.name, 110, 40, SIZE[0] - 500 - MARGIN, ink, anchor="lm")
     if card.line:
-        _text(draw, (500, 370), card.line, 48, 28, SIZE[0] - 500 - MARGIN, ink, anchor="ls")
+        _text(draw, (500, 384), card.line, 48, 28, SIZE[0] - 500 - MARGIN, ink, anchor="lm")
     _top_band(canvas, translator(card.lang).gettext("Team"))
     _bottom_band(canvas, card.site, "")
 
@@ -235,16 +235,16 @@ def _two_clubs(canvas: Image.Image, left: Club, right: Club) -> None:
         draw.rectangle((x0, TOP, x0 + half, BOTTOM), fill=primary)
         draw.rectangle((x0, BOTTOM - 12, x0 + half, BOTTOM), fill=secondary)
         _badge(canvas, club, (x0 + half // 2, 250), 190)
-        _text(draw, (x0 + half // 2, 420), club.name, 60, 30, half - 2 * MARGIN, contrast_ink(primary))
+        _name(draw, (x0 + half // 2, 421), club.name, 60, 30, half - 2 * MARGIN, contrast_ink(primary))
 
 
 def _score_box(canvas: Image.Image, big: str, note: str) -> None:
     draw = ImageDraw.Draw(canvas)
     centre = SIZE[0] // 2
-    draw.rounded_rectangle((centre - 135, 180, centre + 135, 330), radius=18, fill=NIGHT)
-    _text(draw, (centre, 255), big, 124, 60, 240, WHITE)
+    draw.rounded_rectangle((centre - 135, 170, centre + 135, 320), radius=18, fill=NIGHT)
+    _text(draw, (centre, 245), big, 124, 60, 240, WHITE)
     if note:
-        _pill(draw, (centre, 370), note, 36, NIGHT)
+        _pill(draw, (centre, 350), note, 36, NIGHT)
 
 
 def _badge(canvas: Image.Image, club: Club, centre: tuple[int, int], box: int) -> None:
@@ -290,6 +290,27 @@ def _pill(draw: ImageDraw.ImageDraw, centre: tuple[int, int], text: str, size: i
     draw.rounded_rectangle((x - width / 2 - 22, y - half_height, x + width / 2 + 22, y + half_height),
                            radius=half_height, fill=fill)
     draw.text((x, y), text, font=font, fill=contrast_ink(fill), anchor="mm")
+
+
+def _name(draw: ImageDraw.ImageDraw, at: tuple[int, int], text: str, size: int, smallest: int,
+          width: int, fill: str, anchor: str = "mm") -> None:
+    """A name on one line if it fits at two thirds of `size` or more, else on two lines
+    centred on `at`, split where the two come out most even, at one size."""
+    words = text.split()
+    single = max(smallest, size * 2 // 3)
+    font, fitted = _fitted(text, size, single, width)
+    if len(words) < 2 or fitted == " ".join(words):
+        _text(draw, at, text, size, smallest, width, fill, anchor)
+        return
+    split = min(range(1, len(words)),
+                key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))))
+    lines = (" ".join(words[:split]), " ".join(words[split:]))
+    while single > smallest and max(_font(single).getlength(line) for line in lines) > width:
+        single -= 2
+    x, y = at
+    half_gap = single * 3 // 5  # lines 1.2 em apart
+    for line, dy in zip(lines, (-half_gap, half_gap)):
+        _text(draw, (x, y + dy), line, single, single, width, fill, anchor)
 
 
 def _text(draw: ImageDraw.ImageDraw, at: tuple[int, int], text: str, size: int, smallest: int,

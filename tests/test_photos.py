@@ -204,6 +204,8 @@ def test_an_opaque_alpha_channel_is_dropped():
     ("grey.jpg", lambda: encoded(halves((640, 480)).convert("L"), "JPEG")),
     ("sixteen-bit.png", lambda: encoded(Image.new("I;16", (640, 480), 40000), "PNG")),
     ("cmyk.jpg", lambda: encoded(halves((640, 480)).convert("CMYK"), "JPEG")),
+    ("two-pictures.jpg", lambda: encoded(halves((640, 480)), "MPO", save_all=True,
+                                         append_images=[halves((320, 240))], exif=Image.Exif())),
 ])
 def test_every_kind_of_source_gives_clean_variants(name, source):
     photo = photos.make_photo(source(), name)
@@ -227,6 +229,12 @@ def test_an_embedded_colour_profile_is_converted_to_srgb_then_dropped():
     assert max(abs(a - b) for a, b in zip(converted, untouched)) >= 10  # the profile did change it
     for variant in tagged.variants:
         assert_clean(variant)
+
+
+def test_the_settings_key_changes_with_the_settings():
+    assert photos.settings_key() == photos.settings_key(photos.WIDTHS)
+    assert photos.settings_key() != photos.settings_key((480, 960))
+    assert photos.settings_key() != photos.settings_key(max_pixels=10)
 
 
 def test_the_same_source_gives_the_same_bytes_in_another_process():

@@ -177,3 +177,21 @@ def test_a_team_without_crest_shows_its_initials():
     with_initials = sc.draw(sc.TeamCard(SITE, "en", sc.Club("Harbour Town", ("#ffd700", "#000000"), initials="HBT")))
     default = sc.draw(sc.TeamCard(SITE, "en", sc.Club("Harbour Town", ("#ffd700", "#000000"))))
     assert with_initials != default  # 'HBT' as given, else 'HT' from the name
+
+
+def ink_rows(png: bytes, box: tuple[int, int, int, int], ink: str) -> list[int]:
+    """The rows of `box` holding the ink's colour."""
+    colour = ImageColor.getrgb(ink)
+    with Image.open(io.BytesIO(png)) as image:
+        area = image.convert("RGB").crop(box)
+    return [y for y in range(area.height)
+            if sum(1 for x in range(area.width)
+                   if max(abs(a - b) for a, b in zip(area.getpixel((x, y)), colour)) < 40) > 3]
+
+
+@pytest.mark.parametrize("club, lines", [(YELLOW, 1), (LONG, 2)])
+def test_a_long_name_goes_on_two_lines(club, lines):
+    card = sc.draw(sc.MatchCard(SITE, "en", club, GREEN, sc.Score(0, 0), "Cup"))
+    rows = ink_rows(card, (40, 372, 560, 470), sc.contrast_ink(club.colors[0]))
+    groups = 1 + sum(1 for above, below in zip(rows, rows[1:]) if below - above > 2)
+    assert groups == lines
