@@ -37,6 +37,8 @@ LINES = [
     # a score sheet: quotes and the country after each club
     ("en", "Semi-finals, first legs\n\"Porto\" (Portugal) - \"Celtic\" (Scotland) 2:1\n",
      [("Porto", "Celtic", "2-1", None, None)]),
+    # the score after 90 minutes in a bracket that says the line's score is after extra time
+    ("en", "Cup results:\nEverton 3-1 Fulham (aet, 1-1 after 90 minutes)\n", [("Everton", "Fulham", "1-1", "3-1", None)]),
     # national teams, named as teams.yaml names them, English or Italian
     ("it", "Qualificazioni:\nItalia-Grecia 2-0\nGermania - Paesi Bassi 1-1\n",
      [("Italy", "Greece", "2-0", None, None), ("Germany", "Netherlands", "1-1", None, None)]),
@@ -97,6 +99,9 @@ NOT_TAKEN = [
     ("Cup results:\nEverton 3-2 Fulham aet (1-0)\n", "after 90 minutes"),
     ("Half-time scores in brackets:\nEverton 3-2 Fulham aet (1-1)\n", "after 90 minutes"),
     ("If the favourites win, the scores:\nEverton 3-2 Fulham\n", "may not be results"),
+    # a bracket that says extra time or a shoot-out without its own score speaks of the line's score
+    ("Cup results:\nEverton 3-2 Fulham (after extra time)\n", "after 90 minutes"),
+    ("Cup results:\nEverton 1-1 Fulham (pens)\n", "marked as a shoot-out"),
 ]
 
 
@@ -120,3 +125,9 @@ def test_a_womens_report_lists_no_senior_clubs(registry):
     draft = ingest_text(text, registry, [], today=TODAY)
     assert "matches" not in draft.front and "teams" not in draft.front
     assert any("senior clubs it names" in item.why for item in draft.review)
+
+
+def test_a_clubs_country_in_brackets_is_no_misspelt_club(registry):
+    draft = ingest_text("Results:\nLazio (Italy) - Benfica (Portugal) 2-1\n", registry, [], today=TODAY)
+    assert written(draft) == [("Lazio", "Benfica", "2-1", None, None)]
+    assert not any("misspelling" in item.why for item in draft.review)

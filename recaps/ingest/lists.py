@@ -39,6 +39,8 @@ _NOTE = re.compile(rf"\s*(?:(?P<aet>{EXTRA_TIME})|(?P<pens>{SHOOTOUT})|\((?P<bra
 _BRACKET_PART = re.compile(rf"(?:(?P<what>{EXTRA_TIME}|{SHOOTOUT}|{HALF_TIME})\s*)?{_SCORE}"
                            rf"(?:\s*(?P<after>{EXTRA_TIME}|{SHOOTOUT}|{HALF_TIME}))?", re.IGNORECASE)
 _AET = re.compile(rf"^(?:{EXTRA_TIME})$", re.IGNORECASE)
+_EXTRA_TIME_WORD = re.compile(rf"(?<!\w)(?:{EXTRA_TIME})(?!\w)", re.IGNORECASE)
+_SHOOTOUT_WORD = re.compile(rf"(?<!\w)(?:{SHOOTOUT})(?!\w)", re.IGNORECASE)
 _PENS = re.compile(rf"^(?:{SHOOTOUT})$", re.IGNORECASE)
 _HALF = re.compile(rf"^(?:{HALF_TIME})$", re.IGNORECASE)
 # Before a list line: a bullet, or a label saying it is a final score ("FT:", "Risultato finale:").
@@ -185,13 +187,17 @@ def _youth_after(text: str, end: int) -> tuple[str, int]:
     return f"U{found.group(1) or found.group(2)}", found.end()
 
 
+# A club's country in brackets, "(Portugal)": words in brackets that are no note of the score ("(aet)").
+_COUNTRY = rf"\((?!\s*(?:{EXTRA_TIME}|{SHOOTOUT}|{HALF_TIME})\s*\))[^()\d]{{2,30}}\)"
+
+
 def _undecorated(text: str) -> str:
     """`text` without quotes and a country in brackets."""
-    return re.sub(r"[\"“”«»]|\([^()\d]{2,30}\)", " ", text).strip()
+    return re.sub(rf"[\"“”«»]|{_COUNTRY}", " ", text, flags=re.IGNORECASE).strip()
 
 
 def _undecorated_start(text: str) -> str:
-    return re.sub(r"^[\s\"“”«»]*(?:\([^()\d]{2,30}\))?[\s\"“”«»]*", "", text)
+    return re.sub(rf"^[\s\"“”«»]*(?:{_COUNTRY})?[\s\"“”«»]*", "", text, flags=re.IGNORECASE)
 
 
 def _settle(home: TeamMention, away: TeamMention, main: tuple[int, int], aet_marked: bool, pens_marked: bool,
@@ -212,6 +218,9 @@ def _settle(home: TeamMention, away: TeamMention, main: tuple[int, int], aet_mar
                 continue
             else:
                 plain.append(score)
+    # "3-1 (aet, 1-1 after 90 minutes)", "1-1 (pens)": a bracket's word, without its own score, is the line's
+    aet_marked |= aet is None and any(_EXTRA_TIME_WORD.search(bracket) for bracket in brackets)
+    pens_marked |= pens is None and any(_SHOOTOUT_WORD.search(bracket) for bracket in brackets)
     if pens_marked and pens is None:  # "4-5 d.c.r. (1-1)": the line's score is the shoot-out, the bracket the match's
         level = [score for score in plain if score[0] == score[1]]
         if len(level) == 1 and main[0] != main[1] and not aet_marked:

@@ -54,13 +54,14 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
     names = Names()
     datelines = [found.span(1) for found in _DATELINE.finditer(text)]
     country_lines = [found.span() for found in _DATELINE.finditer(text)]  # "SEOUL, South Korea (AP) —"
-    mentions = [m for m in _split_pairs(text, registry.find_names(text), registry)
+    found = _split_pairs(text, registry.find_names(text), registry)
+    mentions = [m for m in found
                 if not any(start <= m.start < end for start, end in datelines)
                 and not (m.kind == TEAM and is_national_team(registry.teams[m.slugs[0]])
                          and _country_not_side(text, m.start, m.end, country_lines))]
     as_names = [m for m in mentions if m.kind != NICKNAME and (len(m.text.split()) > 1 or _capitalised(m.text))]
     named = {m.slugs[0] for m in as_names if m.kind == TEAM}
-    covered = [(m.start, m.end) for m in mentions] + datelines  # a dateline's city is no misspelt club
+    covered = [(m.start, m.end) for m in found] + datelines  # a dateline's city is no misspelt club
     for mention in mentions:
         if mention.kind == COMPETITION and mention in as_names:
             names.competitions.append((mention.start, mention.slugs[0]))
