@@ -115,7 +115,8 @@ def read_photo(project_dir: Path, recap_dir: Path, images_dir: Path, src: str) -
     for candidate in candidates:
         if candidate.is_file():
             return candidate, candidate.read_bytes()
-    raise PhotoError(recap_dir / src, f"no photo '{src}' beside the recap or in {images_dir}")
+    shown = images_dir.resolve().relative_to(project) if images_dir.resolve().is_relative_to(project) else images_dir
+    raise PhotoError(recap_dir / src, f"no photo '{src}' beside the recap or in {shown.as_posix()}/")
 
 
 def open_photo(data: bytes, path: str | Path, max_pixels: int = MAX_PIXELS,

@@ -22,7 +22,7 @@ from pathlib import Path
 import resvg_py
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from recaps.i18n import long_date, translator
+from recaps.i18n import catalogue_path, long_date, translator
 from recaps.photos import PhotoError, open_photo
 
 SIZE = (1200, 630)
@@ -138,7 +138,8 @@ def draw(card: Card) -> bytes:
 def card_key(card: Card) -> str:
     """A digest of everything that decides the card's bytes: the cache key, and a file name part."""
     facts = hashlib.sha256(repr(card).encode("utf-8"))
-    facts.update(_font_digest().encode() + Image.__version__.encode() + resvg_py.__version__.encode())
+    facts.update(_file_digest(FONT).encode() + _file_digest(catalogue_path(card.lang)).encode())
+    facts.update(Image.__version__.encode() + resvg_py.__version__.encode())
     return facts.hexdigest()
 
 
@@ -338,9 +339,10 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-@lru_cache(maxsize=1)
-def _font_digest() -> str:
-    return hashlib.sha256(FONT.read_bytes()).hexdigest()
+@lru_cache(maxsize=16)
+def _file_digest(path: Path) -> str:
+    """The digest of a file the cards are drawn with (the font, a catalogue); '' for none."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
 # --- crests ---------------------------------------------------------------------------------

@@ -311,7 +311,7 @@ def test_a_photo_is_found_beside_the_recap_or_under_images(project, src, found):
 
 
 @pytest.mark.parametrize("src, message", [
-    ("missing.jpg", "no photo 'missing.jpg' beside the recap or in "),
+    ("missing.jpg", "no photo 'missing.jpg' beside the recap or in content/images/"),
     ("../../../../outside.jpg", "the photo '../../../../outside.jpg' is outside the project"),
     ("link.jpg", "the photo 'link.jpg' is outside the project"),
     ("/etc/passwd", "the photo '/etc/passwd' is outside the project"),
