@@ -114,6 +114,8 @@ CUES = [
     ("en", "Spain beat Sweden 2-1 in Seville on Friday.", ("Spain", "Sweden", "2-1")),
     ("it", "La Nazionale italiana ha battuto per 2 a 0 la Grecia, in una gara giocata allo Stadio Olimpico di Roma; "
            "intanto la Bosnia ha battuto per 4 a 1 la Finlandia.", ("Italy", "Greece", "2-0")),
+    ("en", "Scotland drew 1-1 with Wales at Hampden Park.", ("Scotland", "Wales", "1-1")),
+    ("en", "Chelsea won 2-1 at Wembley on Sunday.", None),  # a national stadium names no club's opponent
     # a country's name as a place or a label is not its team
     ("en", "Everton beat Fulham 2-0 at home, with the Spain striker scoring twice.", ("Everton", "Fulham", "2-0")),
     ("en", "Results:\nLazio (Italy) - Benfica (Portugal) 2-1\n", ("Lazio", "Benfica", "2-1")),

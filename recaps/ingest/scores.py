@@ -290,7 +290,8 @@ def _host_by_ground(text: str, mentions: list[TeamMention], grounds: list[Ground
     if len(clubs) != 1 or _NEUTRAL.search(text):
         return None
     for ground in grounds:
-        if low <= ground.start < high and len(ground.slugs) == 1 and not ground.slugs & clubs:
+        if low <= ground.start < high and len(ground.slugs) == 1 and not ground.slugs & clubs \
+                and ground.nation not in ground.slugs:  # a national stadium hosts cup finals too
             return TeamMention(ground.start, ground.end, ground.text, next(iter(ground.slugs)), "ground")
     return None
 
