@@ -101,6 +101,10 @@ CUES = [
     ("it", "L'Atalanta si aggiudica il derby 2-0 contro il Lecce in casa.", ("Atalanta", "Lecce", "2-0")),
     ("en", "Arsenal slumped to a 2-0 defeat at Brentford.", ("Brentford", "Arsenal", "2-0")),
     ("en", "Everton dispatched Fulham 3-1 at Goodison Park.", ("Everton", "Fulham", "3-1")),
+    ("it", "La Juve non va oltre lo 0-0 contro il Monza all'Allianz Stadium.", ("Juventus", "Monza", "0-0")),
+    ("it", "Il Torino impatta 1-1 con il Lecce in casa.", ("Torino", "Lecce", "1-1")),
+    ("en", "Liverpool were held 2-2 by Brentford at Anfield.", ("Liverpool", "Brentford", "2-2")),
+    ("en", "Arsenal held on to win 2-1 at Brentford.", ("Brentford", "Arsenal", "1-2")),
     # a sentence opening on the day of the games it reports; the next game a result leads to
     ("en", "In Saturday's replays, Everton won 2-0 at home against Fulham.", ("Everton", "Fulham", "2-0")),
     ("en", "Everton, who won Saturday's game 2-0 against Fulham, travel next.", None),
