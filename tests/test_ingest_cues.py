@@ -120,6 +120,10 @@ CUES = [
            "intanto la Bosnia ha battuto per 4 a 1 la Finlandia.", ("Italy", "Greece", "2-0")),
     ("en", "Scotland drew 1-1 with Wales at Hampden Park.", ("Scotland", "Wales", "1-1")),
     ("en", "Chelsea won 2-1 at Wembley on Sunday.", None),  # a national stadium names no club's opponent
+    # a dateline's city written as a name, with its date
+    ("it", "Lecce, 3 febbraio - Il Lecce batte il Verona 1-0.", ("Lecce", "Hellas Verona", "1-0")),
+    ("en", "Liverpool, Nov 9 - Liverpool beat Chelsea 2-1.", ("Liverpool", "Chelsea", "2-1")),
+    ("it", "MONACO DI BAVIERA - Il Bayern batte 2-1 l'Inter.", ("Bayern München", "Inter", "2-1")),
     # a country's name as a place or a label is not its team
     ("en", "Everton beat Fulham 2-0 at home, with the Spain striker scoring twice.", ("Everton", "Fulham", "2-0")),
     ("en", "Results:\nLazio (Italy) - Benfica (Portugal) 2-1\n", ("Lazio", "Benfica", "2-1")),

@@ -75,7 +75,14 @@ _NOT_A_HEADLINE = re.compile(
 
 
 # A wire report's dateline at the start of its first paragraph: "ROMA - ", "SEOUL (AP) — ".
-DATELINE_START = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’. ]{2,}(?:,\s*[^\n()–—-]{1,25}?)?\s*(?:\([A-Za-z]+\)\s*)?[-–—:]\s+")
+# A dateline's city: in capitals ("MILANO", "LONDON"), or written as a name when a date follows it
+# ("Lecce, 3 febbraio -", "London, Nov 9 -").
+_MONTH = (r"(?i:gen(?:naio)?|feb(?:braio)?|mar(?:zo)?|apr(?:ile)?|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?|ago(?:sto)?|"
+          r"set(?:tembre)?|ott(?:obre)?|nov(?:embre)?|dic(?:embre)?|jan(?:uary)?|february|march|april|may|june|july|"
+          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|dec(?:ember)?)\.?")
+DATELINE_CITY = (r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’. ]{2,}?|[A-ZÀ-Ý][a-zà-ÿ'’]+(?:\s[A-ZÀ-Ýa-zà-ÿ'’]+){0,2}?"
+                 rf"(?=,\s*(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})))")
+DATELINE_START = re.compile(rf"^{DATELINE_CITY}(?:,\s*[^\n()–—-]{{1,25}}?)?\s*(?:\([A-Za-z]+\)\s*)?[-–—:]\s+")
 
 
 def not_a_headline(line: str) -> bool:

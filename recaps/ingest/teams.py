@@ -15,6 +15,7 @@ from ..names import name_key
 from ..registry import COMPETITION, NICKNAME, TEAM, Registry
 from . import cues
 from .grounds import Ground, find_grounds
+from .layout import DATELINE_CITY
 from .nations import HOME_NATIONS, TERRITORIES, is_national_team, national_teams
 from .tables import derived
 
@@ -102,7 +103,7 @@ def _country_not_side(text: str, start: int, end: int, datelines: list[tuple[int
 
 
 # A wire report's dateline: "LONDON, Nov 9 (Reuters) -", "MADRID (AP) —", "(ANSA) - ROMA, 12 GEN -".
-_DATELINE = re.compile(r"(?:^|\n)(?:\([A-Za-z]+\)\s*[-–—]\s*)?([A-ZÀ-Ý][A-ZÀ-Ý'’. ]+?)"
+_DATELINE = re.compile(rf"(?:^|\n)(?:\([A-Za-z]+\)\s*[-–—]\s*)?({DATELINE_CITY})"
                        r"(?:,\s*[^\n()–—-]{1,25}?)?\s*(?:\([A-Za-z]+\)\s*)?[-–—]\s")
 _DASH = re.compile(r"\s*[-–—]\s*")
 
