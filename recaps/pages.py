@@ -46,8 +46,10 @@ def _pager(index_url: str, number: int, count: int) -> dict:
 
 
 def _most_covered(results: Results, recaps: Recaps, count: int) -> tuple[Team, ...]:
-    """The teams with the most recaps, in name order: the home page's team strip."""
-    ranked = sorted(results.teams.values(), key=lambda t: (-len(recaps.by_team.get(t.slug, [])), t.slug))
+    """The teams with the most recaps, in name order: the home page's team strip. A club only
+    mentioned (no match of its reported) has no record to show there."""
+    playing = (team for team in results.teams.values() if team.slug in results.team_matches)
+    ranked = sorted(playing, key=lambda t: (-len(recaps.by_team.get(t.slug, [])), t.slug))
     return tuple(sorted(ranked[:count], key=lambda t: t.slug))
 
 

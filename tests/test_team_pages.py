@@ -103,3 +103,16 @@ def test_a_club_only_mentioned_shows_the_recaps_that_mention_it_and_no_record(tm
     assert "No match of Lazio has been reported." in mentioned
     assert '>Mentioned in</h2>' in mentioned and 'href="/recaps/articles/lazio-mentioned/"' in mentioned
     assert 'class="stats"' in played and '>Also mentioned in</h2>' in played and "No match of" not in played
+
+
+def test_a_club_only_mentioned_is_listed_with_the_teams_but_not_on_the_home_page(tmp_path):
+    config = project(tmp_path, per_page=20)
+    (tmp_path / "content" / "articles" / "lazio-mentioned.md").write_text(
+        "---\ntitle: Lazio watch the derby\ndate: 2023-01-10\nteams: [Lazio, Milan]\n---\nA mention only.\n",
+        encoding="utf-8")
+    assert main(["--config", str(config), "--out", str(tmp_path / "site")]) == 0
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    teams = (tmp_path / "site" / "teams" / "index.html").read_text(encoding="utf-8")
+    home_teams = home[home.index('class="team-grid'):]
+    assert 'href="/recaps/teams/milan/"' in home_teams and "/teams/lazio/" not in home_teams
+    assert 'href="/recaps/teams/lazio/"' in teams
