@@ -143,8 +143,11 @@ class FileResult:
 
 
 def final(match: dict) -> tuple:
-    """(home, away, final score, pens) of a truth.yaml match: its score includes extra time."""
-    return (match["home"], match["away"], str(match["score"]), match.get("pens") and str(match["pens"]))
+    """(home, away, final score, pens) of a truth.yaml match: its score includes extra time. A
+    women's match, which truth.yaml writes under the clubs' names with a note, is between the
+    clubs' women's teams, as ingest writes them ("Juventus Women")."""
+    mark = " Women" if "women's match" in str(match.get("note") or "") else ""
+    return (match["home"] + mark, match["away"] + mark, str(match["score"]), match.get("pens") and str(match["pens"]))
 
 
 def written_final(match: dict) -> tuple:

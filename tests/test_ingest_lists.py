@@ -123,11 +123,27 @@ def test_a_youth_list_does_not_list_the_senior_clubs_as_mentioned(registry):
 def test_a_womens_report_lists_no_senior_clubs(registry):
     text = "Juventus Women beat Roma Women 2-1 at home.\nThe Roma players were disappointed.\n"
     draft = ingest_text(text, registry, [], today=TODAY)
-    assert "matches" not in draft.front and "teams" not in draft.front
-    assert any("senior clubs it names" in item.why for item in draft.review)
+    assert written(draft) == [("Juventus Women", "Roma Women", "2-1", None, None)]
+    assert "teams" not in draft.front
+
+
+@pytest.mark.parametrize("text", [
+    "Serie A femminile, i risultati:\nJuventus-Roma 2-1\n",
+    "La Juventus batte la Roma 2-1 in casa: le bianconere restano prime.\n",  # players told in the feminine
+    "Women's Super League results:\nArsenal 2-1 Chelsea\n",
+])
+def test_a_womens_list_writes_the_clubs_women_teams(text, registry):
+    home, away, score, _, _ = written(ingest_text(text, registry, [], today=TODAY))[0]
+    assert (home.endswith(" Women"), away.endswith(" Women"), score) == (True, True, "2-1")
 
 
 def test_a_clubs_country_in_brackets_is_no_misspelt_club(registry):
     draft = ingest_text("Results:\nLazio (Italy) - Benfica (Portugal) 2-1\n", registry, [], today=TODAY)
     assert written(draft) == [("Lazio", "Benfica", "2-1", None, None)]
     assert not any("misspelling" in item.why for item in draft.review)
+
+
+def test_a_clubs_nickname_in_the_masculine_tells_of_no_womens_side(registry):
+    draft = ingest_text("La Juventus batte la Roma 2-1 in casa: i bianconeri restano primi.\n", registry, [],
+                        today=TODAY)
+    assert written(draft) == [("Juventus", "Roma", "2-1", None, None)]

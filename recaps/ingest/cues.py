@@ -117,6 +117,8 @@ COMEBACK = _words(r"(?:come|came|comes|coming) from behind", r"from (?:\w+ )?goa
 # A result that repeats, not one match's ("won 3-0 in each of their last home games").
 HABITUAL = _words(r"each of", r"in each", r"every", r"their last", r"ultim[ei]", r"in a row", r"di fila",
                   r"consecutiv[ei]", r"straight", r"tutte", r"sempre")
+# A women's side, of the words that mark a youth or women's side below.
+WOMEN = re.compile(r"\b(?:Women|Women's|Ladies|Femminile|femminile|WSL|Frauen)\b")
 # A youth or women's side: the registry's clubs are the senior men's teams.
 NOT_SENIOR = re.compile(r"\b(?:Women|Women's|Ladies|Femminile|femminile|Primavera|Under[- ]?\d{2}s?|U[- ]?\d{2}s?|"
                         r"Youth League|Youth|Next ?Gen|Juniores|Allievi|WSL|Frauen)\b")

@@ -21,6 +21,7 @@ from .scores import SCORE, Findings, Result, compose, find_results
 from .site import KnownMatch, other_leg
 from .lists import UNKNOWN
 from .nations import country_keys, is_national_team
+from .tables import derived
 from .teams import Names, closest_team_key, find_names, places
 
 TITLE_MAX = 90
@@ -71,8 +72,13 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     review.extend(ReviewItem("matches", sentence.text, why) for sentence, why in findings.review)
     review.extend(_unknown_sides(findings))
     results = _article_results(findings, names, layout, review)
-    side = _youth_or_women(layout, names)
-    if side:
+    side = _youth_or_women(layout, names) or _women_told(layout.text, registry)
+    if side and (cues.WOMEN.fullmatch(side) or side == _women_told(layout.text, registry)):
+        for result in results:  # a women's side is a team of its own, never the club's men's team
+            result.youth = result.youth or WOMEN_MARK
+            review.append(ReviewItem("matches", result.sentence.text, f"a women's match ({side!r}): its sides are "
+                                                                      f"written as the clubs' {WOMEN_MARK!r} teams"))
+    elif side:
         review.extend(ReviewItem("matches", result.sentence.text, f"a youth or women's side ({side!r}): the registry's "
                                                                   "clubs are the senior men's teams, so no match is "
                                                                   "taken") for result in results if not result.youth)
@@ -279,6 +285,24 @@ def _focus(layout: Layout, names: Names, findings: Findings) -> tuple[str, str] 
         if len(clubs) >= 2:
             return (clubs[0], clubs[1]) if len(clubs) == 2 else None
     return None
+
+
+def _women_told(text: str, registry: Registry) -> str:
+    """Words that tell of women players where no word marks the side: a club's Italian nickname
+    in the feminine ("le giallorosse", "delle bianconere"), "calciatrici"."""
+    found = _feminine_nicknames(registry).search(text)
+    return found.group() if found else ""
+
+
+def _feminine_nicknames(registry: Registry) -> re.Pattern:
+    return derived(registry, "feminine nicknames", lambda registry: re.compile(
+        r"\b(?:(?:le|delle|alle|dalle|sulle|nelle|per le|tra le)\s+(?:" + "|".join(sorted(
+            re.escape(nick[:-1] + "e") for team in registry.teams.values() for lang, nicks in team.nicknames
+            if lang == "it" for nick in nicks if nick.islower() and nick.endswith("i") and len(nick) > 5)) +
+        r")|calciatrici|giocatrici)\b", re.IGNORECASE))
+
+
+WOMEN_MARK = "Women"  # after a club's name, its women's team: one name in every language ("Juventus Women")
 
 
 def _youth_or_women(layout: Layout, names: Names) -> str:

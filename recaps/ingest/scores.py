@@ -505,7 +505,8 @@ def _verb_pair(text: str, item: _Scored, mentions: list[TeamMention]) -> tuple[s
 
 
 # "Inter-Milan finisce 1-1", "Everton v Fulham: 1-2 the final score": a fixture that opens a sentence.
-_FIXTURE_JOIN = re.compile(r"\s*(?:[-–—]|v\.?|vs\.?)\s*", re.IGNORECASE)
+_FIXTURE_JOIN = re.compile(r"\s*(?:(?:Women|Ladies|Femminile|U-?\d{2}|Under[- ]?\d{2})\s*)?(?:[-–—]|v\.?|vs\.?)\s*",
+                           re.IGNORECASE)
 
 
 def fixture_first(text: str, mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:

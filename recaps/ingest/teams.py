@@ -143,7 +143,8 @@ def _split_pairs(text: str, mentions: list, registry: Registry) -> list:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*) $")
 _WORD_AFTER = re.compile(r"^ ([^\W\d_][\w’'-]*)")
-_CLUB_AFFIX = re.compile(r"^(?:[A-Z0-9.]{1,5}|Under|Calcio|Club|Football|Futbol|Fútbol|de|di|del|da|do|"
+_CLUB_AFFIX = re.compile(r"^(?:[A-Z0-9.]{1,5}|Under|Women|Ladies|Femminile|Frauen|Calcio|Club|Football|Futbol|Fútbol|"
+                         r"de|di|del|da|do|"
                          r"The|Il|La|Lo|Le|Gli|El|Los|Die|Der|Con|Contro|Against|Versus|And|E|Ed|Vs|Tra|Fra)$")
 
 
