@@ -103,6 +103,8 @@ CUES = [
     ("en", "Everton dispatched Fulham 3-1 at Goodison Park.", ("Everton", "Fulham", "3-1")),
     ("it", "La Juve non va oltre lo 0-0 contro il Monza all'Allianz Stadium.", ("Juventus", "Monza", "0-0")),
     ("it", "Il Torino impatta 1-1 con il Lecce in casa.", ("Torino", "Lecce", "1-1")),
+    ("it", "L'Empoli strappa un punto all'Olimpico: 1-1 con la Lazio.", ("Lazio", "Empoli", "1-1")),
+    ("en", "Fulham rescued a point at Goodison Park, 2-2 with Everton.", ("Everton", "Fulham", "2-2")),
     ("en", "Liverpool were held 2-2 by Brentford at Anfield.", ("Liverpool", "Brentford", "2-2")),
     ("en", "Arsenal held on to win 2-1 at Brentford.", ("Brentford", "Arsenal", "1-2")),
     # a sentence opening on the day of the games it reports; the next game a result leads to

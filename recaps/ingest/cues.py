@@ -40,7 +40,9 @@ HEADLINE_WORDS = _words("as", "at", "in", "on", "to", "for", "with", "after", "i
 # Suffering a win-word makes it a defeat: "il Genoa subisce il tris del Napoli", "incassa la manita".
 SUFFERED = _words(r"subisce", r"subiscono", r"subit[oa]", r"incassa(?:no|to)?", r"suffer(?:s|ed)?", r"conceded?")
 DRAW = _words(r"dr[ae]w", r"draws?", r"drawn", r"drawing", r"level", r"stalemate", r"all square", r"shared the spoils",
-              r"held(?! on)", r"honours even", r"shared the points",
+              r"held(?! on)", r"honours even", r"shared the points", r"a point apiece",
+              r"(?:earn(?:ed|s)?|claim(?:ed|s)?|snatch(?:ed|es)?|rescued?|salvag(?:ed|es)) a point",
+              r"un punto a testa", r"strappa(?:no|to)? un punto",
               r"pareggi(?:o|a|ano|ato)?", r"pari", r"patta", r"divid(?:ono|e) la posta", r"non va(?:nno)? oltre",
               r"impatta(?:no|to)?", r"(?:si )?ferma(?:no)? sul(?:lo|l['’])?", r"bloccat[oai] sul(?:lo|l['’])?")
 ENDED = _words(r"ended", r"finished", r"final score", r"full[- ]time", r"scoreline", r"result", r"finale",
