@@ -95,6 +95,12 @@ CUES = [
     # a headline in title case: its verbs are no part of a club's name
     ("en", "Everton Beat Fulham 3-1 in Merseyside Thriller\n\nEverton beat Fulham at Goodison Park on Sunday.",
      ("Everton", "Fulham", "3-1")),
+    # a win told as a noun "with a 2-1 win" is the subject's, whoever is named between
+    ("en", "Bournemouth stunned Manchester City with a 2-1 win at the Vitality Stadium.",
+     ("Bournemouth", "Manchester City", "2-1")),
+    ("en", "Arsenal ended the game with a 2-1 win over Chelsea at the Emirates Stadium.", ("Arsenal", "Chelsea", "2-1")),
+    # a part of a town
+    ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing
     ("it", "Il Milan piega la Roma 2-1 a San Siro.", ("Milan", "Roma", "2-1")),
     ("it", "La Juventus crolla 3-0 in casa contro il Bologna.", ("Juventus", "Bologna", "0-3")),

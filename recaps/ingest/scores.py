@@ -433,7 +433,7 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
             pair_hint: tuple[str, str] | None = None) -> tuple[Result | None, str]:
     scoreline = _scoreline(text, item, mentions)
     clubs = list(dict.fromkeys(m.slug for m in mentions))
-    verb = _verb(text, item, low, high)
+    verb = _owned_by_subject(text, item, low, _verb(text, item, low, high))
     if scoreline is None and verb is None and item.kind != "normal":
         return None, "a score without a word that makes it a final result (won, lost, drew, ended)"
     if scoreline:
@@ -558,6 +558,22 @@ def _verb(text: str, item: _Scored, low: int, high: int, words=_RESULT_WORDS) ->
     elif polarity == "win" and cues.SUFFERED.search(text, max(0, offset - 20), offset):
         polarity = "lose"  # "il Genoa subisce il tris": the club before lost
     return offset, polarity
+
+
+# A result noun the sentence's subject owns: "Bournemouth stunned City with a 2-1 win", "con un 2-1".
+_WITH_NOUN = re.compile(r"\b(?:with|con)\s+(?:an?|un[ao]?)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _owned_by_subject(text: str, item: _Scored, low: int, verb: tuple[int, str] | None) -> tuple[int, str] | None:
+    """The result word that says who won: for a noun after "with a" ("stunned City with a 2-1
+    win"), a verb of winning or losing before it, whose subject owns the win; else the word itself."""
+    if verb is None:
+        return None
+    noun = _WITH_NOUN.search(text, max(low, verb[0] - 30), verb[0])
+    if noun is None:
+        return verb
+    earlier = _verb(text, item, low, noun.start())
+    return earlier if earlier and earlier[1] in ("win", "lose") else verb
 
 
 def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:

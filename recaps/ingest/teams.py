@@ -22,8 +22,9 @@ from .tables import derived
 FUZZY_CUTOFF = 88
 FUZZY_MIN_LENGTH = 5
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?")
-_AT_PLACE = re.compile(r"\b(?:in|at|a)\s+$", re.IGNORECASE)
-_FROM_PLACE = re.compile(r"\b(?:in|at|a|from|espugna(?:to|no)?|sbanca(?:to|no)?)\s+$", re.IGNORECASE)
+_PART_OF_TOWN = r"(?:(?:north|south|east|west|central)(?:[- ](?:east|west))?\s+)?"  # "in north London"
+_AT_PLACE = re.compile(rf"\b(?:in|at|a)\s+{_PART_OF_TOWN}$", re.IGNORECASE)
+_FROM_PLACE = re.compile(rf"\b(?:in|at|a|from|espugna(?:to|no)?|sbanca(?:to|no)?)\s+{_PART_OF_TOWN}$", re.IGNORECASE)
 
 
 
@@ -327,4 +328,4 @@ def place_before(text: str, start: int, *, coming_from: bool = False) -> bool:
     """Whether the word before `start` makes what follows a place: "in", "at", "a"
     (and "from", for a country or city: "returns from Belgium")."""
     pattern = _FROM_PLACE if coming_from else _AT_PLACE
-    return bool(pattern.search(text[max(0, start - 8):start]))
+    return bool(pattern.search(text[max(0, start - 25):start]))
