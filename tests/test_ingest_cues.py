@@ -99,6 +99,11 @@ CUES = [
     ("en", "Bournemouth stunned Manchester City with a 2-1 win at the Vitality Stadium.",
      ("Bournemouth", "Manchester City", "2-1")),
     ("en", "Arsenal ended the game with a 2-1 win over Chelsea at the Emirates Stadium.", ("Arsenal", "Chelsea", "2-1")),
+    # a result given to a club: it loses a defeat or a thrashing, and wins a win
+    ("en", "Liverpool inflicted a 3-0 defeat on Manchester United at Anfield.", ("Liverpool", "Manchester United", "3-0")),
+    ("en", "Aston Villa gave Everton a 4-0 thrashing at Villa Park.", ("Aston Villa", "Everton", "4-0")),
+    ("en", "Brentford handed Chelsea a 2-1 defeat at Stamford Bridge.", ("Chelsea", "Brentford", "1-2")),
+    ("it", "La Fiorentina regala alla Lazio una vittoria per 2-1 al Franchi.", ("Fiorentina", "Lazio", "1-2")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing

@@ -560,6 +560,26 @@ def _verb(text: str, item: _Scored, low: int, high: int, words=_RESULT_WORDS) ->
     return offset, polarity
 
 
+# A result given to a club: "gave Everton a 4-0 thrashing", "inflicted a 3-0 defeat on United",
+# "infligge al Milan una sconfitta", "regala alla Lazio una vittoria".
+_GIVE = re.compile(r"\b(?:gave|give[sn]?|handed|hands?|dealt|deals?|inflict(?:ed|s)?|infligg(?:e|ono)|inflitt[oa]|"
+                   r"regal(?:a|ano|ato)|consegn(?:a|ano|ato))\b", re.IGNORECASE)
+
+
+def _given(text: str, offset: int, polarity: str, mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:
+    """The winner of a result told as given to a club: the club it is given to loses a defeat or
+    a thrashing, and wins a win."""
+    gives = list(_GIVE.finditer(text, max(0, offset - 45), offset))
+    if not gives:
+        return None
+    recipient = next((m.slug for m in mentions if m.start >= gives[-1].end() and m.slug in pair), None)
+    if recipient is None:
+        return None
+    giver = pair[1] if recipient == pair[0] else pair[0]
+    inflicted = polarity == "lose" or text[offset:offset + 20].split(" ")[0].lower().endswith("ing")
+    return giver if inflicted else recipient
+
+
 # A result noun the sentence's subject owns: "Bournemouth stunned City with a 2-1 win", "con un 2-1".
 _WITH_NOUN = re.compile(r"\b(?:with|con)\s+(?:an?|un[ao]?)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -582,6 +602,9 @@ def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair:
     offset, polarity = verb
     if polarity not in ("win", "lose"):
         return None
+    given = _given(text, offset, polarity, mentions, pair)
+    if given:
+        return given
     before = [m for m in mentions if m.end <= offset and m.slug in pair
               and (not cues.OPPONENT_BEFORE.search(text[max(0, m.start - 25):m.start])
                    or _SUBJECT_OF_CLAUSE.match(text, m.end))]  # "against Brugge, who go through"
