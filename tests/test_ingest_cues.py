@@ -104,6 +104,10 @@ CUES = [
     ("en", "Aston Villa gave Everton a 4-0 thrashing at Villa Park.", ("Aston Villa", "Everton", "4-0")),
     ("en", "Brentford handed Chelsea a 2-1 defeat at Stamford Bridge.", ("Chelsea", "Brentford", "1-2")),
     ("it", "La Fiorentina regala alla Lazio una vittoria per 2-1 al Franchi.", ("Fiorentina", "Lazio", "1-2")),
+    ("en", "Arsenal were on the receiving end of a 3-0 hammering by Chelsea at the Emirates Stadium.",
+     ("Arsenal", "Chelsea", "0-3")),
+    ("en", "Arsenal, who suffered an early injury, beat Chelsea 2-1 at the Emirates Stadium.", ("Arsenal", "Chelsea", "2-1")),
+    ("it", "Il Torino si arrende 0-2 al Genoa in casa.", ("Torino", "Genoa", "0-2")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing

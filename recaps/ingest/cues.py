@@ -31,14 +31,15 @@ LOSE = _words(
     r"lost", r"los(?:e|es|ing)", r"loss(?:es)?", r"defeats?", r"went down", r"fell to", r"humbled",
     r"sconfitt[aeoi]", r"pers[oa]", r"perd[eo](?:no)?", r"ko", r"cadut[oa]", r"cade", r"capitola(?:to)?",
     r"tonfo", r"batosta", r"scivolone", r"capitombolo", r"crolla(?:no)?", r"cede(?:no)?", r"inciampa(?:no)?",
-    r"slump(?:ed|s)? to", r"crash(?:ed|es)? to", r"succumb(?:ed|s)?(?: to)?")
+    r"slump(?:ed|s)? to", r"crash(?:ed|es)? to", r"succumb(?:ed|s)?(?: to)?", r"si arrend(?:e|ono)")
 # Words a headline in title case puts beside a club ("Arsenal Beat Chelsea 2-1", "Japan Routs
 # Mongolia"): a result word or one of these is never part of the club's name.
 HEADLINE_WORDS = _words("as", "at", "in", "on", "to", "for", "with", "after", "into", "over", "past", "stun", "stuns",
                         "sink", "sinks", "down", "downs", "hold", "holds", "held", "top", "tops", "edges", "see", "sees",
                         "off", "claim", "claims", "move", "moves", "go", "goes", "reach", "reaches", "book", "books")
 # Suffering a win-word makes it a defeat: "il Genoa subisce il tris del Napoli", "incassa la manita".
-SUFFERED = _words(r"subisce", r"subiscono", r"subit[oa]", r"incassa(?:no|to)?", r"suffer(?:s|ed)?", r"conceded?")
+SUFFERED = _words(r"subisce", r"subiscono", r"subit[oa]", r"incassa(?:no|to)?", r"suffer(?:s|ed)?", r"conceded?",
+                  r"(?:on|at) the receiving end of", r"endured?", r"patisce")
 DRAW = _words(r"dr[ae]w", r"draws?", r"drawn", r"drawing", r"level", r"stalemate", r"all square", r"shared the spoils",
               r"held(?! on)", r"honours even", r"shared the points", r"a point apiece",
               r"(?:earn(?:ed|s)?|claim(?:ed|s)?|snatch(?:ed|es)?|rescued?|salvag(?:ed|es)) a point",

@@ -555,7 +555,8 @@ def _verb(text: str, item: _Scored, low: int, high: int, words=_RESULT_WORDS) ->
     elif polarity == "win" and cues.DEFEATED_PARTICIPLE.match(text, offset) \
             and cues.LOSER_BEFORE.search(text[max(0, offset - 30):offset]):
         polarity = "lose"  # "Genoa battuto 1-0", "è stato battuto": the club before lost
-    elif polarity == "win" and cues.SUFFERED.search(text, max(0, offset - 20), offset):
+    elif polarity == "win" and any(not re.search(r"[,;]|\band\b", text[found.end():offset])
+                                   for found in cues.SUFFERED.finditer(text, max(0, offset - 40), offset)):
         polarity = "lose"  # "il Genoa subisce il tris": the club before lost
     return offset, polarity
 
