@@ -108,6 +108,9 @@ CUES = [
      ("Arsenal", "Chelsea", "0-3")),
     ("en", "Arsenal, who suffered an early injury, beat Chelsea 2-1 at the Emirates Stadium.", ("Arsenal", "Chelsea", "2-1")),
     ("it", "Il Torino si arrende 0-2 al Genoa in casa.", ("Torino", "Genoa", "0-2")),
+    # the club a score goes to won it
+    ("en", "The final score was 2-1 to Liverpool against Chelsea at Anfield.", ("Liverpool", "Chelsea", "2-1")),
+    ("it", "Finisce 2-1 a favore del Napoli contro la Roma al Maradona.", ("Napoli", "Roma", "2-1")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing

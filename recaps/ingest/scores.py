@@ -456,7 +456,7 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
         result.goals = {pair[0]: item.first, pair[1]: item.second}
         result.home_cues.append((pair[0], "the scoreline names the home side first"))
     if not level:
-        winner = _winner(text, verb, mentions, pair) if verb else None
+        winner = (_winner(text, verb, mentions, pair) if verb else None) or _score_to(text, item, mentions, pair)
         if winner is None and not scoreline:
             return None, "a result whose winner the sentence does not make clear"
         if winner is not None:
@@ -559,6 +559,18 @@ def _verb(text: str, item: _Scored, low: int, high: int, words=_RESULT_WORDS) ->
                                    for found in cues.SUFFERED.finditer(text, max(0, offset - 40), offset)):
         polarity = "lose"  # "il Genoa subisce il tris": the club before lost
     return offset, polarity
+
+
+# "2-1 to Liverpool", "3-0 in favour of Inter", "2-1 a favore del Napoli": the club the score goes to won.
+_SCORE_TO = re.compile(r"\s+(?:to|in favour of|a favore d(?:i|el|ella|ello|ell['’]|ei|egli))\s*(?:the\s+)?",
+                       re.IGNORECASE)
+
+
+def _score_to(text: str, item: _Scored, mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:
+    after = _SCORE_TO.match(text, item.end)
+    if after is None:
+        return None
+    return next((m.slug for m in mentions if m.start == after.end() and m.slug in pair), None)
 
 
 # A result given to a club: "gave Everton a 4-0 thrashing", "inflicted a 3-0 defeat on United",
