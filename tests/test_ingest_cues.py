@@ -230,3 +230,10 @@ def test_a_place_after_a_preposition_is_no_misspelt_club(registry):
     draft = ingest_text("Il Napoli vince 2-1 a Genova contro la Sampdoria.\n", registry, [], today=TODAY)
     assert not any("misspelling" in item.why for item in draft.review)
     assert "Genoa" not in draft.front.get("teams", [])
+
+
+def test_a_club_named_after_a_ground_and_a_comma_is_no_city(registry):
+    text = "Elsewhere, Newcastle United beat Wolves 2-1 at St James' Park, Brentford drew 1-1 with Fulham at home."
+    matches = ingest_text(text, registry, [], today=TODAY).front["matches"]
+    assert [(m["home"], m["away"], m["score"]) for m in matches] == [
+        ("Newcastle United", "Wolverhampton Wanderers", "2-1"), ("Brentford", "Fulham", "1-1")]

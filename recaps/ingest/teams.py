@@ -78,7 +78,7 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
                 and not _longer_name(text, mention.start, mention.end):  # "Salford City" is not City
             _nickname(text, mention, _in_language(mention, lang, registry), names.teams, named, registry, names)
     names.grounds = find_grounds(text, registry)
-    names.teams = [m for m in names.teams if not _ground_city(text, m, names.grounds)]
+    names.teams = [m for m in names.teams if not _ground_city(text, m, names.grounds, registry)]
     for mention in names.teams:
         if mention.slug not in names.named:
             names.named.append(mention.slug)
@@ -109,14 +109,15 @@ _DATELINE = re.compile(rf"(?:^|\n)(?:\([A-Za-z]+\)\s*[-–—]\s*)?({DATELINE_CI
 _DASH = re.compile(r"\s*[-–—]\s*")
 
 
-_GROUND_TO_CITY = re.compile(r"\s+(?:di|de|of|in|a)\s+|,\s*")
+_GROUND_TO_CITY = re.compile(r"\s+(?:di|of|in)\s+")
 
 
-def _ground_city(text: str, mention: TeamMention, grounds: list[Ground]) -> bool:
+def _ground_city(text: str, mention: TeamMention, grounds: list[Ground], registry: Registry) -> bool:
     """Whether a club's name is the city of the ground named just before it ("allo Stadio Olimpico
-    di Roma", "the Olympic Stadium in Rome"): a place, not the club."""
-    return any(_GROUND_TO_CITY.fullmatch(text, ground.end, mention.start) for ground in grounds
-               if 0 < mention.start - ground.end <= 5)
+    di Roma"): a place, not the club."""
+    return name_key(mention.text) in city_keys(registry.teams[mention.slug]) and any(
+        _GROUND_TO_CITY.fullmatch(text, ground.end, mention.start) for ground in grounds
+        if 0 < mention.start - ground.end <= 5)
 
 
 def _split_pairs(text: str, mentions: list, registry: Registry) -> list:
