@@ -145,6 +145,7 @@ CUES = [
     ("en", "Liverpool, Nov 9 - Liverpool beat Chelsea 2-1.", ("Liverpool", "Chelsea", "2-1")),
     ("it", "MONACO DI BAVIERA - Il Bayern batte 2-1 l'Inter.", ("Bayern München", "Inter", "2-1")),
     # a country's name as a place or a label is not its team
+    ("en", "The Brazil legend scored twice as Inter beat Lazio 2-0 at San Siro.", ("Inter", "Lazio", "2-0")),
     ("en", "Everton beat Fulham 2-0 at home, with the Spain striker scoring twice.", ("Everton", "Fulham", "2-0")),
     ("en", "Results:\nLazio (Italy) - Benfica (Portugal) 2-1\n", ("Lazio", "Benfica", "2-1")),
     ("it", "Il Lecce batte 1-0 il Parma in casa, con il gol di un attaccante cresciuto in Spagna.",
@@ -237,3 +238,9 @@ def test_a_club_named_after_a_ground_and_a_comma_is_no_city(registry):
     matches = ingest_text(text, registry, [], today=TODAY).front["matches"]
     assert [(m["home"], m["away"], m["score"]) for m in matches] == [
         ("Newcastle United", "Wolverhampton Wanderers", "2-1"), ("Brentford", "Fulham", "1-1")]
+
+
+def test_a_country_or_a_ground_is_no_scorer(registry):
+    text = "The Brazil legend scored twice as Inter beat Lazio 2-0 at San Siro."
+    (match,) = ingest_text(text, registry, [], today=TODAY).front["matches"]
+    assert "goals" not in match

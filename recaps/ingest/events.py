@@ -61,6 +61,9 @@ def find_events(layout: Layout, names: Names, home: str, away: str) -> tuple[lis
         spans = [(m.start - sentence.start, m.end - sentence.start, m.slug) for m in mentions]
         spans += [(at - sentence.start, at - sentence.start + 1, "") for at, _ in names.competitions
                   if sentence.start <= at < end]
+        spans += [(low - sentence.start, high - sentence.start, "")  # "the Brazil legend", "San Siro": no player
+                  for low, high in [*names.countries, *((g.start, g.end) for g in names.grounds)]
+                  if sentence.start <= low < end]
         text = sentence.text
         if not cues.NOT_A_GOAL.search(text):
             goals.extend(_events(sentence, text, spans, cues.GOAL, home, away, goal=True))

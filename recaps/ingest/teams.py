@@ -47,6 +47,7 @@ class Names:
     review: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, field, why)
     fuzzy: list[str] = field(default_factory=list)  # team slugs matched only by a misspelling
     grounds: list[Ground] = field(default_factory=list)  # home grounds named as places
+    countries: list[tuple[int, int]] = field(default_factory=list)  # a country named as a place or label, no side
 
     def count(self, slug: str) -> int:
         return sum(mention.slug == slug for mention in self.teams)
@@ -57,10 +58,10 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
     datelines = [found.span(1) for found in _DATELINE.finditer(text)]
     country_lines = [found.span() for found in _DATELINE.finditer(text)]  # "SEOUL, South Korea (AP) —"
     found = _split_pairs(text, registry.find_names(text), registry)
-    mentions = [m for m in found
-                if not any(start <= m.start < end for start, end in datelines)
-                and not (m.kind == TEAM and is_national_team(registry.teams[m.slugs[0]])
-                         and _country_not_side(text, m.start, m.end, country_lines))]
+    countries = [m for m in found if m.kind == TEAM and is_national_team(registry.teams[m.slugs[0]])
+                 and _country_not_side(text, m.start, m.end, country_lines)]
+    names.countries = [(m.start, m.end) for m in countries]
+    mentions = [m for m in found if m not in countries and not any(start <= m.start < end for start, end in datelines)]
     as_names = [m for m in mentions if m.kind != NICKNAME and (len(m.text.split()) > 1 or _capitalised(m.text))]
     named = {m.slugs[0] for m in as_names if m.kind == TEAM}
     covered = [(m.start, m.end) for m in found] + datelines  # a dateline's city is no misspelt club
@@ -90,10 +91,11 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
 # ("in Spain", "from Italy", "in Spagna"), a player's or coach's country ("the England striker").
 _COUNTRY_AS_PLACE = re.compile(r"(?:\b(?:in|at|from|of|a|di|nella|nell['’])\s+(?:the\s+|la\s+|il\s+|l['’])?|\(\s*)$",
                                re.IGNORECASE)
-_COUNTRY_AS_LABEL = re.compile(r"\s*\)|['’]s?\s+(?:top flight|league|government|president|capital)|"
+_COUNTRY_AS_LABEL = re.compile(r"\s*\)|['’]s?\s+(?:top flight|league|la liga|serie a|bundesliga|ligue 1|premier league|"
+                               r"government|president|capital)|"
                                r"\s+(?:international|internationals|striker|forward|midfielder|defender|goalkeeper|keeper|"
                                r"winger|full-back|centre-back|captain|manager|boss|coach|head coach|team-mate|teammate|"
-                               r"call-up|duty|duties|star|youngster|born)\b", re.IGNORECASE)
+                               r"call-up|duty|duties|star|youngster|born|legend|great|icon|ct|commissario tecnico)\b", re.IGNORECASE)
 
 
 def _country_not_side(text: str, start: int, end: int, datelines: list[tuple[int, int]]) -> bool:
