@@ -14,7 +14,8 @@ An input is named by a key:
 An output reads its template, the config, and every recap, match, tie, team and competition
 its view holds, directly or inside another value (a card holds the matches it shows, a match
 its teams); a competition season's page reads the season's matches and ties. An input's digest
-is worked out from its content, once per build (`Inputs`). An output's key hashes its URL,
+is worked out from its content, once per build (`Inputs`), or taken from the build before
+when the value is equal to the one digested there (the preview's rebuilds). An output's key hashes its URL,
 template, language and view, each input in the view standing as its digest: equal keys mean
 equal bytes, so a build renders only the outputs whose key is not the one written last
 (`DependencyMap.changed`), and `DependencyMap.reading` names the outputs that read given
@@ -83,10 +84,15 @@ class Inputs:
     """The digests of one build's inputs, each worked out from its content when first asked for.
 
     `config_digest` and `template_digest(name)` give those of the config and of a template with
-    the templates it uses, `templates_used(name)` the names of those."""
+    the templates it uses, `templates_used(name)` the names of those. `previous`: the `digested`
+    of the build before, whose digests stand for the values equal to those it digested (an
+    input's fields are compared by ==, which tells apart strings, bodies, dates, tuples and
+    values of other classes; the readers give a number field ints alone, so 1 == 1.0 == True
+    never passes for one value where another was)."""
 
     def __init__(self, config_digest: bytes, template_digest: Callable[[str], bytes],
-                 templates_used: Callable[[str], Iterable[str]] = lambda name: (name,)):
+                 templates_used: Callable[[str], Iterable[str]] = lambda name: (name,),
+                 previous: dict[tuple[type, str], tuple[object, bytes, frozenset[str]]] | None = None):
         self.config_digest = config_digest
         self.template_digest = template_digest
         self._templates: dict[str, tuple[bytes, frozenset[str]]] = {}  # name -> digest, keys of those it uses
@@ -94,7 +100,8 @@ class Inputs:
         # (type, name) -> (the value digested, its digest, the inputs it reads): within one site a name
         # is one value's, so a value seen again is not digested again (found by `is`; an equal one
         # under the same name is digested on its own)
-        self._known: dict[tuple[type, str], tuple[object, bytes, frozenset[str]]] = {}
+        self.digested: dict[tuple[type, str], tuple[object, bytes, frozenset[str]]] = {}
+        self._previous = previous or {}
 
     def output_key(self, page: Page) -> tuple[str, frozenset[str]]:
         """The output's key and the inputs it reads."""
@@ -119,13 +126,18 @@ class Inputs:
         teams of a match)."""
         kind = type(value)
         name = ENTITIES[kind][1](value)
-        known = self._known.get((kind, name))
+        known = self.digested.get((kind, name))
         if known is not None and known[0] is value:
             return known[1], known[2]
+        if known is None:
+            before = self._previous.get((kind, name))
+            if before is not None and before[0] == value:
+                self.digested[kind, name] = (value, before[1], before[2])
+                return before[1], before[2]
         reads = {f"{ENTITIES[kind][0]}:{name}"}
         state = (kind.__qualname__, self._fields(value, reads))
         found = (value, hashlib.blake2b(stable_pickle(state), digest_size=16).digest(), frozenset(reads))
-        self._known.setdefault((kind, name), found)
+        self.digested.setdefault((kind, name), found)
         return found[1], found[2]
 
     def _walk(self, value, reads: set[str]):

@@ -145,8 +145,8 @@ class Outputs:
 
 
 class BuildCache:
-    """What a build keeps for the next, all by content: parsed sources, converted Markdown and
-    the renderer (its templates compiled), in memory between the builds of one process (the
+    """What a build keeps for the next, all by content: parsed sources, converted Markdown, the
+    renderer (its templates compiled) and the inputs' digests, in memory between the builds of one process (the
     preview) and in `store` between processes (`Store(None)`: in memory alone)."""
 
     def __init__(self, store: Store):
@@ -155,6 +155,7 @@ class BuildCache:
         self.converted: dict[bytes, bytes] = {}
         self._markdown_key: str | None = None
         self._renderer: Renderer | None = None
+        self.digested: dict = {}  # the inputs' digests of the last build (`dependencies.Inputs.digested`)
 
     def start(self) -> ParseCache:
         """The parse cache, loaded once, started for a new read."""
@@ -244,7 +245,9 @@ def build(config: Config, problems: Problems, writer: Writer | None = None, *, d
             if writer is None:
                 result.rendered = timings.run("render", lambda: {page.url: renderer.render(page) for page in pages})
             else:
-                dependencies = timings.run("dependencies", DependencyMap.of, pages, renderer.inputs())
+                inputs = renderer.inputs(cache.digested)
+                dependencies = timings.run("dependencies", DependencyMap.of, pages, inputs)
+                cache.digested = inputs.digested
                 outputs = Outputs(pages, dependencies, renderer, static_files(config.root / config.static_dir),
                                   jobs, progress)
                 timings.run("write", writer.write, outputs, result)

@@ -50,9 +50,10 @@ class Renderer:
         if isinstance(self.env.bytecode_cache, TemplateCache):
             self.env.bytecode_cache.save_references()
 
-    def inputs(self) -> Inputs:
-        """A dependency map's inputs for this renderer's config and templates."""
-        return Inputs(self.config_digest, self.template_digest, self.templates_used)
+    def inputs(self, previous: dict | None = None) -> Inputs:
+        """A dependency map's inputs for this renderer's config and templates; `previous`: the
+        digests of the build before (`Inputs.digested`)."""
+        return Inputs(self.config_digest, self.template_digest, self.templates_used, previous)
 
     def render(self, page: Page) -> bytes:
         if page.template in FORMATS:

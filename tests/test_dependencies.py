@@ -84,3 +84,21 @@ def test_an_input_is_known_by_its_content_not_by_its_object():
                            Team(name="Atalanta BC", slug="atalanta"))
     assert input_key(first) == "team:atalanta"
     assert inputs.digest(first)[0] == inputs.digest(again)[0] != inputs.digest(other)[0]
+
+
+# (the value the build before digested, the value of this build under the same name)
+CARRIED = [
+    (Team(name="Atalanta", slug="atalanta"), Team(name="Atalanta", slug="atalanta")),
+    (Team(name="Atalanta", slug="atalanta"), Team(name="Atalanta BC", slug="atalanta")),
+    (Team(name="Atalanta", slug="atalanta", grounds=("Gewiss Stadium",)), Team(name="Atalanta", slug="atalanta")),
+]
+
+
+@pytest.mark.parametrize("before, now", CARRIED)
+def test_a_digest_of_the_build_before_stands_for_an_equal_value_alone(before, now):
+    earlier = Inputs(b"config", lambda name: name.encode())
+    earlier.digest(before)
+    carried = Inputs(b"config", lambda name: name.encode(), previous=earlier.digested)
+    fresh = Inputs(b"config", lambda name: name.encode())
+    assert carried.digest(now) == fresh.digest(now)
+    assert (carried.digest(now)[0] == earlier.digest(before)[0]) == (now == before)
