@@ -520,7 +520,8 @@ def fixture_first(text: str, mentions: list[TeamMention], pair: tuple[str, str])
 def _scoreline(text: str, item: _Scored, mentions: list[TeamMention]) -> tuple[str, str] | None:
     """ "Atalanta 1-3 Club Brugge" or "Atalanta-Club Brugge 1-3": the home club first."""
     before = [m for m in mentions if m.end <= item.start]
-    after = [m for m in mentions if m.start >= item.end and _gap(text[item.end:m.start])]
+    after = [m for m in mentions if m.start >= item.end and _gap(text[item.end:m.start])
+             and m.how == "name" and not re.search(r"[,;:.]", text[item.end:m.start])]  # not "2-2, bianconeri out"
     if not before or not _gap(text[before[-1].end:item.start]):
         return None
     if after and before[-1].slug != after[0].slug:

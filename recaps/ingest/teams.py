@@ -23,8 +23,8 @@ FUZZY_CUTOFF = 88
 FUZZY_MIN_LENGTH = 5
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'’-]{3,}(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]+)?")
 _PART_OF_TOWN = r"(?:(?:north|south|east|west|central)(?:[- ](?:east|west))?\s+)?"  # "in north London"
-_AT_PLACE = re.compile(rf"\b(?:in|at|a)\s+{_PART_OF_TOWN}$", re.IGNORECASE)
-_FROM_PLACE = re.compile(rf"\b(?:in|at|a|from|espugna(?:to|no)?|sbanca(?:to|no)?)\s+{_PART_OF_TOWN}$", re.IGNORECASE)
+_AT_PLACE = re.compile(rf"\b(?:in|at|a|ad)\s+{_PART_OF_TOWN}$", re.IGNORECASE)
+_FROM_PLACE = re.compile(rf"\b(?:in|at|a|ad|from|espugna(?:to|no)?|sbanca(?:to|no)?)\s+{_PART_OF_TOWN}$", re.IGNORECASE)
 
 
 
