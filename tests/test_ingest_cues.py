@@ -112,7 +112,7 @@ CUES = [
     ("en", "The final score was 2-1 to Liverpool against Chelsea at Anfield.", ("Liverpool", "Chelsea", "2-1")),
     ("it", "Finisce 2-1 a favore del Napoli contro la Roma al Maradona.", ("Napoli", "Roma", "2-1")),
     # a nickname after the scoreline and a comma is no side of it
-    ("it", "Coppa Italia: Juventus-Empoli 2-2, bianconeri eliminati ai rigori.", ("Juventus", "Empoli", "2-2")),
+    ("it", "Coppa Italia: Juventus-Empoli 2-2, bianconeri eliminati ai rigori (4-5).", ("Juventus", "Empoli", "2-2")),
     ("it", "Europa League: la Roma pareggia 1-1 ad Atene con l'AEK.", ("AEK Athens", "Roma", "1-1")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
