@@ -114,6 +114,9 @@ CUES = [
     # a nickname after the scoreline and a comma is no side of it
     ("it", "Coppa Italia: Juventus-Empoli 2-2, bianconeri eliminati ai rigori (4-5).", ("Juventus", "Empoli", "2-2")),
     ("it", "Europa League: la Roma pareggia 1-1 ad Atene con l'AEK.", ("AEK Athens", "Roma", "1-1")),
+    # what would happen is no result; a hope in a clause of its own does not make one hypothetical
+    ("en", "If Arsenal beat Chelsea 2-0 at the Emirates Stadium on Sunday, they go top.", None),
+    ("it", "ROMA - La Lazio continua a sognare: battuta l'Inter 2-1.", ("Lazio", "Inter", "2-1")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing

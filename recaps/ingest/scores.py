@@ -373,8 +373,9 @@ def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
         return "a match that was not played to its end (abandoned, suspended, postponed): no result"
     if cues.RUNNING.search(window) and item.kind != "normal" or cues.LIVE.search(segment):
         return "a score while the game was still going, not a final score"
-    if cues.HYPOTHETICAL.search(text[max(low, item.start - NEAR):item.start]):
-        return ""
+    if any(not re.search(r"[:;]", text[found.end():item.start])  # not "sogna lo scudetto: battuta l'Inter 2-1"
+           for found in cues.HYPOTHETICAL.finditer(text, max(low, item.start - NEAR), item.start)):
+        return "a score in a sentence that says what would happen, not what did"
     if cues.PAST_MEETING.search(_without(segment, cues.DAY_FRAME) if low == 0 else segment):
         return "a score from an earlier meeting, not this article's match"
     if cues.OTHER_DAY.search(text):
