@@ -117,6 +117,7 @@ CUES = [
     # what would happen is no result; a hope in a clause of its own does not make one hypothetical
     ("en", "If Arsenal beat Chelsea 2-0 at the Emirates Stadium on Sunday, they go top.", None),
     ("it", "ROMA - La Lazio continua a sognare: battuta l'Inter 2-1.", ("Lazio", "Inter", "2-1")),
+    ("en", "Arsenal have beaten Chelsea 2-0 in each of their last three meetings at the Emirates Stadium.", None),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing

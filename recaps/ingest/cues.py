@@ -122,6 +122,9 @@ HABITUAL = _words(r"each of", r"in each", r"every", r"their last", r"ultim[ei]",
                   r"consecutiv[ei]", r"straight", r"tutte", r"sempre")
 # A women's side, of the words that mark a youth or women's side below.
 WOMEN = re.compile(r"\b(?:Women|Women's|Ladies|Femminile|femminile|WSL|Frauen)\b")
+# A score repeated over several games, no one match's ("2-0 in each of their last three meetings").
+REPEATED = _words(r"(?:in )?each of", r"in each", r"in every", r"in all (?:of )?(?:their|the) last",
+                  r"in (?:ognuna|ciascuna) (?:delle|di)", r"in tutte (?:e )?(?:le )?ultime")
 # A youth or women's side: the registry's clubs are the senior men's teams.
 NOT_SENIOR = re.compile(r"\b(?:Women|Women's|Ladies|Femminile|femminile|Primavera|Under[- ]?\d{2}s?|U[- ]?\d{2}s?|"
                         r"Youth League|Youth|Next ?Gen|Juniores|Allievi|WSL|Frauen)\b")

@@ -376,6 +376,8 @@ def _not_a_result(text: str, item: _Scored, low: int, high: int) -> str:
     if any(not re.search(r"[:;]", text[found.end():item.start])  # not "sogna lo scudetto: battuta l'Inter 2-1"
            for found in cues.HYPOTHETICAL.finditer(text, max(low, item.start - NEAR), item.start)):
         return "a score in a sentence that says what would happen, not what did"
+    if cues.REPEATED.search(text, item.end, min(high, item.end + NEAR)):
+        return "a score repeated over several games, not one match's"
     if cues.PAST_MEETING.search(_without(segment, cues.DAY_FRAME) if low == 0 else segment):
         return "a score from an earlier meeting, not this article's match"
     if cues.OTHER_DAY.search(text):
