@@ -151,6 +151,7 @@ CUES = [
     ("it", "Lecce, 3 febbraio - Il Lecce batte il Verona 1-0.", ("Lecce", "Hellas Verona", "1-0")),
     ("en", "Liverpool, Nov 9 - Liverpool beat Chelsea 2-1.", ("Liverpool", "Chelsea", "2-1")),
     ("it", "MONACO DI BAVIERA - Il Bayern batte 2-1 l'Inter.", ("Bayern München", "Inter", "2-1")),
+    ("it", "Gli azzurri battono 2-0 la Grecia all'Olimpico: l'Italia vola agli Europei.", ("Italy", "Greece", "2-0")),
     # a country's name as a place or a label is not its team
     ("en", "The Brazil legend scored twice as Inter beat Lazio 2-0 at San Siro.", ("Inter", "Lazio", "2-0")),
     ("en", "Everton beat Fulham 2-0 at home, with the Spain striker scoring twice.", ("Everton", "Fulham", "2-0")),
