@@ -252,3 +252,11 @@ def test_a_country_or_a_ground_is_no_scorer(registry):
     text = "The Brazil legend scored twice as Inter beat Lazio 2-0 at San Siro."
     (match,) = ingest_text(text, registry, [], today=TODAY).front["matches"]
     assert "goals" not in match
+
+
+def test_a_shoot_out_told_without_its_score_leaves_the_match_to_complete(registry):
+    draft = ingest_text("Coppa Italia: Juventus-Empoli 2-2, bianconeri eliminati ai rigori.", registry, [],
+                        today=TODAY)
+    assert [(m["home"], m["away"], m["score"], m.get("pens")) for m in draft.front["matches"]] == \
+        [("Juventus", "Empoli", "2-2", None)]
+    assert any("add `pens`" in item.why for item in draft.review)

@@ -221,19 +221,23 @@ def _kind(text: str, start: int, end: int) -> str:
         text = " " * ((previous[-1] + start) // 2) + text[(previous[-1] + start) // 2:]
     for kind, pattern, reach in (("pens", cues.SHOOTOUT, 50), ("aggregate", cues.AGGREGATE, NEAR),
                                  ("aet", cues.EXTRA_TIME, 25), ("normal", cues.NORMAL_TIME, 25)):
-        if _near(pattern, text, start, end, reach, 25):
+        # a shoot-out's score is written next to it: "2-2, eliminati ai rigori" is the match's score
+        if _near(pattern, text, start, end, reach, 25, across_commas=kind != "pens"):
             return kind
     if _near(cues.HALF_TIME, text, start, end, NEAR, 25):
         return "half"
     return "score"
 
 
-def _near(pattern: re.Pattern, text: str, start: int, end: int, before: int, after: int) -> bool:
-    """Whether `pattern` matches within `before` characters before text[start:end] or `after` after it."""
+def _near(pattern: re.Pattern, text: str, start: int, end: int, before: int, after: int, *,
+          across_commas: bool = True) -> bool:
+    """Whether `pattern` matches within `before` characters before text[start:end] or `after` after
+    it (after it and past a comma or semicolon only when `across_commas`)."""
     for match in pattern.finditer(text, max(0, start - before - 30), min(len(text), end + after + 30)):
         if match.end() <= start and start - match.start() <= before and not _AFTER.search(text, match.end(), start):
             return True  # not "ai calci di rigore dopo l'1-1": that is the score before the shoot-out
-        if match.start() >= end and match.start() - end <= after:
+        if match.start() >= end and match.start() - end <= after \
+                and (across_commas or not re.search(r"[,;]", text[end:match.start()])):
             return True
     return False
 
@@ -473,6 +477,9 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
     elif not result.goals:
         result.goals = {pair[0]: item.first, pair[1]: item.second}
     _extra(result, text, item, others, verb, mentions, pair)
+    if level and result.pens is None and cues.SHOOTOUT.search(text):
+        result.notes.append("a shoot-out the sentence tells without its score: add `pens`, and `aet` if extra "
+                            "time was played")
     result.home_cues.extend(venue_cues(text, mentions, pair, places, low, high, grounds))
     fixture = fixture_first(text, mentions, pair)
     if fixture and not scoreline:
