@@ -154,6 +154,7 @@ CUES = [
     ("it", "Gli azzurri battono 2-0 la Grecia all'Olimpico: l'Italia vola agli Europei.", ("Italy", "Greece", "2-0")),
     # a country's name as a place or a label is not its team
     ("en", "The Brazil legend scored twice as Inter beat Lazio 2-0 at San Siro.", ("Inter", "Lazio", "2-0")),
+    ("it", "I campioni d'Italia dell'Inter battono 2-0 la Lazio a San Siro.", ("Inter", "Lazio", "2-0")),
     ("en", "Everton beat Fulham 2-0 at home, with the Spain striker scoring twice.", ("Everton", "Fulham", "2-0")),
     ("en", "Results:\nLazio (Italy) - Benfica (Portugal) 2-1\n", ("Lazio", "Benfica", "2-1")),
     ("it", "Il Lecce batte 1-0 il Parma in casa, con il gol di un attaccante cresciuto in Spagna.",

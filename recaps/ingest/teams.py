@@ -89,7 +89,8 @@ def find_names(text: str, registry: Registry, lang: str = "") -> Names:
 
 # A country's name that is not its national team: a club's country ("Athletic (Spain)"), a place
 # ("in Spain", "from Italy", "in Spagna"), a player's or coach's country ("the England striker").
-_COUNTRY_AS_PLACE = re.compile(r"(?:\b(?:in|at|from|of|a|di|nella|nell['’])\s+(?:the\s+|la\s+|il\s+|l['’])?|\(\s*)$",
+_COUNTRY_AS_PLACE = re.compile(r"(?:\b(?:in|at|from|of|a|di|nella|nell['’])\s+(?:the\s+|la\s+|il\s+|l['’])?|\(\s*|"
+                               r"\bd['’]\s*)$",
                                re.IGNORECASE)
 _COUNTRY_AS_LABEL = re.compile(r"\s*\)|['’]s?\s+(?:top flight|league|la liga|serie a|bundesliga|ligue 1|premier league|"
                                r"government|president|capital)|"
