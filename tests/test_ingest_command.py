@@ -93,3 +93,14 @@ def test_the_ingested_seeds_build_with_drafts(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "unknown key 'review'" not in err
     assert main(["--config", str(root / "config.yaml"), "--out", str(root / "site")]) == 0
+
+
+def test_drafts_of_national_teams_and_womens_sides_build(tmp_path, capsys):
+    root = project(tmp_path)
+    texts = ROOT / "tests" / "data" / "ingest" / "eval"
+    for name in ("it_nazionale.txt", "en_womens_match.txt", "it_femminile_titolo.txt"):
+        shutil.copy(texts / name, tmp_path / name)
+    code, out, _ = ingest(root, capsys, *(str(tmp_path / name) for name in
+                                          ("it_nazionale.txt", "en_womens_match.txt", "it_femminile_titolo.txt")))
+    assert code == 0 and out.count("wrote") == 3
+    assert main(["--config", str(root / "config.yaml"), "--out", str(root / "site"), "--drafts"]) == 0
