@@ -118,6 +118,8 @@ CUES = [
     ("en", "If Arsenal beat Chelsea 2-0 at the Emirates Stadium on Sunday, they go top.", None),
     ("it", "ROMA - La Lazio continua a sognare: battuta l'Inter 2-1.", ("Lazio", "Inter", "2-1")),
     ("en", "Arsenal have beaten Chelsea 2-0 in each of their last three meetings at the Emirates Stadium.", None),
+    ("it", "Il Torino batte 2-1 il Lecce. I granata, padroni di casa, hanno ribaltato lo svantaggio.",
+     ("Torino", "Lecce", "2-1")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing
