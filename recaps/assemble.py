@@ -5,7 +5,9 @@ Pure: takes specs and a registry, returns a `Site` and reports problems.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import operator
 from collections import defaultdict
 from dataclasses import replace
 
@@ -230,6 +232,43 @@ def assemble(specs: list[ArticleSpec], registry: Registry, problems: Problems, *
         ties=dict(sorted(ties.items())),
         article_by_slug={article.slug: article for article in articles},
     )
+
+
+# A recap's fields that its assembly reads: all but its body, which goes to its Article as it is.
+_ASSEMBLED_FIELDS = operator.attrgetter(*(field.name for field in dataclasses.fields(ArticleSpec)
+                                          if field.name != "body"))
+
+
+class LastAssembly:
+    """The last site assembled, kept by what it was assembled from: the registry's digest, the
+    drafts choice, and each recap's fields but its body. Assembling the same again (a recap's
+    body edited, or nothing) gives that site with each recap's body as read now, and reports
+    the problems the assembly reported then."""
+
+    def __init__(self):
+        self._last: tuple[tuple, Site, tuple] | None = None  # (what it was made from, site, problems)
+
+    def assemble(self, specs: list[ArticleSpec], registry: Registry, registry_digest: bytes, problems: Problems,
+                 *, include_drafts: bool = False) -> Site:
+        specs = sorted(specs, key=operator.attrgetter("path"))
+        made_from = (registry_digest, include_drafts, [_ASSEMBLED_FIELDS(spec) for spec in specs])
+        if self._last is not None and self._last[0] == made_from:
+            site = _with_bodies(self._last[1], {spec.path: spec.body for spec in specs})
+            reported = self._last[2]
+            problems.items.extend(reported)
+        else:
+            before = len(problems.items)
+            site = assemble(specs, registry, problems, include_drafts=include_drafts)
+            reported = tuple(problems.items[before:])
+        self._last = (made_from, site, reported)
+        return site
+
+
+def _with_bodies(site: Site, bodies: dict) -> Site:
+    """`site` with each article's body the one of `bodies` (by source path)."""
+    articles = tuple(article if article.body == bodies[article.path] else replace(article, body=bodies[article.path])
+                     for article in site.articles)
+    return replace(site, articles=articles, article_by_slug={article.slug: article for article in articles})
 
 
 def article_of(spec: ArticleSpec, matches: tuple[str, ...], teams: tuple[str, ...]) -> Article:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from . import cache, renderpool, search, urls
-from .assemble import assemble
+from .assemble import LastAssembly
 from .cache import Store
 from .config import Config, check_base_url, load_config
 from .dependencies import DependencyMap
@@ -32,7 +32,7 @@ from .pages import Page, plan
 from .bodies import text_key
 from .render import Renderer
 from .templates import TemplateFailed, TemplateSnapshot
-from .sources import ParseCache, Saved, read_articles, read_registry, shown_path
+from .sources import ParseCache, Saved, read_articles, read_registry_keyed, shown_path
 from .views import SiteIndex
 from .write import OutputBusy, StagedSite, UnsafeOutput, copy_static, mirror_links, static_files
 
@@ -120,12 +120,15 @@ def configure(config_file: Path, problems: Problems, *, base_url: str | None = N
 
 
 def assemble_site(config: Config, problems: Problems, timings: Timings, *, drafts: bool = False,
-                  cache: ParseCache | None = None, saved: Saved | None = None) -> Site:
+                  cache: ParseCache | None = None, saved: Saved | None = None,
+                  assembly: LastAssembly | None = None) -> Site:
     """Read and check everything; raises BuildFailed when there are errors. `saved`: what a
-    watcher saw change since the last read with `cache` (see `sources.read_articles`)."""
-    registry = timings.run("registries", read_registry, config, problems, cache)
+    watcher saw change since the last read with `cache` (see `sources.read_articles`);
+    `assembly`: the last assembly (see `assemble.LastAssembly`)."""
+    registry, registry_digest = timings.run("registries", read_registry_keyed, config, problems, cache)
     specs = timings.run("articles", read_articles, config, problems, cache, saved)
-    site = timings.run("assemble", assemble, specs, registry, problems, include_drafts=drafts)
+    site = timings.run("assemble", (assembly or LastAssembly()).assemble, specs, registry, registry_digest, problems,
+                       include_drafts=drafts)
     if problems.errors:
         raise BuildFailed(problems)
     return site
@@ -146,7 +149,7 @@ class Outputs:
 
 class BuildCache:
     """What a build keeps for the next, all by content: parsed sources, converted Markdown, the
-    renderer (its templates compiled) and the inputs' digests, in memory between the builds of one process (the
+    renderer (its templates compiled), the last assembly and the inputs' digests, in memory between the builds of one process (the
     preview) and in `store` between processes (`Store(None)`: in memory alone)."""
 
     def __init__(self, store: Store):
@@ -156,6 +159,7 @@ class BuildCache:
         self._markdown_key: str | None = None
         self._renderer: Renderer | None = None
         self.digested: dict = {}  # the inputs' digests of the last build (`dependencies.Inputs.digested`)
+        self.assembly = LastAssembly()
 
     def start(self) -> ParseCache:
         """The parse cache, loaded once, started for a new read."""
@@ -234,7 +238,8 @@ def build(config: Config, problems: Problems, writer: Writer | None = None, *, d
         writer.check(config, problems)
     with collection_paused():
         parsed = timings.run("cache", cache.start)
-        site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed, saved=saved)
+        site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed, saved=saved,
+                             assembly=cache.assembly)
         pages = plan_site(site, config, problems, timings)
     renderer = timings.run("templates", cache.renderer, config)
     with frozen_heap():  # what the steps above made lives to the end: collections need not scan it

@@ -175,6 +175,13 @@ def read_source(path: Path, shown: str, config: Config, problems: Problems) -> b
 
 
 def read_registry(config: Config, problems: Problems, cache: ParseCache | None = None) -> Registry:
+    return read_registry_keyed(config, problems, cache)[0]
+
+
+def read_registry_keyed(config: Config, problems: Problems,
+                        cache: ParseCache | None = None) -> tuple[Registry, bytes]:
+    """The registry, and the digest of what it was read from: each file's name, shown path and
+    bytes (or that it is missing)."""
     content = config.root / config.content_dir
     files = []  # (shown path, bytes, or None if missing), those refused left out (reported)
     for name, loader in REGISTRIES:
@@ -184,8 +191,10 @@ def read_registry(config: Config, problems: Problems, cache: ParseCache | None =
         elif (raw := read_source(path, shown, config, problems)) is not None:
             files.append((name, shown, raw))
     raw = b"\0".join(b"-" if data is None else b"+" + data for _, _, data in files)
-    return (cache or _no_cache()).get(("registries", *files), raw, lambda found: parse_registries(files, found),
-                                      problems)
+    registry = (cache or _no_cache()).get(("registries", *files), raw, lambda found: parse_registries(files, found),
+                                          problems)
+    named = repr([(name, shown) for name, shown, _ in files]).encode()
+    return registry, hashlib.blake2b(named + b"\0" + raw, digest_size=16).digest()
 
 
 def parse_registries(files: list[tuple[str, str, bytes | None]], problems: Problems) -> Registry:

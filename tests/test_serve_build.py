@@ -16,7 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recaps import sources
+from recaps.assemble import LastAssembly
 from recaps.cli import main
+from recaps.errors import Problems
+from recaps.pipeline import Timings, assemble_site, configure
 from recaps.serve.builder import PreviewBuilder
 from recaps.sources import Saved
 from recaps.write import OutputFolder
@@ -124,6 +127,29 @@ def test_edits_of_what_assemble_copies_keep_the_warnings_of_the_recap(tmp_path):
         assert outcome.ok, outcome.problems.sorted()
         assert any("Not A Registered Club" in problem.message for problem in outcome.problems.warnings)
         assert files_of(tmp_path / "preview") == clean_build(config, tmp_path / "clean")
+
+
+FIRST_LEG_RECAP = "content/articles/club-brugge-atalanta-first-leg.md"
+# (file, text, replacement): a body edit takes the last assembly, the others assemble again
+ASSEMBLY_EDITS = [
+    pytest.param(FIRST_LEG_RECAP, "took a 2-1 lead", "took a narrow lead", id="body"),
+    pytest.param(FIRST_LEG_RECAP, "Another Unregistered Club", "Not A Registered Club", id="mention"),
+    pytest.param(FIRST_LEG_RECAP, "summary: A stoppage-time", "summary: A late", id="summary"),
+    pytest.param(RITORNO, "score: 1–3", "score: 1–4", id="score"),
+    pytest.param("content/teams.yaml", "short: ATA", "short: AT", id="registry"),
+]
+
+
+@pytest.mark.parametrize("path, old, new", ASSEMBLY_EDITS)
+def test_the_last_assembly_gives_the_site_and_warnings_of_assembling_again(tmp_path, path, old, new):
+    config = configure(make_project(tmp_path), Problems())
+    assembly = LastAssembly()
+    edit(tmp_path / FIRST_LEG_RECAP, "---\n", "---\nteams: [Another Unregistered Club]\n")
+    assemble_site(config, Problems(), Timings(), assembly=assembly)
+    edit(tmp_path / path, old, new)
+    kept, again = Problems(), Problems()
+    assert assemble_site(config, kept, Timings(), assembly=assembly) == assemble_site(config, again, Timings())
+    assert kept.sorted() == again.sorted() and kept.warnings
 
 
 def test_a_title_edit_re_renders_the_lists_that_show_its_card(tmp_path):
