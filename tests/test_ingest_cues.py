@@ -120,6 +120,8 @@ CUES = [
     ("en", "Arsenal have beaten Chelsea 2-0 in each of their last three meetings at the Emirates Stadium.", None),
     ("it", "Il Torino batte 2-1 il Lecce. I granata, padroni di casa, hanno ribaltato lo svantaggio.",
      ("Torino", "Lecce", "2-1")),
+    ("it", "Il Genoa batte 1-0 il Lecce davanti al pubblico amico.", ("Genoa", "Lecce", "1-0")),
+    ("en", "Everton won 1-0 on home turf against Fulham.", ("Everton", "Fulham", "1-0")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing

@@ -169,7 +169,8 @@ NEXT_ROUND = re.compile(r"(?:\b(?:to|into|reach(?:ed|es|ing)?|for|qualif(?:y|ied
 # Who was at home: a cue and whose side it takes.
 HOME_OF_SUBJECT = _words(r"at home", r"on home soil", r"in front of (?:their|its) (?:own )?(?:fans|supporters|crowd)",
                          r"home crowd", r"in casa(?!\s+(?:di|del|della|dello|dell['’]|dei|degli)\b)", r"tra le mura amiche", r"tra le proprie mura",
-                         r"davanti ai propri tifosi", r"davanti al proprio pubblico", r"padron[eai] di casa", r"hosted", r"(?<!the )hosts?", r"hosting",
+                         r"davanti ai propri tifosi", r"davanti al (?:proprio )?pubblico(?: amico)?", r"sul proprio campo",
+                         r"sul campo amico", r"in casa propria", r"on home (?:turf|ground|soil)", r"padron[eai] di casa", r"hosted", r"(?<!the )hosts?", r"hosting",
                          r"welcomed", r"ospita(?:to)?", r"ha ospitato",
                          r"home (?:defeat|loss|win|victory|draw|success|reverse)", r"(?:sconfitta|vittoria) casalinga",
                          r"pareggio casalingo", r"successo casalingo", r"ko casalingo")
