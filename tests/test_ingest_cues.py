@@ -99,6 +99,9 @@ CUES = [
     ("en", "Bournemouth stunned Manchester City with a 2-1 win at the Vitality Stadium.",
      ("Bournemouth", "Manchester City", "2-1")),
     ("en", "Arsenal ended the game with a 2-1 win over Chelsea at the Emirates Stadium.", ("Arsenal", "Chelsea", "2-1")),
+    ("en", "Manchester City were stunned by Bournemouth with a 2-1 win at the Vitality Stadium.",
+     ("Bournemouth", "Manchester City", "2-1")),
+    ("en", "Liverpool were eliminated by Brentford after a 1-0 defeat at Anfield.", ("Liverpool", "Brentford", "0-1")),
     # a result given to a club: it loses a defeat or a thrashing, and wins a win
     ("en", "Liverpool inflicted a 3-0 defeat on Manchester United at Anfield.", ("Liverpool", "Manchester United", "3-0")),
     ("en", "Aston Villa gave Everton a 4-0 thrashing at Villa Park.", ("Aston Villa", "Everton", "4-0")),

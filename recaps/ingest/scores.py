@@ -440,7 +440,7 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
             pair_hint: tuple[str, str] | None = None) -> tuple[Result | None, str]:
     scoreline = _scoreline(text, item, mentions)
     clubs = list(dict.fromkeys(m.slug for m in mentions))
-    verb = _owned_by_subject(text, item, low, _verb(text, item, low, high))
+    verb = _verb(text, item, low, high)
     if scoreline is None and verb is None and item.kind != "normal":
         return None, "a score without a word that makes it a final result (won, lost, drew, ended)"
     if scoreline:
@@ -604,20 +604,22 @@ def _given(text: str, offset: int, polarity: str, mentions: list[TeamMention], p
     return giver if inflicted else recipient
 
 
-# A result noun the sentence's subject owns: "Bournemouth stunned City with a 2-1 win", "con un 2-1".
-_WITH_NOUN = re.compile(r"\b(?:with|con)\s+(?:an?|un[ao]?)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A result noun the sentence's subject owns: "Bournemouth stunned City with a 2-1 win", "PSG beat
+# Liverpool on penalties after a 1-0 win at Anfield", "con un 2-1".
+_SUBJECTS_NOUN = re.compile(r"\b(?:with|after|following|thanks to|con|dopo|grazie a)\s+"
+                            r"(?:an?|the|un[ao]?|il|la|lo|l['’])\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def _owned_by_subject(text: str, item: _Scored, low: int, verb: tuple[int, str] | None) -> tuple[int, str] | None:
-    """The result word that says who won: for a noun after "with a" ("stunned City with a 2-1
-    win"), a verb of winning or losing before it, whose subject owns the win; else the word itself."""
-    if verb is None:
+def _subjects(text: str, offset: int, mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:
+    """The club whose win or defeat a result noun after "with a", "after a" is: the sentence's
+    subject, or the agent of a passive verb ("City were stunned by Bournemouth with a 2-1 win")."""
+    noun = _SUBJECTS_NOUN.search(text, max(0, offset - 30), offset)
+    ours = [m for m in mentions if m.slug in pair and noun and m.end <= noun.start()]
+    if not ours:
         return None
-    noun = _WITH_NOUN.search(text, max(low, verb[0] - 30), verb[0])
-    if noun is None:
-        return verb
-    earlier = _verb(text, item, low, noun.start())
-    return earlier if earlier and earlier[1] in ("win", "lose") else verb
+    passive = cues.PASSIVE.search(text, ours[0].end, noun.start())
+    agent = next((m.slug for m in ours if passive and m.start >= passive.end()), None)
+    return agent or ours[0].slug
 
 
 def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair: tuple[str, str]) -> str | None:
@@ -629,6 +631,9 @@ def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair:
     given = _given(text, offset, polarity, mentions, pair)
     if given:
         return given
+    owner = _subjects(text, offset, mentions, pair)
+    if owner:
+        return owner if polarity == "win" else (pair[1] if owner == pair[0] else pair[0])
     before = [m for m in mentions if m.end <= offset and m.slug in pair
               and (not cues.OPPONENT_BEFORE.search(text[max(0, m.start - 25):m.start])
                    or _SUBJECT_OF_CLAUSE.match(text, m.end))]  # "against Brugge, who go through"
