@@ -125,6 +125,9 @@ CUES = [
      ("Torino", "Lecce", "2-1")),
     ("it", "Il Genoa batte 1-0 il Lecce davanti al pubblico amico.", ("Genoa", "Lecce", "1-0")),
     ("en", "Everton won 1-0 on home turf against Fulham.", ("Everton", "Fulham", "1-0")),
+    ("en", "Chelsea's 3-0 defeat of Tottenham Hotspur at Stamford Bridge lifted them to fourth.",
+     ("Chelsea", "Tottenham Hotspur", "3-0")),
+    ("en", "Tottenham Hotspur's 3-0 defeat at Chelsea leaves them tenth.", ("Chelsea", "Tottenham Hotspur", "3-0")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing

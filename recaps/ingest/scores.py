@@ -584,6 +584,7 @@ def _score_to(text: str, item: _Scored, mentions: list[TeamMention], pair: tuple
     return next((m.slug for m in mentions if m.start == after.end() and m.slug in pair), None)
 
 
+_DEFEAT_OF = re.compile(r"defeats?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # A result given to a club: "gave Everton a 4-0 thrashing", "inflicted a 3-0 defeat on United",
 # "infligge al Milan una sconfitta", "regala alla Lazio una vittoria".
 _GIVE = re.compile(r"\b(?:gave|give[sn]?|handed|hands?|dealt|deals?|inflict(?:ed|s)?|infligg(?:e|ono)|inflitt[oa]|"
@@ -631,6 +632,10 @@ def _winner(text: str, verb: tuple[int, str], mentions: list[TeamMention], pair:
     given = _given(text, offset, polarity, mentions, pair)
     if given:
         return given
+    beaten = _DEFEAT_OF.match(text, offset)  # "Chelsea's 3-0 defeat of Tottenham": Tottenham lost
+    loser = beaten and next((m.slug for m in mentions if m.start == beaten.end() and m.slug in pair), None)
+    if loser:
+        return pair[1] if loser == pair[0] else pair[0]
     owner = _subjects(text, offset, mentions, pair)
     if owner:
         return owner if polarity == "win" else (pair[1] if owner == pair[0] else pair[0])
