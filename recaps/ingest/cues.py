@@ -52,7 +52,7 @@ ENDED = _words(r"ended", r"finished", r"final score", r"full[- ]time", r"scoreli
 # "beaten by", "battuto dal": the team before the verb lost.
 PASSIVE = re.compile(r"(?:beaten|defeated|thrashed|hammered|crushed|edged|stunned|routed|humbled|battut[oiae]|"
                      r"sconfitt[oiae]|travolt[oiae]|superat[oiae]|stes[oiae])\s+(?:[\w'’–-]+\s+){0,4}?"
-                     r"(?:by|da|dal|dalla|dai|dallo|dall['’])", re.IGNORECASE)
+                     r"(?-i:by|da|dal|dalla|dai|dallo|dall['’])", re.IGNORECASE)  # not the ground "Dall'Ara"
 
 # A score that is not a match's final score.
 SHOOTOUT = _words(r"on penalties", r"on pens", r"pens", r"on spot[- ]kicks", r"penalty shoot-?out", r"shoot-?out", r"from the spot",
