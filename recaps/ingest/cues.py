@@ -24,7 +24,7 @@ WIN = _words(
     r"vinc[eo](?:no)?", r"vint[oa]", r"vittori[ae]", r"battut[oiae]", r"batt[eo](?:no)?", r"imporsi", r"impon[ea]",
     r"s'impone", r"si (?:è|e) impost[oa]", r"impost[oa]", r"successo", r"travolt[oa]", r"travolg[ea]", r"espugna(?:to)?",
     r"sconfigg(?:e|ono)", r"supera(?:to|no)?", r"elimina(?:to|no)?", r"rifila(?:to)?", r"stende", r"regola",
-    r"sbanca(?:no|to)?", r"passa(?:no)? (?:a|ad|al|allo|all['’]|in|sul|sui)",
+    r"sbanca(?:no|to)?", r"passa(?:no)? (?:a|ad|al|allo|all['’]|in|sul|sui)", r"passa(?:no)?(?= \d)",
     # a win told as a noun, its owner after it: "Tris del Napoli", "Blitz del Lecce a Marassi"
     r"tris", r"poker", r"manita", r"goleada", r"cinquina", r"blitz", r"colpaccio")
 LOSE = _words(
