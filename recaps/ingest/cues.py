@@ -28,7 +28,7 @@ WIN = _words(
     # a win told as a noun, its owner after it: "Tris del Napoli", "Blitz del Lecce a Marassi"
     r"tris", r"poker", r"manita", r"goleada", r"cinquina", r"blitz", r"colpaccio")
 LOSE = _words(
-    r"lost", r"los(?:e|es|ing)", r"loss(?:es)?", r"defeats?", r"went down", r"fell to", r"humbled",
+    r"lost", r"los(?:e|es|ing)", r"loss(?:es)?", r"losers", r"defeats?", r"went down", r"fell to", r"humbled",
     r"sconfitt[aeoi]", r"pers[oa]", r"perd[eo](?:no)?", r"ko", r"cadut[oa]", r"cade", r"capitola(?:to)?",
     r"tonfo", r"batosta", r"scivolone", r"capitombolo", r"crolla(?:no)?", r"cede(?:no)?", r"inciampa(?:no)?",
     r"slump(?:ed|s)? to", r"crash(?:ed|es)? to", r"succumb(?:ed|s)?(?: to)?", r"si arrend(?:e|ono)")
