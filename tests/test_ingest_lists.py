@@ -39,6 +39,9 @@ LINES = [
      [("Porto", "Celtic", "2-1", None, None)]),
     # the score after 90 minutes in a bracket that says the line's score is after extra time
     ("en", "Cup results:\nEverton 3-1 Fulham (aet, 1-1 after 90 minutes)\n", [("Everton", "Fulham", "1-1", "3-1", None)]),
+    # a score beside each club, several in one line of prose
+    ("en", "Results: Everton 2 Fulham 0; Brentford 1 Wolves 1.",
+     [("Everton", "Fulham", "2-0", None, None), ("Brentford", "Wolverhampton Wanderers", "1-1", None, None)]),
     # national teams, named as teams.yaml names them, English or Italian
     ("it", "Qualificazioni:\nItalia-Grecia 2-0\nGermania - Paesi Bassi 1-1\n",
      [("Italy", "Greece", "2-0", None, None), ("Germany", "Netherlands", "1-1", None, None)]),

@@ -302,11 +302,15 @@ def _host_by_ground(text: str, mentions: list[TeamMention], grounds: list[Ground
 
 def _split_scoreline(sentence: Sentence, mentions: list[TeamMention], grounds: list[Ground],
                      places: dict[str, set[str]], findings: Findings) -> None:
-    """A score written beside each club, home side first: "Arsenal 2 Chelsea 1", "Milan 3, Lecce 0"."""
+    """A score written beside each club, home side first: "Arsenal 2 Chelsea 1", "Milan 3, Lecce 0";
+    several in one sentence ("Everton 2 Fulham 0; Brentford 1 Wolves 1")."""
     text = sentence.text
-    if len({m.slug for m in mentions}) != 2:
+    if len({m.slug for m in mentions}) < 2:
         return
+    taken = -1
     for first, second in zip(mentions, mentions[1:]):
+        if first.start <= taken:
+            continue  # the second club of the scoreline before
         between = _GOALS_BETWEEN.fullmatch(text, first.end, second.start)
         after = _GOALS_AFTER.match(text, second.end)
         if first.slug == second.slug or not between or not after:
@@ -324,9 +328,11 @@ def _split_scoreline(sentence: Sentence, mentions: list[TeamMention], grounds: l
         result = Result(sentence, (first.slug, second.slug), dict(zip((first.slug, second.slug), goals)),
                         at=first.end)
         result.home_cues.append((first.slug, "the scoreline names the home side first"))
-        result.home_cues.extend(venue_cues(text, mentions, result.teams, places, grounds=grounds))
+        # venue words up to the next scoreline's club: "Everton 2 Fulham 0 at Goodison; Brentford 1 Wolves 1"
+        upto = next((m.start for m in mentions if m.start > second.end), len(text))
+        result.home_cues.extend(venue_cues(text, mentions, result.teams, places, max(taken, 0), upto, grounds))
         findings.results.append(result)
-        return
+        taken = second.start
 
 
 _GOALS_BETWEEN = re.compile(r"\s+(\d{1,2})\s?,?\s+")  # "Arsenal 2 Chelsea 1", "Arsenal 2, Chelsea 1", "Arsenal 2 , Chelsea 1"
