@@ -150,3 +150,9 @@ def test_a_clubs_nickname_in_the_masculine_tells_of_no_womens_side(registry):
     draft = ingest_text("La Juventus batte la Roma 2-1 in casa: i bianconeri restano primi.\n", registry, [],
                         today=TODAY)
     assert written(draft) == [("Juventus", "Roma", "2-1", None, None)]
+
+
+def test_a_womens_competition_named_after_the_result_makes_no_womens_match(registry):
+    text = "Arsenal beat Chelsea 2-1 at the Emirates Stadium, a week after a Women's Super League game there.\n"
+    draft = ingest_text(text, registry, [], today=TODAY)
+    assert not any(name.endswith(" Women") for match in written(draft) for name in match[:2])

@@ -73,7 +73,7 @@ def ingest_text(text: str, registry: Registry, known: list[KnownMatch], *, today
     review.extend(_unknown_sides(findings))
     results = _article_results(findings, names, layout, review)
     side = _youth_or_women(layout, names) or _women_told(layout.text, registry)
-    if side and (cues.WOMEN.fullmatch(side) or side == _women_told(layout.text, registry)):
+    if side and (_womens_side(layout.text, names) or side == _women_told(layout.text, registry)):
         for result in results:  # a women's side is a team of its own, never the club's men's team
             result.youth = result.youth or WOMEN_MARK
             review.append(ReviewItem("matches", result.sentence.text, f"a women's match ({side!r}): its sides are "
@@ -285,6 +285,15 @@ def _focus(layout: Layout, names: Names, findings: Findings) -> tuple[str, str] 
         if len(clubs) >= 2:
             return (clubs[0], clubs[1]) if len(clubs) == 2 else None
     return None
+
+
+def _womens_side(text: str, names: Names) -> bool:
+    """Whether a women's marker names the article's side: joined to a club's name ("Arsenal
+    Women"), or before any club ("Serie A Femminile: la Juventus ..."); not "a week after the
+    Women's Super League game there" in a men's report."""
+    first = min((m.start for m in names.teams), default=len(text))
+    return any(found.start() < first or any(0 <= found.start() - m.end <= 3 for m in names.teams)
+               for found in cues.WOMEN.finditer(text))
 
 
 def _women_told(text: str, registry: Registry) -> str:
