@@ -33,7 +33,7 @@ import hashlib
 import io
 import operator
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .model import Article, Competition, Match, Team, Text, Tie
@@ -80,19 +80,30 @@ def stable_pickle(value) -> bytes:
     return buffer.getvalue()
 
 
+@dataclass
+class Digested:
+    """What one build's `Inputs` worked out, for the next build's: by (class, name), each
+    input's value, digest and the inputs it reads; by URL, each output's config, template and
+    language digests, view, key and the inputs it reads."""
+
+    inputs: dict[tuple[type, str], tuple[object, bytes, frozenset[str]]] = field(default_factory=dict)
+    outputs: dict[str, tuple[tuple, dict, str, frozenset[str]]] = field(default_factory=dict)
+
+
 class Inputs:
     """The digests of one build's inputs, each worked out from its content when first asked for.
 
     `config_digest` and `template_digest(name)` give those of the config and of a template with
     the templates it uses, `templates_used(name)` the names of those. `previous`: the `digested`
-    of the build before, whose digests stand for the values equal to those it digested (an
-    input's fields are compared by ==, which tells apart strings, bodies, dates, tuples and
-    values of other classes; the readers give a number field ints alone, so 1 == 1.0 == True
-    never passes for one value where another was)."""
+    of the build before, whose digests stand for the values equal to those it digested, and
+    whose keys for the outputs of the same URL, template, language, config and view (compared
+    by ==, which tells apart strings, bodies, dates, tuples and values of other classes; the
+    readers give a number field ints alone, so 1 == 1.0 == True never passes for one value
+    where another was)."""
 
     def __init__(self, config_digest: bytes, template_digest: Callable[[str], bytes],
                  templates_used: Callable[[str], Iterable[str]] = lambda name: (name,),
-                 previous: dict[tuple[type, str], tuple[object, bytes, frozenset[str]]] | None = None):
+                 previous: Digested | None = None):
         self.config_digest = config_digest
         self.template_digest = template_digest
         self._templates: dict[str, tuple[bytes, frozenset[str]]] = {}  # name -> digest, keys of those it uses
@@ -100,44 +111,60 @@ class Inputs:
         # (type, name) -> (the value digested, its digest, the inputs it reads): within one site a name
         # is one value's, so a value seen again is not digested again (found by `is`; an equal one
         # under the same name is digested on its own)
-        self.digested: dict[tuple[type, str], tuple[object, bytes, frozenset[str]]] = {}
-        self._previous = previous or {}
+        self.digested = Digested()
+        self._previous = previous or Digested()
 
     def output_key(self, page: Page) -> tuple[str, frozenset[str]]:
         """The output's key and the inputs it reads."""
-        reads: set[str] = set()
-        view = self._walk(page.view, reads)
-        digest = hashlib.blake2b(self.config_digest, digest_size=16)
         if "." in page.template:  # a Jinja template, not a format of output.FORMATS
             if page.template not in self._templates:
                 self._templates[page.template] = (self.template_digest(page.template), frozenset(
                     map(template_key, self._templates_used(page.template))))
             template_digest, templates = self._templates[page.template]
-            digest.update(template_digest)
-            reads.update(templates)
         else:
-            digest.update(page.template.encode())
+            template_digest, templates = page.template.encode(), frozenset()
+        made_from = (self.config_digest, page.template, template_digest, page.lang)
+        before = self._previous.outputs.get(page.url)
+        if before is not None and before[0] == made_from and before[1] == page.view:
+            key, reads = before[2], before[3]
+        else:
+            key, reads = self._output_key(page, template_digest, templates)
+        self.digested.outputs[page.url] = (made_from, page.view, key, reads)
+        return key, reads
+
+    def _output_key(self, page: Page, template_digest: bytes, templates: frozenset[str]) -> tuple[str, frozenset[str]]:
+        reads: set[str] = set(templates)
+        view = self._walk(page.view, reads)
+        digest = hashlib.blake2b(self.config_digest, digest_size=16)
+        digest.update(template_digest)
         digest.update(stable_pickle((page.url, page.template, page.lang, view)))
         reads.add(CONFIG)
         return digest.hexdigest(), frozenset(reads)
+
+    def keep(self, read: set[str]) -> None:
+        """Keep for the next build the digests of the build before of the inputs in `read` that
+        this one did not need to digest (the outputs that hold them took their keys from it)."""
+        for (kind, name), entry in self._previous.inputs.items():
+            if (kind, name) not in self.digested.inputs and f"{ENTITIES[kind][0]}:{name}" in read:
+                self.digested.inputs[kind, name] = entry
 
     def digest(self, value) -> tuple[bytes, frozenset[str]]:
         """An input's digest, and the keys of the inputs it reads: its own and those inside it (the
         teams of a match)."""
         kind = type(value)
         name = ENTITIES[kind][1](value)
-        known = self.digested.get((kind, name))
+        known = self.digested.inputs.get((kind, name))
         if known is not None and known[0] is value:
             return known[1], known[2]
         if known is None:
-            before = self._previous.get((kind, name))
+            before = self._previous.inputs.get((kind, name))
             if before is not None and before[0] == value:
-                self.digested[kind, name] = (value, before[1], before[2])
+                self.digested.inputs[kind, name] = (value, before[1], before[2])
                 return before[1], before[2]
         reads = {f"{ENTITIES[kind][0]}:{name}"}
         state = (kind.__qualname__, self._fields(value, reads))
         found = (value, hashlib.blake2b(stable_pickle(state), digest_size=16).digest(), frozenset(reads))
-        self.digested.setdefault((kind, name), found)
+        self.digested.inputs.setdefault((kind, name), found)
         return found[1], found[2]
 
     def _walk(self, value, reads: set[str]):
@@ -192,6 +219,7 @@ class DependencyMap:
         keys, reads = {}, {}
         for page in pages:
             keys[page.url], reads[page.url] = inputs.output_key(page)
+        inputs.keep(set().union(*reads.values()))
         return cls(keys, reads)
 
     def changed(self, written: dict[str, str]) -> list[str]:

@@ -24,7 +24,7 @@ from . import cache, renderpool, search, urls
 from .assemble import LastAssembly
 from .cache import Store
 from .config import Config, check_base_url, load_config
-from .dependencies import DependencyMap
+from .dependencies import DependencyMap, Digested
 from .errors import BuildFailed, Problems
 from .i18n import check_translations
 from .model import Site
@@ -158,7 +158,7 @@ class BuildCache:
         self.converted: dict[bytes, bytes] = {}
         self._markdown_key: str | None = None
         self._renderer: Renderer | None = None
-        self.digested: dict = {}  # the inputs' digests of the last build (`dependencies.Inputs.digested`)
+        self.digested: Digested | None = None  # what the last build's `dependencies.Inputs` worked out
         self.assembly = LastAssembly()
 
     def start(self) -> ParseCache:

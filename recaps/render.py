@@ -11,7 +11,7 @@ import jinja2
 
 from .bodies import MarkdownRenderer
 from .config import Config
-from .dependencies import Inputs, stable_pickle
+from .dependencies import Digested, Inputs, stable_pickle
 from .output import FORMATS
 from .pages import Page
 from .templates import TemplateCache, TemplateSnapshot, make_environment, render_page
@@ -50,7 +50,7 @@ class Renderer:
         if isinstance(self.env.bytecode_cache, TemplateCache):
             self.env.bytecode_cache.save_references()
 
-    def inputs(self, previous: dict | None = None) -> Inputs:
+    def inputs(self, previous: Digested | None = None) -> Inputs:
         """A dependency map's inputs for this renderer's config and templates; `previous`: the
         digests of the build before (`Inputs.digested`)."""
         return Inputs(self.config_digest, self.template_digest, self.templates_used, previous)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recaps.dependencies import DependencyMap, Inputs, input_key
+from recaps.dependencies import DependencyMap, Digested, Inputs, input_key
 from recaps.errors import Problems
 from recaps.model import Team
 from recaps.pipeline import Timings, assemble_site, configure, plan_site
@@ -18,12 +18,17 @@ FEEDS = {"/feed.xml", "/teams/club-brugge/feed.xml", "/teams/atalanta/feed.xml",
          "/competitions/uefa-champions-league/feed.xml"}
 
 
-def mapped(config_file) -> DependencyMap:
+def mapped(config_file, previous: Digested | None = None) -> DependencyMap:
+    return mapped_with(config_file, previous)[0]
+
+
+def mapped_with(config_file, previous: Digested | None = None) -> tuple[DependencyMap, Digested]:
+    """The map of the project, and what its inputs worked out (`previous`: the build before's)."""
     problems = Problems()
     config = configure(config_file, problems)
     pages = plan_site(assemble_site(config, problems, Timings()), config, problems, Timings())
-    renderer = Renderer(config)
-    return DependencyMap.of(pages, renderer.inputs())
+    inputs = Renderer(config).inputs(previous)
+    return DependencyMap.of(pages, inputs), inputs.digested
 
 
 def edit(path, old: str, new: str) -> None:
@@ -59,6 +64,16 @@ def test_an_edit_changes_the_keys_of_the_outputs_that_read_it_alone(tmp_path, pa
     after = mapped(config)
     named = set(after.changed(before.keys))
     assert changed <= named and not unchanged & named
+
+
+@pytest.mark.parametrize("path, old, new, changed, unchanged", EDITS)
+def test_a_map_taking_keys_and_digests_from_the_build_before_is_the_map_made_afresh(
+        tmp_path, path, old, new, changed, unchanged):
+    config = copy_project(FIXTURE / "config.yaml", tmp_path)
+    _, digested = mapped_with(config)
+    edit(tmp_path / path, old, new)
+    carried, fresh = mapped(config, digested), mapped(config)
+    assert carried.keys == fresh.keys and carried.reads == fresh.reads
 
 
 # input -> outputs that must read it; outputs that must not
