@@ -131,6 +131,7 @@ CUES = [
     ("it", "Il Bologna, che ha battuto 2-0 il Cagliari al Dall'Ara, sale al quinto posto.", ("Bologna", "Cagliari", "2-0")),
     ("it", "Il Napoli passa 2-0 a Cagliari.", ("Cagliari", "Napoli", "0-2")),
     ("en", "Aston Villa were 2-1 losers to Newcastle United at home.", ("Aston Villa", "Newcastle United", "1-2")),
+    ("it", "Il Cagliari espugna Marassi e batte il Genoa 2-1.", ("Genoa", "Cagliari", "1-2")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing

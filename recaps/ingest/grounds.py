@@ -20,7 +20,8 @@ from .tables import derived
 
 # A ground named alone (not "... Stadium", "... Park") counts after one of these words.
 _PLACE_WORDS = {"at", "in", "to", "the", "al", "allo", "all", "a", "ad", "dal", "dallo", "dall", "nel", "nello", "sul",
-                "il", "lo", "l", "stadio", "stadium", "del", "dello", "dell", "estadio", "stade"}
+                "il", "lo", "l", "stadio", "stadium", "del", "dello", "dell", "estadio", "stade",
+                "espugna", "espugnato", "espugnano", "sbanca", "sbancato", "sbancano"}  # "il Cagliari espugna Marassi"
 _MADE_PLACE = {"stadium", "park", "arena", "road", "ground", "stadion", "lane", "cottage", "bridge", "trafford"}
 _WORD = re.compile(r"[^\W_]+")
 
