@@ -132,6 +132,9 @@ CUES = [
     ("it", "Il Napoli passa 2-0 a Cagliari.", ("Cagliari", "Napoli", "0-2")),
     ("en", "Aston Villa were 2-1 losers to Newcastle United at home.", ("Aston Villa", "Newcastle United", "1-2")),
     ("it", "Il Cagliari espugna Marassi e batte il Genoa 2-1.", ("Genoa", "Cagliari", "1-2")),
+    # a score after an ending word: in the fixture's order, or the winner the sentence's verb says
+    ("it", "Roma-Bologna finisce 0-2.", ("Roma", "Bologna", "0-2")),
+    ("en", "Liverpool lost at home to Chelsea: the final score was 0-2.", ("Liverpool", "Chelsea", "0-2")),
     # a part of a town
     ("en", "Ipswich Town beat Tottenham Hotspur 2-1 in north London.", ("Tottenham Hotspur", "Ipswich Town", "1-2")),
     # more words of winning and losing

@@ -470,6 +470,12 @@ def _result(text: str, item: _Scored, others: list[_Scored], mentions: list[Team
         result.home_cues.append((pair[0], "the scoreline names the home side first"))
     if not level:
         winner = (_winner(text, verb, mentions, pair) if verb else None) or _score_to(text, item, mentions, pair)
+        if winner is None and verb and verb[1] == "end":  # "Roma-Bologna finisce 0-2", "lost at home: it ended 0-2"
+            told = _verb(text, item, low, verb[0], _RESULT_WORDS[:2])
+            winner = _winner(text, told, mentions, pair) if told else None
+            fixture = fixture_first(text, mentions, pair)
+            if winner is None and fixture:
+                winner = fixture if item.first > item.second else (pair[1] if fixture == pair[0] else pair[0])
         if winner is None and not scoreline:
             return None, "a result whose winner the sentence does not make clear"
         if winner is not None:
