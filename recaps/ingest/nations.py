@@ -27,7 +27,7 @@ TERRITORIES = {
     "TUR": "TR", "UAE": "AE", "UKR": "UA", "URU": "UY", "USA": "US", "UZB": "UZ", "VEN": "VE", "WAL": "GB",
 }
 HOME_NATIONS = {"ENG": ("England", "Inghilterra"), "SCO": ("Scotland", "Scozia"), "WAL": ("Wales", "Galles"),
-                 "NIR": ("Northern Ireland", "Irlanda del Nord")}
+                "NIR": ("Northern Ireland", "Irlanda del Nord")}
 
 # Common names of a country that CLDR gives in another form ("Palestinian Territories").
 _NAMES_BABEL_LACKS = ("Palestine", "Palestina", "Holland", "Olanda", "Bosnia", "Ireland", "Republic of Ireland")
