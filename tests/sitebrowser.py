@@ -42,6 +42,8 @@ SAMPLE = {
     "not-found": "404.html",
 }
 SCHEMES = ("light", "dark")
+# The kinds of page a reader lands on most, measured (Lighthouse) and photographed (tools/screenshots.py).
+KINDS = ("home", "recap", "team", "tie", "competition-season")
 
 
 def require(found: bool, what: str, install: str) -> None:
