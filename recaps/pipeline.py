@@ -15,7 +15,7 @@ import gc
 import hashlib
 import os
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Protocol
@@ -236,13 +236,17 @@ def build(config: Config, problems: Problems, writer: Writer | None = None, *, d
     check_templates_dir(config, problems)
     if writer is not None:
         writer.check(config, problems)
+    heap = ExitStack()
     with collection_paused():
         parsed = timings.run("cache", cache.start)
         site = assemble_site(config, problems, timings, drafts=drafts, cache=parsed, saved=saved,
                              assembly=cache.assembly)
         pages = plan_site(site, config, problems, timings)
-    renderer = timings.run("templates", cache.renderer, config)
-    with frozen_heap():  # what the steps above made lives to the end: collections need not scan it
+        renderer = timings.run("templates", cache.renderer, config)
+        # what the steps above made lives to the end: frozen before collection resumes, the first
+        # collection then need not scan it (about 0.1 s of a rebuild at 10,000 recaps)
+        heap.enter_context(frozen_heap())
+    with heap:
         result = BuildResult(problems, timings, 0, sum(p.url.endswith(HTML_ENDINGS) for p in pages), None, {}, config)
         bodies = [article.body for article in site.articles]
         try:
