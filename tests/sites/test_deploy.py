@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BASE = "https://example.github.io/recaps/"
 ARTICLE = "content/articles/atalanta-club-brugge-ritorno.md"
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="deploy needs git")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, reason="deploy needs git")]
 
 
 @pytest.fixture

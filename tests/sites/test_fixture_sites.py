@@ -341,6 +341,7 @@ def test_unknown_stage_warns_with_the_known_stages(copy_fixture, run_build):
     assert "League phase" in warning
 
 
+@pytest.mark.slow
 def test_huge_article_builds(copy_fixture, run_build):
     project = copy_fixture("valid")
     paragraph = "Atalanta pressed high and Club Brugge waited on the break. " * 20

@@ -233,12 +233,14 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess:
 
 
 @needs_actionlint
+@pytest.mark.slow
 def test_workflows_pass_actionlint():
     done = actionlint(*sorted((ROOT / ".github" / "workflows").glob("*.yml")))
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 @needs_actionlint
+@pytest.mark.slow
 def test_actionlint_reports_a_broken_workflow(tmp_path):
     bad = tmp_path / "bad.yml"
     bad.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"

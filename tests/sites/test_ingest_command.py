@@ -6,6 +6,8 @@ import pytest
 
 from recaps.cli import main
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
 RECAP = ("Atalanta beat Chelsea 2-1 at home in the first leg of the round of 16 on Tuesday, March 4, 2025.\n"

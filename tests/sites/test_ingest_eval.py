@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 TRUTH = """\
@@ -37,6 +39,7 @@ def run(folder: Path, *args: str) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_a_truth_set_is_scored_by_half_language_and_shape(tmp_path):
     (tmp_path / "articles").mkdir()
     (tmp_path / "truth.yaml").write_text(TRUTH, encoding="utf-8")

@@ -19,6 +19,8 @@ import pytest
 from tests.promises import all_agree
 from tests.sites.test_fixture_sites import FIXTURES, OVERLAY, PROBLEM, copy_fixture, lay_over, run_build  # noqa: F401
 
+pytestmark = pytest.mark.slow
+
 
 def overlay_cases(kind: str) -> list[str]:
     return sorted(path.name for path in (FIXTURES / kind).iterdir() if (path / OVERLAY).is_file())

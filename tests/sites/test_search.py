@@ -21,6 +21,8 @@ from recaps.search import index_site
 from tests.sitebrowser import BASE, built_site, chromium
 from tests.serving import ROOT, copy_project
 
+pytestmark = pytest.mark.slow
+
 
 SMALL_SHARDS = 4
 

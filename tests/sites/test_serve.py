@@ -20,6 +20,8 @@ from recaps.serve.server import RELOAD_SCRIPT
 from recaps.serve.watcher import Watcher
 from tests.serving import ROOT, Served, copy_project
 
+pytestmark = pytest.mark.slow
+
 FIXTURE_CONFIG = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
 
 

@@ -10,6 +10,8 @@ import pytest
 from recaps.serve.server import LOOPBACK, allowed_hosts, is_own_address, split_host
 from tests.serving import ROOT, Served, copy_project
 
+pytestmark = pytest.mark.slow
+
 FIXTURE_CONFIG = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
 
 

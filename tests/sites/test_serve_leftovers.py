@@ -9,9 +9,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
+
 from recaps.serve.command import PREVIEW_PREFIX, remove_abandoned_previews
 from tests.serving import ROOT, Served, copy_project
 from tests.sites.test_serve import request
+
+pytestmark = pytest.mark.slow
 
 FIXTURE_CONFIG = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
 FINAL = "content/articles/final.md"

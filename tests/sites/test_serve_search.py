@@ -11,6 +11,8 @@ from recaps.serve.indexer import indexed
 from tests.serving import ROOT, Served, copy_project
 from tests.sites.test_serve import request
 
+pytestmark = pytest.mark.slow
+
 FIXTURE_CONFIG = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
 INDEXED = r"search index made again, \d+ ms \(Pagefind ran for (\d+) of (\d+) shards?\)"
 

@@ -16,6 +16,8 @@ from recaps.cache import FOLDER
 from recaps.cli import main
 from tests.serving import ROOT, copy_project, files_of
 
+pytestmark = pytest.mark.slow
+
 FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
 RECAP = "content/articles/club-brugge-atalanta-first-leg.md"
 PAGE = "articles/club-brugge-atalanta-first-leg/index.html"

@@ -17,6 +17,8 @@ import pytest
 from recaps.cli import main
 from tests.serving import ROOT, copy_project, files_of
 
+pytestmark = pytest.mark.slow
+
 FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
 RECAP = "content/articles/club-brugge-atalanta-first-leg.md"
 

@@ -19,6 +19,8 @@ from recaps.cli import main
 from recaps.write import StagedSite
 from tests.serving import ROOT, copy_project, files_of
 
+pytestmark = pytest.mark.slow
+
 FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
 RECAP = "content/articles/club-brugge-atalanta-first-leg.md"
 

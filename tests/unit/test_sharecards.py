@@ -75,6 +75,7 @@ def test_every_card_is_a_1200x630_png_under_100_kb(drawn, name):
     assert sc.draw(CARDS[name]) == data
 
 
+@pytest.mark.slow
 def test_cards_are_the_same_bytes_in_another_process(drawn):
     script = ("import hashlib; import tests.unit.test_sharecards as t; "
               "from recaps import sharecards; "
