@@ -367,6 +367,9 @@ def _misaligned(lines: list[_Line], at: int) -> tuple[int, str] | None:
     for found, above in items:
         if found == column:
             given = next(((key_column, item) for key_column, item in keys if item is above), None)
+            if given is None and column == 0:  # a stray '- ' before a field at the top: fields are no list
+                return above.number, ("this line starts with '- ', which makes the fields a list: remove the '- ' "
+                                      "and write the field as `name: value`")
             fix = (f"indent it like `{given[1].key}` ({given[0]} spaces) to give it to that item, or "
                    if given else "")
             return at, (f"`{line.key}` is lined up with the '-' of the list item on line {above.shown}: {fix}"

@@ -115,7 +115,7 @@ def test_load_of_nothing_is_none(text):
     (lines("a: b: c"), 0, 1, "invalid YAML: …"),
     (lines("title: T", "date: a: b"), 1, 3, "invalid YAML: …"),
     (lines("a: 1", "  b: 2"), 0, 2, "invalid YAML: …"),
-    (lines("- a", "b: 1"), 0, 2, "invalid YAML: …"),
+    (lines("- a", "b: 1"), 0, 1, "invalid YAML: …"),
     (lines("a:", "  b: 1", " c: 2"), 0, 3, "invalid YAML: …"),
     ("\ta: 1", 0, 1, "invalid YAML: …"),
     (lines("a: 1", "b: *nowhere"), 0, 2, "invalid YAML: …"),

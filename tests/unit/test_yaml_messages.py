@@ -119,6 +119,9 @@ MISTAKES = [
                  "invalid YAML: the title starts with &Atalanta, which YAML reads as a name for the value, not as "
                  "text, and keeps only what follows it: put the title in quotes, like "
                  'title: "&Atalanta out in Bergamo"', id="ampersand-label-eats-a-word"),
+    pytest.param(front("- title Atalanta out in Bergamo", "date: 2025-02-18"), 2,
+                 "invalid YAML: this line starts with '- ', which makes the fields a list: remove the '- ' and write "
+                 "the field as `name: value`", id="stray-dash-before-a-field"),
 ]
 
 
