@@ -326,7 +326,7 @@ def check_translations(site, pages, config, problems) -> None:
                         if page.url.endswith(("/", ".html"))} - {SOURCE_LANGUAGE})
     if not languages:
         return
-    marked = template_messages(read_templates(config.root / config.templates_dir))  # notation's: tests/test_i18n.py
+    marked = template_messages(read_templates(config.root / config.templates_dir))  # notation's: tests/unit/test_i18n.py
     for lang in languages:
         where = catalogue_path(lang)
         shown = f"recaps/locale/{lang}/LC_MESSAGES/messages.po"

@@ -21,13 +21,3 @@ def browser():
     with chromium() as running:
         yield running
 
-
-# Modules slow as a whole that do not say so themselves: the preview's rebuilds (with a long
-# Hypothesis run) and the build's speed and cache tests.
-SLOW_MODULES = ("tests/test_serve_build.py", "tests/test_speed.py")
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.nodeid.split("::", 1)[0] in SLOW_MODULES:
-            item.add_marker(pytest.mark.slow)

@@ -6,9 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from recaps.cache import FOLDER
 from recaps.cli import main
 from tests.serving import ROOT, copy_project, files_of
+
+pytestmark = pytest.mark.slow
 
 FIXTURE = ROOT / "tests" / "fixtures" / "valid" / "config.yaml"
 RECAP = "content/articles/club-brugge-atalanta-first-leg.md"

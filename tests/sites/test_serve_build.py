@@ -24,7 +24,9 @@ from recaps.serve.builder import PreviewBuilder
 from recaps.sources import Saved
 from recaps.write import OutputFolder
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "valid"
 FIRST_LEG = "/articles/club-brugge-atalanta-first-leg/"
 RITORNO = "content/articles/atalanta-club-brugge-ritorno.md"
@@ -198,7 +200,7 @@ def test_a_broken_file_fails_and_keeps_the_last_good_preview(tmp_path):
 
 
 # The property: after every step of any sequence of edits, the preview equals a clean build.
-# More examples: RECAPS_PROPERTY_EXAMPLES=200 python -m pytest tests/test_serve_build.py
+# More examples: RECAPS_PROPERTY_EXAMPLES=200 python -m pytest tests/sites/test_serve_build.py
 ARTICLES = ["atalanta-club-brugge-ritorno", "club-brugge-atalanta-first-leg", "feyenoord-milan-first-leg",
             "final", "milan-club-brugge-league-phase"]
 SCORE = re.compile(r"score: (\d+)[-–](\d+)")

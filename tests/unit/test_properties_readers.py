@@ -14,7 +14,7 @@ from recaps.errors import Problems
 from recaps.registry import TEAM_KEYS
 from recaps.sources import parse_registries
 
-from test_properties import QUICK, YAMLISH
+from tests.unit.test_properties import QUICK, YAMLISH
 
 VALUES = ["", "~", "true", "0", "-1", "2.5", "1e400", "99999999999999999999999", "[]", "{}", "[a, [b]]",
           "{a: 1}", "/", "..", "../..", "site", "content", "templates", "'\x00'", "javascript:alert(1)",

@@ -51,7 +51,7 @@ def test_no_view_holds_the_whole_site_and_every_view_pickles_small():
     """A page sees only its view: no `Site`, no `SiteIndex` to call back into, so its key
     covers everything it shows, and it can be handed to another process."""
     problems = Problems()
-    config = configure(Path(__file__).parent / "fixtures" / "valid" / "config.yaml", problems)
+    config = configure(Path(__file__).resolve().parents[1] / "fixtures" / "valid" / "config.yaml", problems)
     site = assemble_site(config, problems, Timings())
     pages = plan_site(site, config, problems, Timings())
 
