@@ -7,6 +7,7 @@ plus the header's search box open on its results.
 FOLDER (created if missing) defaults to a new temporary folder; the script prints where the
 screenshots are. Needs Chromium and Playwright, as the browser tests do.
 """
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -42,7 +43,9 @@ def shoot(browser, shots: dict, width: int, scheme: str, folder: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="recaps-screenshots-"))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, help="where to write the PNGs (default: a new temporary folder)")
+    folder = parser.parse_args(argv).folder or Path(tempfile.mkdtemp(prefix="recaps-screenshots-"))
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as served, built_site(Path(served)) as (origin, _), chromium() as browser:
         shots = {kind: (origin + BASE + SAMPLE[kind], whole_page) for kind in KINDS}
