@@ -32,7 +32,7 @@ from ..sources import Saved, shown_path
 from ..write import OutputFolder
 from .builder import Outcome, PreviewBuilder
 from .indexer import SearchIndexer
-from .server import PreviewState, allowed_hosts, application, error_page, reload_browsers
+from .server import PreviewState, allowed_hosts, application, error_page, preview_url, reload_browsers
 from .watcher import Watcher, watched_folders
 
 
@@ -134,7 +134,7 @@ class Preview:
         server.add_sockets(self.sockets)
         port = self.sockets[0].getsockname()[1]
         host = self.args.host
-        url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else host}:{port}{self.state.base_path}"
+        url = preview_url(host, port, self.state.base_path)
         if host not in ("127.0.0.1", "localhost", "::1"):
             print(f"serve: warning: listening on {host}: anyone on your network can see the preview",
                   file=sys.stderr)

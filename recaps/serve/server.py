@@ -73,6 +73,17 @@ class AllowedHosts:
 LOOPBACK = AllowedHosts(frozenset(LOOPBACK_NAMES))
 
 
+def preview_url(bind_host: str, port: int, base_path: str) -> str:
+    """The address to open for a preview listening on `bind_host`: a loopback one for every
+    address, an IPv6 address in brackets.
+
+    >>> preview_url("::1", 8000, "/recaps/"), preview_url("0.0.0.0", 8000, "/")
+    ('http://[::1]:8000/recaps/', 'http://127.0.0.1:8000/')
+    """
+    host = "127.0.0.1" if bind_host in ("0.0.0.0", "::", "") else bind_host
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}{base_path}"
+
+
 def allowed_hosts(bind_host: str, port: int) -> AllowedHosts:
     """What the preview started with `--host bind_host` on `port` answers to.
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from recaps.serve.server import LOOPBACK, allowed_hosts, is_own_address, split_host
+from recaps.serve.server import LOOPBACK, allowed_hosts, is_own_address, preview_url, split_host
 from tests.serving import ROOT, Served, copy_project
 
 pytestmark = pytest.mark.slow
@@ -199,3 +199,15 @@ def test_listening_on_every_address_warns_and_answers_the_machines_own_addresses
         assert handshake(server.url, f"localhost:{port}", f"http://evil.example:{port}") == 403
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("bind, url", [
+    ("127.0.0.1", "http://127.0.0.1:8000/recaps/"),
+    ("localhost", "http://localhost:8000/recaps/"),
+    ("::1", "http://[::1]:8000/recaps/"),
+    ("0.0.0.0", "http://127.0.0.1:8000/recaps/"),
+    ("::", "http://127.0.0.1:8000/recaps/"),
+    ("192.168.1.20", "http://192.168.1.20:8000/recaps/"),
+])
+def test_the_printed_address_opens_in_a_browser(bind, url):
+    assert preview_url(bind, 8000, "/recaps/") == url
