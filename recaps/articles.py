@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from .config import LANGUAGE
 from .errors import Problems
 from .fields import FieldReader, decode  # decode is imported from here by the pipeline too
-from .model import Source, Text
+from .model import ReviewItem, Source, Text
 from .names import slugify
 from .rules import Score, Season
 from .yamlfile import LineDict, LineList, YamlSyntaxError, load, missing_opening_fence, split_front_matter
@@ -85,6 +85,7 @@ class ArticleSpec:
     teams: tuple[tuple[str, int], ...] = ()  # (name as written, line)
     matches: tuple[MatchSpec, ...] = ()
     slug_line: int = 0
+    review: tuple[ReviewItem, ...] = ()
 
 
 MAX_ARTICLE_BYTES = 8_000_000  # a long recap is 20 kB; this is a book, converted in seconds
@@ -122,7 +123,7 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         data.line = front_line
     reader.unknown_keys(data, ARTICLE_KEYS, "the front matter")
     draft = reader.boolean(data, "draft")
-    _review(reader, data, draft)
+    review = _review(reader, data, draft)
     cut = _cut_by_comments(reader, data)
     title = reader.text(data, "title", required=not draft and "title" not in cut)
     date = reader.date(data, "date", required=not draft)
@@ -153,7 +154,7 @@ def parse_article(path: str, stem: str, raw: bytes, problems: Problems, default_
         path=path, slug=slug, title=title, date=date, lang=lang, body=Text(body), body_line=body_line,
         summary=reader.text(data, "summary"), author=reader.text(data, "author"),
         source_name=source_name, source_url=source_url, tags=reader.text_list(data, "tags"),
-        draft=draft, teams=teams, matches=matches, slug_line=data.line_of("slug"))
+        draft=draft, teams=teams, matches=matches, slug_line=data.line_of("slug"), review=review)
 
 
 MAX_MARKS = 500  # Markdown marks in one paragraph (or table row): far more than a recap needs, few enough to be fast
@@ -220,22 +221,28 @@ def _cut_by_comments(reader: FieldReader, data: LineDict) -> set[str]:
     return empty
 
 
-def _review(reader: FieldReader, data: LineDict, draft: bool) -> None:
-    """`review:` lists what ingest left for a person to check: fine on a draft, a warning once published."""
+def _review(reader: FieldReader, data: LineDict, draft: bool) -> tuple[ReviewItem, ...]:
+    """`review:` lists what ingest left for a person to check: fine on a draft (and shown on its
+    page with --drafts), a warning once published."""
     value = data.get("review")
     if value is None:
-        return
+        return ()
     if not draft:
         reader.warn(data, "review", "a published recap still carries `review:`: check each item, then delete "
                                     "the list (or keep the recap a draft)")
     if not isinstance(value, LineList):
         reader.warn(data, "review", "`review` is a list of {field, text, why}")
-        return
+        return ()
+    items = []
     for index, item in enumerate(value):
         if not isinstance(item, LineDict):
             reader.problems.warn(reader.path, value.line_of(index), "a `review` item is {field, text, why}")
             continue
         reader.unknown_keys(item, REVIEW_KEYS, "a review item")
+        field_, text, why = ("" if item.get(key) is None else str(item[key]).strip() for key in REVIEW_KEYS)
+        if field_ or text or why:
+            items.append(ReviewItem(field_, text, why))
+    return tuple(items) if draft else ()
 
 
 def safe_url(url: str) -> bool:

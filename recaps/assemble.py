@@ -277,7 +277,7 @@ def article_of(spec: ArticleSpec, matches: tuple[str, ...], teams: tuple[str, ..
     return Article(slug=spec.slug, path=spec.path, title=spec.title, date=spec.date, lang=spec.lang,
                    body=spec.body, body_line=spec.body_line, summary=spec.summary, author=spec.author,
                    source_name=spec.source_name, source_url=spec.source_url, tags=spec.tags, draft=spec.draft,
-                   matches=matches, teams=teams)
+                   matches=matches, teams=teams, review=spec.review)
 
 
 def _check_unique_slugs(specs: list[ArticleSpec], problems: Problems) -> None:

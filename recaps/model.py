@@ -185,6 +185,16 @@ def _text_of(key: bytes, packed: bytes) -> Text:
 
 
 @dataclass(frozen=True)
+class ReviewItem:
+    """One thing ingest left for a person to check on a draft: the field it concerns, the
+    sentence it came from and what is uncertain."""
+
+    field: str
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Article:
     slug: str
     path: str  # source file, as reported in messages
@@ -201,6 +211,7 @@ class Article:
     draft: bool = False
     matches: tuple[str, ...] = ()  # match ids
     teams: tuple[str, ...] = ()  # team slugs: playing or discussed
+    review: tuple[ReviewItem, ...] = ()  # a draft's `review:`, shown on its page with --drafts
 
 
 @dataclass(frozen=True)
