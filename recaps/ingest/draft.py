@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..model import ReviewItem
 from ..names import name_key, slugify
 from ..registry import Registry
 from ..rules import Score, Season, parse_score
@@ -32,13 +33,6 @@ SUMMER_SEASONS = {"ITA", "ESP", "ENG", "GER", "FRA", "BEL", "TUR", "POR", "NED",
 _NAMED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,4}$")  # a competition's name before its stage
 _FINAL_NOT_A_STAGE = re.compile(r"^\s*(?:\d|minutes?|minuti|whistle|score|stages?|third|moments|seconds|secondi|"
                                 r"phase|quarter|day|touch|pass|ball|di gara|del match|della partita|fischio)", re.I)
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    field: str
-    text: str
-    why: str
 
 
 @dataclass
