@@ -68,6 +68,9 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 PREVIEW_PREFIX = "recaps-preview-"
+# How long a stop waits for a search bundle being made: removing the folder while Pagefind
+# still writes into it would leave the folder behind.
+STOP_SECONDS = 3.0
 LOOK_AGAIN_SECONDS = 2.0  # quiet time after a rebuild that trusted the watcher, before one that looks everywhere
 LOOK_EVERYWHERE: list[Path] = []  # put on the queue of changes (compared by identity): the next rebuild looks at every source
 _PREVIEW_NAME = re.compile(re.escape(PREVIEW_PREFIX) + r"(\d+)-")
@@ -147,7 +150,7 @@ class Preview:
             pass
         finally:
             self.watcher.stop()
-            self.indexer.stop()
+            self.indexer.stop(timeout=STOP_SECONDS)  # a Pagefind run writing into the folder ends first
             self.changes.put(None)  # ends rebuild_on_changes
             server.stop()
         print("serve: stopped", flush=True)
